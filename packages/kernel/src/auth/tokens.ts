@@ -1,0 +1,68 @@
+import { SignJWT, createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose'
+import { Role } from '@apotheca/contracts'
+import type { Principal } from './principal.ts'
+
+export const ISSUER = 'apotheca'
+export const AUDIENCE = 'apotheca'
+const INTERNAL_AUDIENCE = 'apotheca-internal'
+
+/** Verifies an access token and returns its principal; throws on anything invalid. */
+export type TokenVerifier = (token: string) => Promise<Principal>
+
+/** Maps verified claims to a principal; an unknown role is refused. */
+export function principalFromClaims(claims: JWTPayload & { role?: unknown; amr?: unknown; mfa_at?: unknown }): Principal {
+  const role = Role.parse(claims.role)
+  if (!claims.sub) throw new Error('token has no subject')
+  return {
+    sub: claims.sub,
+    role,
+    amr: Array.isArray(claims.amr) ? claims.amr.map(String) : [],
+    ...(typeof claims.mfa_at === 'number' ? { mfa_at: claims.mfa_at } : {}),
+  }
+}
+
+/**
+ * Verifies tokens against a JWKS fetched by `load` (identity's /.well-known/jwks.json, in process or
+ * over HTTP). The key set is cached and fetched again, at most every 10 s, when a token names an unknown key.
+ */
+export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer: ISSUER, audience: AUDIENCE }): TokenVerifier {
+  let keys: ReturnType<typeof createLocalJWKSet> | undefined
+  let loadedAt = 0
+  const refresh = async () => {
+    keys = createLocalJWKSet(await load())
+    loadedAt = Date.now()
+  }
+  return async (token) => {
+    if (!keys) await refresh()
+    try {
+      const { payload } = await jwtVerify(token, keys!, { ...opts, algorithms: ['EdDSA', 'ES256', 'RS256'] })
+      return principalFromClaims(payload as any)
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY' && Date.now() - loadedAt > 10_000) {
+        await refresh()
+        const { payload } = await jwtVerify(token, keys!, { ...opts, algorithms: ['EdDSA', 'ES256', 'RS256'] })
+        return principalFromClaims(payload as any)
+      }
+      throw err
+    }
+  }
+}
+
+/** Short-lived HS256 token one service of ours shows another (internal routes only). */
+export function internalTokens(secret: string, service: string) {
+  const key = new TextEncoder().encode(secret)
+  let cached: { token: string; until: number } | undefined
+  return {
+    async mint(): Promise<string> {
+      if (cached && cached.until > Date.now()) return cached.token
+      const token = await new SignJWT({ svc: service })
+        .setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(INTERNAL_AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(key)
+      cached = { token, until: Date.now() + 4 * 60_000 }
+      return token
+    },
+    async verify(token: string): Promise<Principal> {
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'] })
+      return { sub: `service:${String(payload.svc)}`, role: 'service', amr: [], service: String(payload.svc) }
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { SERVICE_NAMES, type ServiceName } from '@apotheca/contracts'
+
+const bool01 = z.enum(['0', '1']).transform((v) => v === '1')
+const serviceUrls = z
+  .string()
+  .transform((s, ctx) => {
+    const out: Partial<Record<ServiceName, string>> = {}
+    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [name, url] = part.split('=')
+      if (!name || !url || !(SERVICE_NAMES as readonly string[]).includes(name) || !/^https?:\/\//.test(url)) {
+        ctx.addIssue({ code: 'custom', message: `expected service=http://host:port pairs, got "${part}"` })
+        return z.NEVER
+      }
+      out[name as ServiceName] = url.replace(/\/$/, '')
+    }
+    return out
+  })
+
+/** The environment the runner reads (../shared/API.md "Configuration"); validated with clear errors. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  APOTHECA_DATA: z.string().default('./.apotheca'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]').optional(),
+  APOTHECA_DEMO: bool01.optional(),
+  APOTHECA_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64').optional(),
+  APOTHECA_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APOTHECA_SERVICE_URLS: serviceUrls.optional(),
+  APOTHECA_EPCS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_epcs'),
+  APOTHECA_CARRIER_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_carrier'),
+  APOTHECA_PAYMENTS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_payments'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_AUDIENCE: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+export type Config = z.infer<typeof ConfigSchema> & { demo: boolean }
+
+/** Thrown with every problem in the environment at once, each naming its variable. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = ConfigSchema.safeParse(env)
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const embedded = !r.data.DATABASE_URL
+  return { ...r.data, demo: r.data.APOTHECA_DEMO ?? embedded }
+}

@@ -1,0 +1,105 @@
+import pg from 'pg'
+import type { PGlite } from '@electric-sql/pglite'
+
+/** A connection-like handle: what application code and repositories run SQL on. */
+export interface Sql {
+  query<T = Record<string, any>>(text: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(text: string): Promise<void>
+}
+
+/** A transaction handle; hooks run after a successful commit (e.g. to nudge the outbox relay). */
+export interface Tx extends Sql {
+  afterCommit(fn: () => void): void
+}
+
+/** The one database interface over PGlite (embedded) and node-postgres (distributed). */
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres'
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /** Runs fn on one dedicated connection (PGlite: the only one), e.g. for COPY. */
+  raw(): PGlite | pg.Pool
+  close(): Promise<void>
+}
+
+function runHooks(hooks: Array<() => void>) {
+  for (const h of hooks) {
+    try { h() } catch { /* a hook must never fail a committed transaction */ }
+  }
+}
+
+/** PGlite is one connection: its transaction() serialises, which is correct, not fast. */
+export function pgliteDatabase(db: PGlite): Database {
+  return {
+    kind: 'pglite',
+    async query(text, params) {
+      const r = await db.query<any>(text, params as any[])
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
+    },
+    async transaction(fn) {
+      const hooks: Array<() => void> = []
+      const result = await db.transaction(async (t) =>
+        fn({
+          async query(text, params) {
+            const r = await t.query<any>(text, params as any[])
+            return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
+          },
+          async exec(text) { await t.exec(text) },
+          afterCommit: (h) => hooks.push(h),
+        }),
+      )
+      runHooks(hooks)
+      return result
+    },
+    async exec(text) { await db.exec(text) },
+    raw: () => db,
+    close: () => db.close(),
+  }
+}
+
+// Return bigint (int8) and numeric as JS numbers where safe: counts and money are integers here.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+/** node-postgres pool; transactions hold one pooled client. */
+export function postgresDatabase(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max })
+  pool.on('error', () => { /* idle client errors surface on the next query */ })
+  return {
+    kind: 'postgres',
+    async query(text, params) {
+      const r = await pool.query(text, params as any[])
+      return { rows: r.rows, rowCount: r.rowCount ?? 0 }
+    },
+    async transaction(fn) {
+      const client = await pool.connect()
+      const hooks: Array<() => void> = []
+      try {
+        await client.query('BEGIN')
+        const result = await fn({
+          async query(text, params) {
+            const r = await client.query(text, params as any[])
+            return { rows: r.rows, rowCount: r.rowCount ?? 0 }
+          },
+          async exec(text) { await client.query(text) },
+          afterCommit: (h) => hooks.push(h),
+        })
+        await client.query('COMMIT')
+        runHooks(hooks)
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async exec(text) { await pool.query(text) },
+    raw: () => pool,
+    close: () => pool.end(),
+  }
+}
+
+/** True when err is a PostgreSQL unique violation (on either backend). */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === '23505'
+}

@@ -1,0 +1,155 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import swagger from '@fastify/swagger'
+import { jsonSchemaTransform } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
+import type { Logger } from '../logger.ts'
+import type { Principal, WebhookSender } from '../auth/principal.ts'
+import type { TokenVerifier } from '../auth/tokens.ts'
+import { checkSignature } from './webhook-signature.ts'
+import { Problem, PROBLEM_BASE, badRequest, forbidden, unauthorized } from './problem.ts'
+import type { RouteDef } from './route.ts'
+
+export const BODY_LIMIT = 1024 * 1024
+
+export interface HttpOptions {
+  log: Logger
+  routes: RouteDef[]
+  verifyToken: TokenVerifier
+  verifyInternal: TokenVerifier
+  webhookSecrets: Record<WebhookSender, string>
+  health: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>
+  /** Extra raw content types to accept as text, beyond JSON (XML, FHIR). */
+  bodyLimit?: number
+}
+
+declare module 'fastify' {
+  interface FastifyRequest { rawBody?: string }
+}
+
+/** Builds the HTTP server of one process: the routes of its services, /health and /openapi.json. */
+export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: opts.log as any, bodyLimit: opts.bodyLimit ?? BODY_LIMIT, return503OnClosing: true }) as unknown as FastifyInstance
+  // Validation happens in our wrapper with zod (below), so one schema gives the 400s, the types and the docs.
+  app.setValidatorCompiler(() => (data) => ({ value: data }))
+
+  const jsonParser = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser(['application/json'])
+  app.addContentTypeParser(['application/json', 'application/fhir+json', 'application/merge-patch+json'], { parseAs: 'string' }, (req, body, done) => {
+    req.rawBody = body as string
+    if ((body as string).trim() === '') return done(null, undefined)
+    jsonParser(req, body as string, (err, value) => {
+      if (err) return done(new Problem(400, 'malformed-json', 'The body is not valid JSON', err.message), undefined)
+      done(null, value)
+    })
+  })
+  app.addContentTypeParser(['application/xml', 'text/xml', 'text/plain'], { parseAs: 'string' }, (req, body, done) => {
+    req.rawBody = body as string
+    done(null, body)
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Apotheca API', version: '0.1.0', description: 'Online pharmacy platform. Errors are RFC 9457 problem documents.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err)
+    if (p.status >= 500) req.log.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'request failed')
+    void reply.status(p.status).type('application/problem+json').send(p.toJSON(req.url.split('?')[0]))
+  })
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).type('application/problem+json').send(new Problem(404, 'not-found', 'No such route', `${req.method} ${req.url.split('?')[0]}`).toJSON())
+  })
+
+  app.get('/health', { schema: { summary: 'Database and event bus reachable', tags: ['platform'] } }, async (_req, reply) => {
+    const h = await opts.health().catch(() => ({ ok: false, checks: {} }))
+    return reply.status(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'unavailable', checks: h.checks })
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  for (const def of opts.routes) registerRoute(app, def, opts)
+  await app.ready()
+  return app
+}
+
+function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
+  const access = def.auth
+  app.route({
+    method: def.method,
+    url: def.url,
+    schema: {
+      summary: def.summary,
+      tags: [def.url.split('/')[1] ?? 'api'],
+      ...(def.schema?.body ? { body: def.schema.body } : {}),
+      ...(def.schema?.params ? { params: def.schema.params } : {}),
+      ...(def.schema?.querystring ? { querystring: def.schema.querystring } : {}),
+      ...('roles' in access ? { security: [{ bearer: [] }] } : {}),
+      ...({ 'x-access': access } as object),
+    } as any,
+    handler: async (req, reply) => {
+      const principal = await authenticate(req, def, opts)
+      const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+      const raw = def.rawContentTypes?.includes(contentType)
+      const body = raw ? req.body : parse(def.schema?.body, req.body ?? (def.schema?.body ? undefined : {}), 'body')
+      const result = await def.handler(
+        {
+          body,
+          params: parse(def.schema?.params, req.params, 'params'),
+          query: parse(def.schema?.querystring, req.query, 'query'),
+          principal,
+          headers: req.headers,
+          rawBody: req.rawBody,
+          contentType,
+          requestId: req.id,
+        },
+        reply,
+      )
+      if (!reply.sent) return reply.send(result)
+      return reply
+    },
+  })
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string) {
+  if (!schema) return value
+  const r = schema.safeParse(value)
+  if (r.success) return r.data
+  const errors = r.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join('.'), message: i.message }))
+  throw badRequest(`Invalid ${where === 'query' ? 'query string' : where}`, errors)
+}
+
+async function authenticate(req: FastifyRequest, def: RouteDef, opts: HttpOptions): Promise<Principal | null> {
+  const a = def.auth
+  const bearer = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1]
+  const signature = req.headers['apotheca-signature'] as string | undefined
+  const signedBy = 'signed' in a ? a.signed : 'orSigned' in a && signature ? a.orSigned : undefined
+  if (signedBy) {
+    const why = checkSignature(opts.webhookSecrets[signedBy], req.rawBody ?? '', signature)
+    if (why) throw new Problem(401, 'invalid-signature', 'Webhook signature refused', why)
+    return null
+  }
+  if ('public' in a) return bearer ? opts.verifyToken(bearer).catch(() => null) : null
+  if (!bearer) throw unauthorized()
+  if ('internal' in a) return opts.verifyInternal(bearer).catch(() => { throw unauthorized('Invalid service token') })
+  if (!('roles' in a)) throw unauthorized()
+  const principal = await opts.verifyToken(bearer).catch(() => { throw unauthorized('Invalid or expired token') })
+  if (principal.role === 'service' || !a.roles.includes(principal.role)) throw forbidden(`This action is not available to the ${principal.role} role`)
+  if (a.mfa && !principal.amr.includes('otp')) throw new Problem(403, 'mfa-required', 'This action needs a second factor', 'sign in again with your authenticator code')
+  return principal
+}
+
+function toProblem(err: unknown): Problem {
+  if (err instanceof Problem) return err
+  const e = err as { statusCode?: number; code?: string; message?: string }
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new Problem(413, 'body-too-large', 'The body is too large', `at most ${BODY_LIMIT} bytes`)
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new Problem(415, 'unsupported-media-type', 'Unsupported content type', 'send application/json')
+  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new Problem(400, 'malformed-json', 'The body is not valid JSON')
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new Problem(e.statusCode, 'bad-request', e.message ?? 'Bad request')
+  return new Problem(500, 'internal', 'Internal error', 'the error was logged; this is a bug')
+}
+
+export { PROBLEM_BASE }
