@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// SPDX-License-Identifier: see services/catalog/data/DATA-NOTICE.md for the data this script emits.
+// The data this script emits is under third-party licences: see services/catalog/data/DATA-NOTICE.md.
 //
 // build-catalog-data.mjs — builds the catalog seed data that ships inside the repo
 // (the product at run time cannot read the shared data directory).
@@ -38,7 +38,8 @@
 //    8 strength                text     RxTerms strength, e.g. "500 mg", or \N
 //    9 dosage_form             text     RxNorm dose form, e.g. "Oral Capsule", or \N
 //   10 route                   text     RxTerms route, e.g. "Oral Pill", or \N
-//   11 ingredients             text[]   lower-case RxNorm ingredient names
+//   11 ingredients             text[]   lower-case RxNorm ingredient names ({} if unknown; for rows with none
+//                                       in the source they are inferred from another NDC of the same brand)
 //   12 ingredient_rxcuis       text[]   RxCUIs of those ingredients (same order)
 //   13 rxcui                   text     RxCUI of the product, or \N
 //   14 atc_codes               text[]   WHO ATC level-5 codes ({} if none)
@@ -58,7 +59,7 @@
 //    4 description   text   e.g. "ONC high-priority DDI: Amphetamine derivatives × MAOI"
 //    5 source        text   onc_high_priority | onc_noninterruptive | va_ndfrt
 //
-// Also writes nothing else; DATA-NOTICE.md and README.md next to the outputs are hand-written.
+// Writes only these two files; DATA-NOTICE.md and README.md next to them are maintained by hand.
 
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
@@ -257,7 +258,11 @@ function buildFdaScheduleMap(rows) {
       inc(votes.get(k), sched);
     }
   }
-  // Decide: the most frequent schedule wins if it is unique and outnumbers the unscheduled rows.
+  // Decide: the most frequent schedule wins if it is unique and is either listed on 2+ rows or on at
+  // least as many rows as the unscheduled listings. Bulk-ingredient listings often leave DEASCHEDULE
+  // empty (pregabalin: CV×4 vs empty×25), so a plain majority would miss real controlled substances;
+  // a single stray CII among 20+ unscheduled rows (rosuvastatin, lansoprazole, memantine) is noise.
+  // Erring towards "scheduled" is the safe direction for a pharmacy.
   const map = new Map();
   const rejected = [];
   for (const [k, v] of votes) {
@@ -266,7 +271,7 @@ function buildFdaScheduleMap(rows) {
     if (!scheds.length) continue;
     const [best, cnt] = scheds[0];
     if (scheds.length > 1 && scheds[1][1] === cnt) { rejected.push(`${k}: tie ${scheds.map(([s, c]) => `${s}×${c}`).join('/')}`); continue; }
-    if (cnt <= none) { rejected.push(`${k}: ${best}×${cnt} vs unscheduled×${none}`); continue; }
+    if (cnt < 2 && cnt < none) { rejected.push(`${k}: ${best}×${cnt} vs unscheduled×${none}`); continue; }
     map.set(k, best);
   }
   return { map, single, multi, rejected };
@@ -336,7 +341,7 @@ function otcMatch(ingredients, strength, route, form) {
 // ════════════════════════════════════════════════════════════════════════════════════════════
 // PRICE RULE (demo pricing; integers, US cents, one package)
 //   If the NDC has a NADAC price (brand NDCs only, 2025):
-//     price = round(nadac_per_unit × Q × 1.2) + 1000        (20% markup + $10 dispensing fee)
+//     price = round(nadac_per_unit[USD] × 100 × Q × 1.2) + 1000   (cents; 20% markup + $10 dispensing fee)
 //     Q (assumed package quantity — the source has no package description):
 //       pricing unit EA: 30 for tablets/capsules (solid oral), else 1
 //       pricing unit ML: 10      pricing unit GM: 30
@@ -368,7 +373,7 @@ const EXTRA_DISPLAY_ROUTES = ['Oral Pill', 'Oral Liquid', 'Oral Suspension Powde
   'Injectable', 'Topical', 'Inhalant', 'Chewable', 'Disintegrating', 'Pack', 'Toothpaste', 'Mouthwash', 'Shampoo', 'Soap',
   'Ophthalmic', 'Otic', 'Nasal', 'Rectal', 'Vaginal', 'Transdermal', 'Sublingual', 'Buccal', 'Lozenge', 'Granules', 'Implant',
   'Irrigation', 'Mucosal', 'Paste', 'Prefilled Applicator', 'Intrauterine', 'Urethral', 'Dental', 'Misc', 'Enteral', 'Pump',
-  'Film', 'Powder'];
+  'Film', 'Powder', 'Effervescent', 'Intraperitoneal', 'Intratracheal', 'Oral Ointment'];
 let DISPLAY_ROUTES = new Set(EXTRA_DISPLAY_ROUTES);
 
 function untallman(word) {
@@ -436,6 +441,13 @@ function buildDrugs() {
     for (const c of cands) if (c in CFR_TABLE) return [CFR_TABLE[c], 'cfr_table'];
     return null;
   }
+  const scheduledNames = [...new Set([...fdaSched.keys(), ...Object.keys(CFR_TABLE)])].sort();
+  function scheduleFromText(text) {
+    const t = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    const hits = scheduledNames.filter((k) => t.includes(` ${k} `)).map((k) => scheduleOf(k)).filter(Boolean);
+    hits.sort((a, b) => SCHED_RANK[a[0]] - SCHED_RANK[b[0]]);
+    return hits[0] ?? null;
+  }
   const isLiquid = (route, form, strength) => route === 'Oral Liquid' || /solution|suspension|syrup|elixir/i.test(form ?? '') || /ml/i.test(strength ?? '');
 
   function productSchedule(ings, route, form, strength) {
@@ -460,9 +472,62 @@ function buildDrugs() {
     return adj[0];
   }
 
+  // Ingredient names in source order with their RxCUIs aligned to them.
+  function aligned(r) {
+    const ingsRaw = splitList(r.ingredients);
+    const ings = ingsRaw.map((s) => collapse(s.toLowerCase()));
+    const ingRxSorted = splitList(r.ingredient_rxcuis);
+    if (ingRxSorted.length !== ings.length) throw new Error(`${r.ndc11}: ingredients/rxcuis length mismatch`);
+    const byName = new Map(ingRxSorted.map((rx) => [rxcuiName.get(rx), rx]));
+    const ingRx = ings.map((n) => byName.get(n));
+    if (ingRx.some((x) => x === undefined) || new Set(ingRx).size !== ingRx.length) {
+      throw new Error(`${r.ndc11}: cannot align ingredient RxCUIs ${ingRxSorted} with ${ings}`);
+    }
+    return { ingsRaw, ings, ingRx, reordered: ingRx.some((x, k) => x !== ingRxSorted[k]) };
+  }
+
+  // Brand -> ingredients, learned from rows that have ingredients. Used to fill in the ingredients of
+  // rows that have none (the NADAC-only NDCs, e.g. "FOCALIN XR 10 MG CAPSULE", "SUBOXONE 8 MG-2 MG SL
+  // FILM", and a few RxTerms-only rows), so that DEA scheduling and interaction checks see them.
+  const brandKey = (x) => collapse(x.toUpperCase().replace(/[^A-Z0-9 ]/g, ''));
+  const brandMap = new Map(); // key -> {ingsRaw, ingRx} | null (ambiguous)
+  const addBrand = (key, a) => {
+    if (!key || !/[A-Z]/.test(key)) return;
+    const prev = brandMap.get(key);
+    if (prev === null) return;
+    if (prev && prev.ingsRaw.join('|') !== a.ingsRaw.join('|')) { brandMap.set(key, null); return; }
+    if (!prev) brandMap.set(key, { ingsRaw: a.ingsRaw, ingRx: a.ingRx });
+  };
+  const preDigitWords = (desc) => { const w = []; for (const t of desc.split(/\s+/)) { if (/\d/.test(t)) break; w.push(t); } return w; };
+  for (const r of products) {
+    if (!nz(r.ingredients)) continue;
+    const a = aligned(r);
+    if (nz(r.brand_name)) addBrand(brandKey(r.brand_name), a);
+    const raw = nz(r.display_name_2022_stripped);
+    if (raw && !/[a-z]/.test(raw.split(/\s+/)[0])) { const d = cleanDisplay(raw); if (d && !/[a-z]/.test(d.body)) addBrand(brandKey(d.body), a); }
+    if (nz(r.nadac_description)) addBrand(brandKey(preDigitWords(r.nadac_description).join(' ')), a);
+  }
+  // Words that may be dropped from the end of a NADAC brand prefix (release/form modifiers only —
+  // never words such as HCT that change the ingredients).
+  const DROPPABLE = new Set(['XR', 'XL', 'ER', 'DR', 'LA', 'SR', 'CR', 'ODT', 'MLT', 'ZYDIS', 'PF', 'HFA', 'JR', 'Z', 'SOLUSPAN',
+    'OCUDOSE', 'EYE', 'DROP', 'DROPS', 'GELATIN', 'CAPSULE', 'TABLET', 'SOLUTION', 'SUSPENSION', 'PATCH', 'FILM', 'SL', 'LOTION']);
+  function inferIngredients(r) {
+    const cands = [];
+    if (nz(r.brand_name)) cands.push(brandKey(r.brand_name));
+    const desc = nz(r.nadac_description);
+    if (desc) {
+      const w = preDigitWords(desc).map(brandKey).filter(Boolean);
+      while (w.length) { cands.push(w.join(' ')); if (!DROPPABLE.has(w[w.length - 1])) break; w.pop(); }
+      // also the first word alone when everything after it is droppable
+      if (w.length > 1 && w.slice(1).every((x) => DROPPABLE.has(x))) cands.push(w[0]);
+    }
+    for (const c of cands) { const v = brandMap.get(c); if (v) return { ...v, key: c }; }
+    return null;
+  }
+
   const stats = {
     written: 0, skipped: new Map(), dea: new Map(), deaSource: new Map(), rx: new Map(), price: new Map(), nameFrom: new Map(),
-    otcKinds: new Map(), ciProducts: [],
+    otcKinds: new Map(), ciProducts: [], inferred: [], noIngredients: [],
   };
   const out = [];
   const seen = new Set();
@@ -472,17 +537,15 @@ function buildDrugs() {
     if (seen.has(ndc11)) { inc(stats.skipped, 'duplicate ndc11'); continue; }
     seen.add(ndc11);
 
-    const ingsRaw = splitList(r.ingredients);
-    const ings = ingsRaw.map((s) => collapse(s.toLowerCase()));
-    const ingRxSorted = splitList(r.ingredient_rxcuis);
-    if (ingRxSorted.length !== ings.length) throw new Error(`${ndc11}: ingredients/rxcuis length mismatch`);
-    // put RxCUIs in the same order as the ingredient names
-    const byName = new Map(ingRxSorted.map((rx) => [rxcuiName.get(rx), rx]));
-    const ingRx = ings.map((n) => byName.get(n));
-    if (ingRx.some((x) => x === undefined) || new Set(ingRx).size !== ingRx.length) {
-      throw new Error(`${ndc11}: cannot align ingredient RxCUIs ${ingRxSorted} with ${ings}`);
+    let { ingsRaw, ings, ingRx, reordered: re } = aligned(r);
+    if (re) reordered++;
+    if (!ings.length) {
+      const inf = inferIngredients(r);
+      if (inf) {
+        ingsRaw = inf.ingsRaw; ingRx = inf.ingRx; ings = ingsRaw.map((x) => collapse(x.toLowerCase()));
+        stats.inferred.push(`${nz(r.nadac_description) ?? nz(r.brand_name)} -> ${ings.join('+')}`);
+      } else stats.noIngredients.push(nz(r.nadac_description) ?? nz(r.rxnorm_full_name) ?? ndc11);
     }
-    if (ingRx.some((x, k) => x !== ingRxSorted[k])) reordered++;
     const atc = [...new Set(splitList(r.atc5))];
     const fullName = nz(r.rxnorm_full_name);
     const brand = nz(r.brand_name);
@@ -505,8 +568,8 @@ function buildDrugs() {
       nameFrom = 'brand_name';
     } else if (fullName) { name = fullName; nameFrom = 'rxnorm_full_name'; }
     else if (disp?.text) { name = disp.text; nameFrom = 'display_name_2022'; }
-    else if (nonprop) { name = strength ? `${nonprop} ${strength}` : nonprop; nameFrom = 'ingredients'; }
     else if (nadacDesc) { name = nadacDesc; nameFrom = 'nadac_description'; }
+    else if (nonprop) { name = strength ? `${nonprop} ${strength}` : nonprop; nameFrom = 'ingredients'; }
     else { name = `NDC ${ndc11}`; nameFrom = 'ndc (no name in any source)'; }
     inc(stats.nameFrom, nameFrom);
 
@@ -519,8 +582,8 @@ function buildDrugs() {
     } else if (nameFrom === 'nadac_description') description = nadacDesc;
     else if (nonprop && route) description = `${nonprop} (${route})`;
 
-    // DEA
-    const sched = productSchedule(ings, route, form, strength);
+    // DEA (rows that still have no ingredients: look for a scheduled substance name in the name text)
+    const sched = ings.length ? productSchedule(ings, route, form, strength) : scheduleFromText(`${name} ${description ?? ''}`);
     inc(stats.dea, sched ? sched[0] : '(none)');
     if (sched) inc(stats.deaSource, sched[1]);
     if (sched && sched[0] === 'CI') stats.ciProducts.push(`${ndc11} ${name}`);
@@ -543,7 +606,7 @@ function buildDrugs() {
     if (perUnit && Number.isFinite(Number(perUnit)) && Number(perUnit) > 0) {
       const unit = nz(r.nadac_pricing_unit);
       const q = unit === 'ML' ? 10 : unit === 'GM' ? 30 : fc === 'solid_oral' ? 30 : 1;
-      price = Math.round(Number(perUnit) * q * 1.2) + 1000;
+      price = Math.round(Number(perUnit) * 100 * q * 1.2) + 1000; // NADAC is USD per unit -> cents
       priceSrc = 'nadac';
     } else { price = DEFAULT_PRICE[fc]; priceSrc = 'default'; }
     if (!Number.isSafeInteger(price) || price <= 0 || price > 2_000_000_000) throw new Error(`${ndc11}: bad price ${price}`);
@@ -729,6 +792,9 @@ console.log(`                    output      = ${OUT_DIR}`);
 console.log('');
 console.log(`drugs.tsv.gz: ${st.written} rows written (${drugs.products.length} input rows), ${drugsGz.length} bytes gz, ${Buffer.byteLength(drugs.text)} bytes raw`);
 console.log(`  rows skipped: ${st.skipped.size ? '\n' + fmtMap(st.skipped) : 'none'}`);
+console.log(`  rows with no ingredients in the source: ${st.inferred.length + st.noIngredients.length}; ingredients inferred from another NDC of the same brand: ${st.inferred.length}`);
+console.log(`    e.g. ${st.inferred.filter((x) => /FOCALIN|SUBOXONE|KLONOPIN|RITALIN|LYRICA|ADIPEX|DAYTRANA|PANADOL/.test(x)).slice(0, 12).join('; ')}`);
+console.log(`    still without ingredients (${st.noIngredients.length}): ${st.noIngredients.join('; ')}`);
 console.log(`  name taken from:\n${fmtMap(st.nameFrom)}`);
 console.log(`  dea_schedule:\n${fmtMap(st.dea)}`);
 console.log(`  dea_schedule_source:\n${fmtMap(st.deaSource)}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DeaSchedule } from '../vocab.ts'
-import { fetchOrNull, type ServiceCaller } from './caller.ts'
+import { ServiceCallError, fetchOrNull, type ServiceCaller } from './caller.ts'
 
 /** A drug as the catalog answers it (GET /drugs/{drugId} and search results). */
 export const Drug = z.object({
@@ -22,9 +22,29 @@ export const Drug = z.object({
 })
 export type Drug = z.infer<typeof Drug>
 
+/** The catalog's answer to GET /drugs/search. */
+export const DrugSearchResult = z.object({ results: z.array(Drug), total: z.number().int() })
+export type DrugSearchResult = z.infer<typeof DrugSearchResult>
+
+/** A drug as every search result carries it (GET /drugs/search). */
+export const DrugSummary = Drug.pick({ drug_id: true, name: true, ndc_code: true, rx_only: true, dea_schedule: true })
+export type DrugSummary = z.infer<typeof DrugSummary>
+
 /** Typed client for the catalog. */
 export function catalogClient(caller: ServiceCaller) {
   return {
     getDrug: (drugId: string) => fetchOrNull(caller, 'catalog', `/drugs/${encodeURIComponent(drugId)}`, Drug),
+    /** Products with this NDC (any 10- or 11-digit form); none → []; a non-2xx answer → ServiceCallError. */
+    async searchByNdc(ndc: string): Promise<DrugSummary[]> {
+      const r = await caller.call('catalog', { method: 'GET', path: `/drugs/search?ndc=${encodeURIComponent(ndc)}` })
+      if (r.status >= 300) throw new ServiceCallError('catalog', r.status, r.json)
+      return z.object({ results: z.array(DrugSummary) }).parse(r.json).results
+    },
+    /** Searches drugs by name (GET /drugs/search?q=…); any non-2xx answer throws ServiceCallError. */
+    async search(q: string, limit = 20): Promise<DrugSearchResult> {
+      const r = await caller.call('catalog', { method: 'GET', path: `/drugs/search?q=${encodeURIComponent(q)}&limit=${limit}` })
+      if (r.status >= 300) throw new ServiceCallError('catalog', r.status, r.json)
+      return DrugSearchResult.parse(r.json)
+    },
   }
 }
