@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   APOTHECA_EPCS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_epcs'),
   APOTHECA_CARRIER_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_carrier'),
   APOTHECA_PAYMENTS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_payments'),
+  APOTHECA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  APOTHECA_MAIL_FROM: z.string().default('Apotheca Pharmacy <no-reply@apotheca.test>'),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

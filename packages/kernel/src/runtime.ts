@@ -79,7 +79,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     log,
     routes: parts.flatMap(([, p]) => p.routes),
     verifyToken: opts.verifyToken ?? jwksVerifier(async () => {
-      const r = await services.call('identity', { method: 'GET', path: '/.well-known/jwks.json' })
+      const r = await services.call('identity', { method: 'GET', path: '/.well-known/jwks.json', anonymous: true })
       if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
       return r.json
     }),

@@ -1,8 +1,22 @@
 import type { ServiceModule } from '@apotheca/kernel'
+import { deliveryRoutes } from './http/deliveries.routes.ts'
+import { driverRoutes } from './http/drivers.routes.ts'
+import { accountCreatedHandler } from './events/handlers/account-created.handler.ts'
+import { reservationCommittedHandler } from './events/handlers/reservation-committed.handler.ts'
+import { loadZipCentroids } from './application/load-zip-centroids.ts'
+import { zipCentroidGeocoder } from './geocoding/zip-centroid.geocoder.ts'
 
-/** delivery: (being built) */
+/** delivery: shipments of packed orders, our drivers, status reports (drivers and carriers) and tracking. */
 export default {
   name: 'delivery',
   migrations: new URL('./db/migrations/', import.meta.url),
-  create: () => ({ routes: [] }),
+  create: (ctx) => {
+    const geocoder = zipCentroidGeocoder(ctx.db)
+    const deps = { db: ctx.db, publish: ctx.publish, services: ctx.services, geocoder, log: ctx.log }
+    return {
+      routes: [...deliveryRoutes(deps), ...driverRoutes(deps)],
+      consumers: [accountCreatedHandler, reservationCommittedHandler(deps)],
+      start: async () => { await loadZipCentroids(ctx.db, ctx.log) },
+    }
+  },
 } satisfies ServiceModule

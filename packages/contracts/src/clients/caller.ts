@@ -3,7 +3,11 @@ import type { ServiceName } from '../services.ts'
 
 /** How one service calls another over HTTP: in-process (same runner) or across the network. */
 export interface ServiceCaller {
-  call(service: ServiceName, req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown }): Promise<{ status: number; json: any }>
+  call(
+    service: ServiceName,
+    /** anonymous: send no service token (public routes such as the JWKS, which verifying a token needs). */
+    req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown; anonymous?: boolean },
+  ): Promise<{ status: number; json: any }>
 }
 
 /** A non-2xx answer from another service, kept as the problem document it sent. */

@@ -28,10 +28,12 @@ export function principalFromClaims(claims: JWTPayload & { role?: unknown; amr?:
 export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer: ISSUER, audience: AUDIENCE }): TokenVerifier {
   let keys: ReturnType<typeof createLocalJWKSet> | undefined
   let loadedAt = 0
-  const refresh = async () => {
-    keys = createLocalJWKSet(await load())
-    loadedAt = Date.now()
-  }
+  let loading: Promise<void> | undefined
+  // One load at a time: a burst of first requests shares it instead of each fetching the keys.
+  const refresh = () =>
+    (loading ??= load()
+      .then((jwks) => { keys = createLocalJWKSet(jwks); loadedAt = Date.now() })
+      .finally(() => { loading = undefined }))
   return async (token) => {
     if (!keys) await refresh()
     try {

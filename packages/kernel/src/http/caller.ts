@@ -14,7 +14,7 @@ export function createServiceCaller(opts: {
 }): ServiceCaller {
   return {
     async call(service, req) {
-      const headers: Record<string, string> = { authorization: `Bearer ${await opts.token()}` }
+      const headers: Record<string, string> = req.anonymous ? {} : { authorization: `Bearer ${await opts.token()}` }
       if (req.body !== undefined) headers['content-type'] = 'application/json'
       const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
       const app = opts.app()

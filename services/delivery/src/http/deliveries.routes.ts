@@ -1,0 +1,33 @@
+import { route, type Database, type Principal, type Publish } from '@apotheca/kernel'
+import type { Role } from '@apotheca/contracts'
+import { reportShipmentStatus } from '../application/report-shipment-status.ts'
+import { getShipment } from '../application/get-shipment.ts'
+import type { Reporter } from '../domain/shipment-access.ts'
+import { ShipmentParams, StatusReportBody } from './delivery.schemas.ts'
+
+const VIEWERS: Role[] = ['patient', 'driver', 'pharmacist', 'technician', 'admin']
+
+/** A route that accepts `orSigned` gets a null principal only when the kernel verified the carrier signature. */
+const reporterOf = (p: Principal | null): Reporter => (p ? { kind: 'user', role: p.role as Role, sub: p.sub } : { kind: 'carrier' })
+
+/** The shipment routes: status reports (drivers, admins, signed carriers) and tracking. */
+export function deliveryRoutes(deps: { db: Database; publish: Publish }) {
+  return [
+    route({
+      method: 'POST',
+      url: '/deliveries/:shipmentId/status',
+      summary: 'Report a shipment status (assigned driver or admin with a token, or a carrier signed call with message_id)',
+      auth: { roles: ['driver', 'admin'], orSigned: 'carrier' },
+      schema: { params: ShipmentParams, body: StatusReportBody },
+      handler: async ({ params, body, principal }) => reportShipmentStatus(deps, params.shipmentId, body, reporterOf(principal)),
+    }),
+    route({
+      method: 'GET',
+      url: '/deliveries/:shipmentId',
+      summary: 'A shipment with its tracking history (its patient, its driver, pharmacy staff)',
+      auth: { roles: VIEWERS },
+      schema: { params: ShipmentParams },
+      handler: async ({ params, principal }) => getShipment(deps.db, params.shipmentId, { role: principal!.role as Role, sub: principal!.sub }),
+    }),
+  ]
+}
