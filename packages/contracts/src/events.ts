@@ -12,6 +12,8 @@ export const eventSchemas = {
   'identity.patient.registered.v1': z.object({ patient_id: z.uuid() }),
   'identity.patient.erased.v1': z.object({ patient_id: z.uuid() }),
   'identity.account.created.v1': z.object({ account_id: z.uuid(), role: Role }),
+  // A read of a patient's PHI (DESIGN: PHI reads are audited): who read it (actor_id), and for what.
+  'identity.patient.accessed.v1': z.object({ patient_id: z.uuid(), actor_id: z.string(), purpose: z.enum(['export', 'internal']) }),
   'catalog.import.completed.v1': z.object({ import_id: z.uuid(), source: z.string(), upserted: z.number().int(), skipped: z.number().int() }),
   'prescriptions.prescription.received.v1': z.object({
     prescription_id: z.uuid(), patient_id: z.uuid(), drug_id: z.uuid().nullable(), prescriber_id: z.uuid().nullable(),

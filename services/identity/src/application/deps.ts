@@ -1,0 +1,12 @@
+import type { Database, Logger, Publish } from '@apotheca/kernel'
+import type { PhiVault } from './phi-vault.ts'
+import type { TokenService } from './tokens.ts'
+
+/** What identity's use cases work with: its database, its outbox, its keys. */
+export interface IdentityDeps {
+  db: Database
+  publish: Publish
+  log: Logger
+  vault: PhiVault
+  tokens: TokenService
+}

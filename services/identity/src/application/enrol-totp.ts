@@ -1,0 +1,37 @@
+import { Problem, conflict, notFound } from '@apotheca/kernel'
+import { checkTotp, newTotpSecret, totpUri } from '../domain/totp.ts'
+import { enableTotp, findAccount, setPendingTotp } from '../db/account.repository.ts'
+import type { IdentityDeps } from './deps.ts'
+
+/**
+ * Starts TOTP enrolment for the signed-in account: a new secret, stored sealed and not yet in force,
+ * returned once for the authenticator app. An account that already has a second factor must keep it.
+ */
+export async function startTotpEnrolment(deps: IdentityDeps, accountId: string): Promise<{ secret: string; otpauth_uri: string }> {
+  const secret = newTotpSecret()
+  const label = await deps.db.transaction(async (tx) => {
+    const account = await findAccount(tx, accountId, true)
+    if (!account || account.status !== 'active' || !account.wrapped_dek || !account.contact_sealed) throw notFound('Account')
+    if (account.totp_enabled_at) throw conflict('mfa-already-enabled', 'This account already has an authenticator')
+    const dek = deps.vault.unwrap(accountId, account.wrapped_dek)
+    await setPendingTotp(tx, accountId, deps.vault.sealJson(dek, accountId, 'totp', secret))
+    return deps.vault.openJson<{ email: string }>(dek, accountId, 'contact', account.contact_sealed).email
+  })
+  return { secret, otpauth_uri: totpUri(secret, label) }
+}
+
+/** Puts the pending secret in force once the account proves a code from it. */
+export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string, code: string): Promise<{ mfa_enabled: true }> {
+  await deps.db.transaction(async (tx) => {
+    const account = await findAccount(tx, accountId, true)
+    if (!account || account.status !== 'active' || !account.wrapped_dek) throw notFound('Account')
+    if (account.totp_enabled_at) throw conflict('mfa-already-enabled', 'This account already has an authenticator')
+    if (!account.totp_secret_sealed) throw conflict('mfa-not-started', 'Start the enrolment first', 'POST /auth/mfa/totp')
+    const secret = deps.vault.openJson<string>(deps.vault.unwrap(accountId, account.wrapped_dek), accountId, 'totp', account.totp_secret_sealed)
+    const check = checkTotp(secret, code, Date.now(), null)
+    if (!check.ok) throw new Problem(400, 'invalid-code', 'Wrong authenticator code', 'enter the code your authenticator app shows now')
+    await enableTotp(tx, accountId, check.step)
+  })
+  deps.log.info({ account_id: accountId }, 'second factor enrolled')
+  return { mfa_enabled: true }
+}

@@ -1,0 +1,53 @@
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose'
+import { deriveKey, open, seal, type Database } from '@apotheca/kernel'
+import { activeSigningKeys, insertSigningKey, lockSigningKeys, type SigningKeyRow } from '../db/signing-key.repository.ts'
+
+/** The key that signs tokens now, and the public keys that verify them (the JWKS). */
+export interface SigningKeys {
+  kid: string
+  privateKey: CryptoKey
+  publicKey: CryptoKey
+  jwks: JWK[]
+}
+
+const ALG = 'EdDSA'
+
+/**
+ * Loads the signing keys from identity.signing_keys, creating the first Ed25519 pair if there is none.
+ * Replicas starting together serialise on a lock, so they all end up with the same key.
+ */
+export async function loadSigningKeys(db: Database, masterKey: Buffer): Promise<SigningKeys> {
+  const wrap = deriveKey(masterKey, 'identity:signing-keys')
+  let rows = await activeSigningKeys(db)
+  if (rows.length === 0) {
+    const fresh = await newKeyRow(wrap)
+    rows = await db.transaction(async (tx) => {
+      await lockSigningKeys(tx)
+      const existing = await activeSigningKeys(tx)
+      if (existing.length) return existing
+      await insertSigningKey(tx, fresh)
+      return [fresh]
+    })
+  }
+  const current = rows[0]!
+  const privateJwk = JSON.parse(open(wrap, current.private_jwk_sealed, `identity.signing_keys:${current.kid}`).toString('utf8')) as JWK
+  return {
+    kid: current.kid,
+    privateKey: (await importJWK(privateJwk, ALG)) as CryptoKey,
+    publicKey: (await importJWK(current.public_jwk as JWK, ALG)) as CryptoKey,
+    jwks: rows.map((r) => ({ ...(r.public_jwk as JWK), kid: r.kid, alg: r.alg, use: 'sig' })),
+  }
+}
+
+async function newKeyRow(wrap: Buffer): Promise<SigningKeyRow> {
+  const pair = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true })
+  const publicJwk = await exportJWK(pair.publicKey)
+  const kid = await calculateJwkThumbprint(publicJwk)
+  const privateJwk = await exportJWK(pair.privateKey)
+  return {
+    kid,
+    alg: ALG,
+    public_jwk: { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x },
+    private_jwk_sealed: seal(wrap, JSON.stringify(privateJwk), `identity.signing_keys:${kid}`),
+  }
+}

@@ -1,0 +1,30 @@
+import type { Sql } from '@apotheca/kernel'
+
+/** A stored token-signing key; the private half sealed. */
+export interface SigningKeyRow {
+  kid: string
+  alg: string
+  public_jwk: Record<string, unknown>
+  private_jwk_sealed: string
+}
+
+/** Keys in service, newest first: the first signs, all of them verify. */
+export async function activeSigningKeys(db: Sql): Promise<SigningKeyRow[]> {
+  const { rows } = await db.query<SigningKeyRow>(
+    /* sql */ `SELECT kid, alg, public_jwk, private_jwk_sealed FROM identity.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, kid`,
+  )
+  return rows
+}
+
+/** Serialises key creation between replicas starting together (for this transaction). */
+export async function lockSigningKeys(tx: Sql): Promise<void> {
+  await tx.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))`)
+}
+
+/** Stores a new signing key. */
+export async function insertSigningKey(tx: Sql, k: SigningKeyRow): Promise<void> {
+  await tx.query(
+    /* sql */ `INSERT INTO identity.signing_keys (kid, alg, public_jwk, private_jwk_sealed) VALUES ($1, $2, $3, $4)`,
+    [k.kid, k.alg, JSON.stringify(k.public_jwk), k.private_jwk_sealed],
+  )
+}

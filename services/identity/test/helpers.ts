@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createLogger, createPublisher, internalTokens, loadConfig, loadSecrets, startRuntime, type ServiceParts } from '@apotheca/kernel'
+import { PGLITE_TEMPLATE, type TestRuntime } from '@apotheca/kernel/testing'
+import identity from '../src/module.ts'
+import { totpCode } from '../src/domain/totp.ts'
+import { loadSigningKeys } from '../src/application/signing-keys.ts'
+import { createTokenService, type TokenService } from '../src/application/tokens.ts'
+
+/** A registration body with unique e-mail and name (tests isolate by unique data). */
+export function newPatient(overrides: Record<string, unknown> = {}) {
+  const tag = randomUUID().slice(0, 8)
+  return {
+    name: `Ada Lovelace ${tag}`, date_of_birth: '1985-12-10', email: `ada.${tag}@example.test`, password: 'Correct-Horse-Battery-9',
+    phone: '+12125550123', address: { line1: `${tag} Fifth Avenue`, city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
+    ...overrides,
+  }
+}
+
+/** Registers a patient and returns its id with the body used. */
+export async function registered(rt: TestRuntime, overrides: Record<string, unknown> = {}) {
+  const body = newPatient(overrides)
+  const r = await rt.request('POST', '/patients/register', { body })
+  if (r.status !== 201) throw new Error(`registration failed: ${r.status} ${JSON.stringify(r.json)}`)
+  return { id: r.json.patient_id as string, body }
+}
+
+/** Signs in, with the TOTP code when asked for one; returns the access token. */
+export async function login(rt: TestRuntime, email: string, password: string, totpSecret?: string): Promise<string> {
+  const r = await rt.request('POST', '/auth/login', { body: { email, password } })
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.json)}`)
+  if (r.json.access_token) return r.json.access_token
+  if (!totpSecret) throw new Error('login asks for a second factor')
+  const m = await rt.request('POST', '/auth/mfa/verify', { body: { mfa_token: r.json.mfa_token, code: totpCode(totpSecret) } })
+  if (m.status !== 200) throw new Error(`mfa failed: ${m.status} ${JSON.stringify(m.json)}`)
+  return m.json.access_token
+}
+
+function runtimeSecrets(rt: TestRuntime) {
+  return loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent' }))
+}
+
+/** A token another service of ours would show on /internal routes. */
+export async function internalToken(rt: TestRuntime, service = 'delivery'): Promise<string> {
+  return internalTokens(runtimeSecrets(rt).internalSecret, service).mint()
+}
+
+/** identity's own token service over the runtime's stored key (to mint tokens at another time). */
+export async function tokenServiceOf(rt: TestRuntime): Promise<TokenService> {
+  const keys = await loadSigningKeys(rt.db, runtimeSecrets(rt).masterKey)
+  return createTokenService(async () => keys)
+}
+
+/** A second instance of the identity module on the runtime's database (a replica, or a restart). */
+export async function identityReplica(rt: TestRuntime): Promise<ServiceParts> {
+  const config = loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent' })
+  return identity.create({
+    name: 'identity', schema: 'identity', db: rt.db, log: createLogger('silent'), config, secrets: loadSecrets(config),
+    publish: createPublisher('identity', () => {}), services: { call: async () => { throw new Error('no calls from a test replica') } },
+  })
+}
+
+/** Events identity wrote to its outbox for one aggregate, oldest first. */
+export async function outbox(rt: TestRuntime, aggregateId: string) {
+  const { rows } = await rt.db.query<{ type: string; payload: any }>(
+    /* sql */ `SELECT type, payload FROM identity.outbox WHERE aggregate_id = $1 ORDER BY seq`, [aggregateId])
+  return rows
+}
+
+/**
+ * Like startTestRuntime, but logging at trace level into memory, so a test can read every log line
+ * (tokens come only from identity itself: `token` is not available).
+ */
+export async function startLoggedRuntime(): Promise<TestRuntime & { logs(): string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'apotheca-identity-'))
+  if (PGLITE_TEMPLATE && existsSync(PGLITE_TEMPLATE)) cpSync(PGLITE_TEMPLATE, join(dataDir, 'pglite'), { recursive: true })
+  const config = loadConfig({ APOTHECA_DATA: dataDir, APOTHECA_DEMO: '0', LOG_LEVEL: 'trace' })
+  const lines: string[] = []
+  const log = createLogger('trace', { write: (line: string) => { lines.push(line) } })
+  const runtime = await startRuntime({ modules: [identity], config, log })
+  return {
+    ...runtime,
+    dataDir,
+    logs: () => lines.join(''),
+    token: async () => { throw new Error('sign in through identity instead') },
+    async request(method, url, o = {}) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) }
+      if (o.token) headers.authorization = `Bearer ${o.token}`
+      const payload = o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body))
+      if (payload !== undefined) headers['content-type'] ??= 'application/json'
+      const r = await runtime.app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) })
+      let json: any
+      try { json = r.body ? JSON.parse(r.body) : undefined } catch { json = undefined }
+      return { status: r.statusCode, json, headers: r.headers as Record<string, unknown> }
+    },
+    async close() {
+      await runtime.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

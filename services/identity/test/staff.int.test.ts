@@ -1,0 +1,112 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { decodeJwt } from 'jose'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import identity from '../src/module.ts'
+import { DEMO_TOTP_SECRET } from '../src/domain/totp.ts'
+import { identityReplica, login, outbox, registered } from './helpers.ts'
+
+const DEMO = {
+  admin: ['admin@demo.apotheca.test', 'Demo-Admin-2026!'],
+  pharmacist: ['pharmacist@demo.apotheca.test', 'Demo-Pharmacist-2026!'],
+  practitioner: ['practitioner@demo.apotheca.test', 'Demo-Practitioner-2026!'],
+  driver: ['driver@demo.apotheca.test', 'Demo-Driver-2026!'],
+  patient: ['patient@demo.apotheca.test', 'Demo-Patient-2026!'],
+} as const
+
+let rt: TestRuntime
+let admin: string
+before(async () => {
+  rt = await startTestRuntime({ modules: [identity], env: { APOTHECA_DEMO: '1' } })
+  admin = await login(rt, ...DEMO.admin, DEMO_TOTP_SECRET)
+})
+after(async () => { await rt?.close() })
+
+const createStaff = (body: Record<string, unknown>, token = admin) => rt.request('POST', '/staff', { token, body })
+const staffBody = (role: string, extra: Record<string, unknown> = {}) =>
+  ({ email: `${role}.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'Staff-Password-2026', name: `New ${role}`, role, ...extra })
+
+test('the demo seed is idempotent: five accounts, one event each, however often it runs', async () => {
+  const replica = await identityReplica(rt)
+  await replica.seedDemo!()
+  await replica.seedDemo!()
+  const { rows } = await rt.db.query<{ role: string }>(`SELECT role FROM identity.accounts ORDER BY role`)
+  assert.deepEqual(rows.map((r) => r.role), ['admin', 'driver', 'patient', 'pharmacist', 'practitioner'])
+  const { rows: events } = await rt.db.query<{ type: string; payload: any }>(`SELECT type, payload FROM identity.outbox WHERE type IN ('identity.account.created.v1', 'identity.patient.registered.v1')`)
+  assert.equal(events.filter((e) => e.type === 'identity.patient.registered.v1').length, 1)
+  assert.deepEqual(events.filter((e) => e.type === 'identity.account.created.v1').map((e) => e.payload.role).sort(), ['admin', 'driver', 'pharmacist', 'practitioner'])
+  const { rows: prescribers } = await rt.db.query(`SELECT npi, dea_number, licence_state FROM identity.practitioners`)
+  assert.deepEqual(prescribers, [{ npi: '1234567893', dea_number: 'BH1234563', licence_state: 'NY' }])
+})
+
+test('the demo accounts sign in as API.md says: admin and pharmacist with their TOTP code, the others with the password', async () => {
+  for (const role of ['admin', 'pharmacist'] as const) {
+    const [email, password] = DEMO[role]
+    const r = await rt.request('POST', '/auth/login', { body: { email, password } })
+    assert.equal(r.json.mfa_required, true, role)
+    const claims = decodeJwt(await login(rt, email, password, DEMO_TOTP_SECRET))
+    assert.deepEqual([claims.role, claims.amr], [role, ['pwd', 'otp']])
+  }
+  for (const role of ['practitioner', 'driver', 'patient'] as const) {
+    const [email, password] = DEMO[role]
+    const claims = decodeJwt(await login(rt, email, password))
+    assert.deepEqual([claims.role, claims.amr], [role, ['pwd']])
+  }
+})
+
+test('the demo patient lives in New York 10118, and an administrator with MFA may export them', async () => {
+  const patientId = decodeJwt(await login(rt, ...DEMO.patient)).sub!
+  const r = await rt.request('GET', `/patients/${patientId}/export`, { token: admin })
+  assert.equal(r.status, 200)
+  assert.deepEqual([r.json.address.city, r.json.address.state, r.json.address.postal_code], ['New York', 'NY', '10118'])
+})
+
+test('an administrator with MFA creates staff accounts, each announced with its role', async () => {
+  for (const role of ['pharmacist', 'technician', 'driver', 'admin', 'auditor']) {
+    const body = staffBody(role)
+    const r = await createStaff(body)
+    assert.equal(r.status, 201, JSON.stringify(r.json))
+    assert.deepEqual(await outbox(rt, r.json.account_id), [{ type: 'identity.account.created.v1', payload: { account_id: r.json.account_id, role } }])
+    const claims = decodeJwt(await login(rt, body.email, body.password))
+    assert.deepEqual([claims.sub, claims.role], [r.json.account_id, role])
+  }
+})
+
+test('a practitioner needs a valid NPI and licence state; the DEA number is optional but checked', async () => {
+  const ok = await createStaff(staffBody('practitioner', { npi: '1234567893', licence_state: 'ca', dea_number: 'ab1234563' }))
+  assert.equal(ok.status, 409, 'the demo practitioner already holds this NPI')
+  assert.match(ok.json.type, /npi-taken/)
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ licence_state: 'NY' }, 'body.npi'],
+    [{ npi: '1234567890', licence_state: 'NY' }, 'body.npi'],
+    [{ npi: '1245319599' }, 'body.licence_state'],
+    [{ npi: '1245319599', licence_state: 'ZZ' }, 'body.licence_state'],
+    [{ npi: '1245319599', licence_state: 'NY', dea_number: 'BH1234564' }, 'body.dea_number'],
+  ]
+  for (const [extra, field] of cases) {
+    const r = await createStaff(staffBody('practitioner', extra))
+    assert.equal(r.status, 400, JSON.stringify(extra))
+    assert.ok(r.json.errors.some((e: any) => e.field === field), `${field} not in ${JSON.stringify(r.json.errors)}`)
+  }
+  const created = await createStaff(staffBody('practitioner', { npi: '1245319599', licence_state: 'NY', dea_number: 'AB1234563' }))
+  assert.equal(created.status, 201, JSON.stringify(created.json))
+  const driver = await createStaff(staffBody('driver', { npi: '1245319599' }))
+  assert.equal(driver.status, 400)
+  assert.equal(driver.json.errors[0].field, 'body.npi')
+})
+
+test('staff creation refuses patients as a role, taken e-mails, and callers without admin and MFA', async () => {
+  assert.equal((await createStaff(staffBody('patient'))).status, 400)
+  assert.equal((await createStaff({ ...staffBody('driver'), email: DEMO.driver[0] })).status, 409)
+  const pharmacist = await login(rt, ...DEMO.pharmacist, DEMO_TOTP_SECRET)
+  assert.equal((await createStaff(staffBody('driver'), pharmacist)).status, 403)
+  const adminBody = staffBody('admin')
+  assert.equal((await createStaff(adminBody)).status, 201)
+  const passwordOnly = await login(rt, adminBody.email, adminBody.password)
+  const r = await createStaff(staffBody('driver'), passwordOnly)
+  assert.equal(r.status, 403)
+  assert.match(r.json.type, /mfa-required/)
+  const p = await registered(rt)
+  assert.equal((await rt.request('GET', `/patients/${p.id}/export`, { token: passwordOnly })).status, 403, 'PHI needs an admin with MFA too')
+})
