@@ -1,8 +1,20 @@
 import type { ServiceModule } from '@apotheca/kernel'
+import { loadSigner } from './application/signing-keys.ts'
+import { expiryJob } from './application/expire-prescriptions.ts'
+import { prescriptionRoutes } from './http/prescriptions.routes.ts'
+import { internalRoutes } from './http/internal.routes.ts'
+import { epcsWebhookRoutes } from './http/epcs-webhook.routes.ts'
 
-/** prescriptions: (being built) */
+/** prescriptions: intake (JSON, FHIR, NCPDP), the pharmacist's queue and verification, signed verified prescriptions, e-prescribing status. */
 export default {
   name: 'prescriptions',
   migrations: new URL('./db/migrations/', import.meta.url),
-  create: () => ({ routes: [] }),
+  async create(ctx) {
+    const signer = await loadSigner(ctx.db, ctx.secrets.masterKey)
+    const deps = { db: ctx.db, publish: ctx.publish, services: ctx.services, log: ctx.log, signer }
+    return {
+      routes: [...prescriptionRoutes(deps), ...internalRoutes(deps), ...epcsWebhookRoutes(deps)],
+      jobs: [expiryJob(deps)],
+    }
+  },
 } satisfies ServiceModule

@@ -12,6 +12,11 @@ export const InternalPrescription = z.object({
   refills_remaining: z.number().int(),
   expiry_date: z.string().nullable(),
   dea_schedule: z.string().nullable(),
+  /** Ed25519 signature of the verification (null until verified), and whether it still matches the stored fields. */
+  signature: z.string().nullable().optional(),
+  signing_key_id: z.string().nullable().optional(),
+  signature_valid: z.boolean().optional(),
+  verified_at: z.string().nullable().optional(),
 })
 export type InternalPrescription = z.infer<typeof InternalPrescription>
 

@@ -1,0 +1,92 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { internalTokens } from '@apotheca/kernel'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { modulesFor } from '../src/modules.ts'
+
+// Prescriptions with the real catalog in the same process (demo catalog loaded by seedDemo).
+const INTERNAL_SECRET = 'prescriptions-flow-internal-secret-0123456789'
+const NEWRX = new URL('../../../../shared/data/ncpdp-script/cosyte-newrx-basic.xml', import.meta.url)
+let rt: TestRuntime
+let admin: string
+
+before(async () => {
+  rt = await startTestRuntime({ modules: modulesFor(['catalog', 'prescriptions']), env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET } })
+  admin = await rt.token('admin')
+})
+after(async () => { await rt?.close() })
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+async function findDrug(q: string, controlled: boolean) {
+  const r = await rt.request('GET', `/drugs/search?q=${encodeURIComponent(q)}&limit=50`, { token: admin })
+  assert.equal(r.status, 200, JSON.stringify(r.json))
+  const drug = r.json.results.find((d: any) => (controlled ? d.dea_schedule === 'CII' : !d.dea_schedule))
+  assert.ok(drug, `the catalog finds ${q}`)
+  return drug as { drug_id: string; ndc_code: string; dea_schedule: string | null }
+}
+
+async function submit(body: Record<string, unknown>) {
+  return rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner'), body })
+}
+
+/** A pharmacist token whose second factor is ten minutes old (the clock is turned back while it is minted). */
+async function staleMfaToken() {
+  const realNow = Date.now
+  Date.now = () => realNow() - 10 * 60_000
+  try { return await rt.token('pharmacist', { mfa: true }) } finally { Date.now = realNow }
+}
+
+test('submit against the catalog, verify, and orders sees a verified, signed prescription', async () => {
+  const drug = await findDrug('amoxicillin', false)
+  const patient = randomUUID()
+  const r = await submit({ patient_id: patient, drug_id: drug.drug_id, dosage: '500 mg three times daily', quantity: 30, refill_count: 1, issue_date: today() })
+  assert.equal(r.status, 201, JSON.stringify(r.json))
+  assert.equal(r.json.status, 'in_review')
+  const queue = await rt.request('GET', '/prescriptions/queue?limit=100', { token: await rt.token('pharmacist') })
+  assert.equal(queue.json.prescriptions.find((p: any) => p.prescription_id === r.json.prescription_id).drug_confirmed, true)
+  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  assert.equal(v.status, 200, JSON.stringify(v.json))
+  const token = await internalTokens(INTERNAL_SECRET, 'orders').mint()
+  const internal = await rt.request('GET', `/internal/prescriptions/${r.json.prescription_id}`, { token })
+  assert.equal(internal.status, 200)
+  assert.equal(internal.json.status, 'verified')
+  assert.equal(internal.json.drug_id, drug.drug_id)
+  assert.equal(internal.json.signature_valid, true)
+})
+
+test('an unknown drug is a 422 naming drug_id', async () => {
+  const r = await submit({ patient_id: randomUUID(), drug_id: randomUUID(), dosage: 'one daily', quantity: 30, refill_count: 0, issue_date: today() })
+  assert.equal(r.status, 422)
+  assert.equal(r.json.errors[0].field, 'body.drug_id')
+})
+
+test('schedule II: no refills, and approval needs a fresh second factor', async () => {
+  const drug = await findDrug('oxycodone', true)
+  const base = { patient_id: randomUUID(), drug_id: drug.drug_id, dosage: '5 mg every 6 hours as needed', quantity: 20, issue_date: today() }
+  const refills = await submit({ ...base, refill_count: 1 })
+  assert.equal(refills.status, 422)
+  assert.equal(refills.json.errors[0].field, 'body.refill_count')
+  const r = await submit({ ...base, refill_count: 0 })
+  assert.equal(r.status, 201)
+  const url = `/prescriptions/${r.json.prescription_id}/verify`
+  const stale = await rt.request('POST', url, { token: await staleMfaToken(), body: { decision: 'approve' } })
+  assert.equal(stale.status, 403)
+  assert.equal(stale.json.type, 'https://apotheca.dev/problems/step-up-required')
+  assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 200)
+})
+
+test('an NCPDP NewRx naming a catalog NDC in 11 plain digits is resolved to that drug', async () => {
+  const drug = await findDrug('amoxicillin', false)
+  const patient = randomUUID()
+  const xml = readFileSync(NEWRX, 'utf8')
+    .replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>FLOW-${randomUUID()}</MessageID>`)
+    .replace(/<ProductCode Qualifier="ND">[^<]*<\/ProductCode>/, `<ProductCode Qualifier="ND">${drug.ndc_code.replace(/-/g, '')}</ProductCode>`)
+    .replace('<HumanPatient>', `<HumanPatient><Identification><PatientAccountNumber>${patient}</PatientAccountNumber></Identification>`)
+  const r = await rt.request('POST', '/prescriptions/submit', { raw: xml, token: await rt.token('practitioner'), headers: { 'content-type': 'application/xml' } })
+  assert.equal(r.status, 201, JSON.stringify(r.json))
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: admin })
+  assert.equal(list.json.prescriptions[0].drug_id, drug.drug_id)
+})

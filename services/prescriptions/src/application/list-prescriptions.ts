@@ -1,0 +1,54 @@
+import type { PrescriptionStatus } from '@apotheca/contracts'
+import { notFound, type Principal, type Sql } from '@apotheca/kernel'
+import { historyOf, listPrescriptions, type PrescriptionRow } from '../db/prescription.repository.ts'
+
+/** A page request for a patient's prescriptions. */
+export interface ListQuery { status?: PrescriptionStatus | undefined; limit: number; offset: number }
+
+/**
+ * A patient's prescriptions with their history: the patient sees their own (anyone else's is a
+ * 404, so ids cannot be probed), a practitioner those they prescribed, pharmacy staff all.
+ */
+export async function listPatientPrescriptions(db: Sql, principal: Principal, patientId: string, q: ListQuery) {
+  if (principal.role === 'patient' && principal.sub !== patientId) throw notFound('Patient')
+  const scope = principal.role === 'practitioner' ? { prescriber_id: principal.sub } : {}
+  const { rows, total } = await listPrescriptions(db, { patient_id: patientId, ...scope, ...(q.status ? { status: q.status } : {}), limit: q.limit, offset: q.offset })
+  const history = await historyOf(db, rows.map((r) => r.prescription_id))
+  return { prescriptions: rows.map((r) => toListItem(r, history.get(r.prescription_id) ?? [])), total, limit: q.limit, offset: q.offset }
+}
+
+/** The pharmacist's queue: prescriptions waiting for verification, oldest first, with their notes. */
+export async function reviewQueue(db: Sql, q: { limit: number; offset: number }) {
+  const { rows, total } = await listPrescriptions(db, { status: 'in_review', limit: q.limit, offset: q.offset, oldest_first: true })
+  return {
+    prescriptions: rows.map((r) => ({
+      ...toListItem(r, []),
+      channel: r.channel,
+      dea_schedule: r.dea_schedule,
+      drug_confirmed: r.drug_confirmed,
+      review_notes: r.review_notes,
+      source: { message_id: r.source_message_id, fhir_id: r.source_fhir_id, ndc: r.source_ndc, rxnorm: r.source_rxnorm, drug_text: r.source_drug_text, prescriber_npi: r.prescriber_npi },
+    })),
+    total,
+  }
+}
+
+function toListItem(r: PrescriptionRow, history: Array<{ from: string | null; to: string; reason: string | null; at: string }>) {
+  return {
+    prescription_id: r.prescription_id,
+    status: r.status,
+    patient_id: r.patient_id,
+    drug_id: r.drug_id,
+    prescriber_id: r.prescriber_id,
+    dosage: r.dosage,
+    quantity: r.quantity,
+    refill_count: r.refill_count,
+    refills_remaining: r.refills_remaining,
+    issue_date: r.issue_date,
+    expiry_date: r.expiry_date,
+    channel: r.channel,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    history: history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, at: h.at })),
+  }
+}

@@ -1,0 +1,151 @@
+import type { PrescriptionStatus } from '@apotheca/contracts'
+import type { Sql } from '@apotheca/kernel'
+import type { Channel, PrescriptionDraft } from '../domain/intake.ts'
+import type { DeaSchedule } from '../domain/prescription-rules.ts'
+
+/** A prescription as stored, dates as ISO strings. */
+export interface PrescriptionRow {
+  prescription_id: string
+  patient_id: string | null
+  drug_id: string | null
+  prescriber_id: string | null
+  submitted_by: string | null
+  dosage: string | null
+  quantity: number | null
+  refill_count: number
+  refills_remaining: number
+  issue_date: string | null
+  expiry_date: string | null
+  dea_schedule: DeaSchedule | null
+  drug_confirmed: boolean
+  status: PrescriptionStatus
+  channel: Channel
+  source_message_id: string | null
+  source_order_number: string | null
+  source_fhir_id: string | null
+  source_ndc: string | null
+  source_rxnorm: string | null
+  source_drug_text: string | null
+  prescriber_npi: string | null
+  prescriber_ref: string | null
+  review_notes: string[]
+  signature: string | null
+  signing_key_id: string | null
+  verified_by: string | null
+  verified_at: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+/** One line of a prescription's history. */
+export interface HistoryRow { prescription_id: string; from: PrescriptionStatus | null; to: PrescriptionStatus; reason: string | null; actor: string | null; at: string }
+
+const COLUMNS = /* sql */ `prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity, refill_count, refills_remaining,
+  issue_date::text AS issue_date, expiry_date::text AS expiry_date, dea_schedule, drug_confirmed, status, channel,
+  source_message_id, source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref,
+  review_notes, signature, signing_key_id, verified_by, verified_at, created_at, updated_at, version`
+
+const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString())
+
+function toRow(r: any): PrescriptionRow {
+  return { ...r, review_notes: r.review_notes ?? [], verified_at: iso(r.verified_at), created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! }
+}
+
+/** Inserts a new prescription in status `received`. */
+export async function insertPrescription(tx: Sql, id: string, d: PrescriptionDraft): Promise<PrescriptionRow> {
+  const s = d.source
+  const { rows } = await tx.query(
+    /* sql */ `INSERT INTO prescriptions.prescriptions (prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity,
+       refill_count, refills_remaining, issue_date, expiry_date, dea_schedule, drug_confirmed, status, channel, source_message_id,
+       source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+     RETURNING ${COLUMNS}`,
+    [id, d.patient_id, d.drug_id, d.prescriber_id, d.submitted_by, d.dosage, d.quantity, d.refill_count, d.issue_date, d.expiry_date,
+      d.dea_schedule, d.drug_confirmed, d.channel, s.message_id ?? null, s.order_number ?? null, s.fhir_id ?? null, s.ndc ?? null,
+      s.rxnorm ?? null, s.drug_text ?? null, s.prescriber_npi ?? null, s.prescriber_ref ?? null, d.notes],
+  )
+  return toRow(rows[0])
+}
+
+/** Appends a line to the history (from = to for a note that changes no status). */
+export async function insertHistory(tx: Sql, h: Omit<HistoryRow, 'at'>): Promise<void> {
+  await tx.query(
+    /* sql */ `INSERT INTO prescriptions.status_history (prescription_id, from_status, to_status, reason, actor) VALUES ($1, $2, $3, $4, $5)`,
+    [h.prescription_id, h.from, h.to, h.reason, h.actor],
+  )
+}
+
+/** Moves a prescription to a status, bumping its version; extra columns (signature…) may be set with it. */
+export async function updateStatus(tx: Sql, id: string, status: PrescriptionStatus, set: Partial<Pick<PrescriptionRow,
+  'signature' | 'signing_key_id' | 'verified_by' | 'verified_at' | 'drug_id' | 'dea_schedule' | 'drug_confirmed'>> = {}): Promise<PrescriptionRow> {
+  const cols = Object.keys(set) as Array<keyof typeof set>
+  const extra = cols.map((c, i) => `, ${c} = $${i + 3}`).join('')
+  const { rows } = await tx.query(
+    /* sql */ `UPDATE prescriptions.prescriptions SET status = $2, updated_at = now(), version = version + 1${extra}
+     WHERE prescription_id = $1 RETURNING ${COLUMNS}`,
+    [id, status, ...cols.map((c) => set[c])],
+  )
+  return toRow(rows[0])
+}
+
+/** A prescription by id, or null. */
+export async function findPrescription(db: Sql, id: string): Promise<PrescriptionRow | null> {
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
+  return rows[0] ? toRow(rows[0]) : null
+}
+
+/** The same, locked for the rest of the transaction. */
+export async function lockPrescription(tx: Sql, id: string): Promise<PrescriptionRow | null> {
+  const { rows } = await tx.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1 FOR UPDATE`, [id])
+  return rows[0] ? toRow(rows[0]) : null
+}
+
+/** The prescription an NCPDP message already created, if any. */
+export async function findByNcpdpMessage(db: Sql, messageId: string): Promise<PrescriptionRow | null> {
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE channel = 'ncpdp' AND source_message_id = $1`, [messageId])
+  return rows[0] ? toRow(rows[0]) : null
+}
+
+/** Filters of a list: whose, by whom, in which status, which page. */
+export interface ListFilter { patient_id?: string; prescriber_id?: string; status?: PrescriptionStatus; limit: number; offset: number; oldest_first?: boolean }
+
+/** A page of prescriptions and how many match in all. */
+export async function listPrescriptions(db: Sql, f: ListFilter): Promise<{ rows: PrescriptionRow[]; total: number }> {
+  const where: string[] = []
+  const params: unknown[] = []
+  const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)) }
+  if (f.patient_id) add('patient_id = ?', f.patient_id)
+  if (f.prescriber_id) add('prescriber_id = ?', f.prescriber_id)
+  if (f.status) add('status = ?', f.status)
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const order = f.oldest_first ? 'created_at, prescription_id' : 'created_at DESC, prescription_id'
+  const [page, count] = [
+    await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions ${cond} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]),
+    await db.query<{ n: number }>(/* sql */ `SELECT count(*)::int AS n FROM prescriptions.prescriptions ${cond}`, params),
+  ]
+  return { rows: page.rows.map(toRow), total: count.rows[0]?.n ?? 0 }
+}
+
+/** The history of these prescriptions, oldest first, by prescription id. */
+export async function historyOf(db: Sql, ids: string[]): Promise<Map<string, HistoryRow[]>> {
+  const out = new Map<string, HistoryRow[]>(ids.map((id) => [id, []]))
+  if (ids.length === 0) return out
+  const { rows } = await db.query(
+    /* sql */ `SELECT prescription_id, from_status, to_status, reason, actor, at FROM prescriptions.status_history
+     WHERE prescription_id = ANY($1::uuid[]) ORDER BY id`,
+    [ids],
+  )
+  for (const r of rows) out.get(r.prescription_id)?.push({ prescription_id: r.prescription_id, from: r.from_status, to: r.to_status, reason: r.reason, actor: r.actor, at: iso(r.at)! })
+  return out
+}
+
+/** Ids of prescriptions still open (in review or verified) whose expiry date has passed. */
+export async function findLapsed(db: Sql, today: string, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ prescription_id: string }>(
+    /* sql */ `SELECT prescription_id FROM prescriptions.prescriptions
+     WHERE status IN ('in_review', 'verified') AND expiry_date < $1::date ORDER BY expiry_date LIMIT $2`,
+    [today, limit],
+  )
+  return rows.map((r) => r.prescription_id)
+}

@@ -1,0 +1,21 @@
+import { route } from '@apotheca/kernel'
+import type { Deps } from '../application/deps.ts'
+import { receiveEpcsStatus } from '../application/receive-epcs-status.ts'
+import { EpcsStatusBody } from './prescriptions.schemas.ts'
+
+/** The e-prescribing network's status webhook (HMAC-signed, replay window checked by the kernel). */
+export function epcsWebhookRoutes(deps: Deps) {
+  return [
+    route({
+      method: 'POST',
+      url: '/webhooks/epcs/status',
+      summary: 'Status of an e-prescription from the e-prescribing network (signed); processed once per message_id',
+      auth: { signed: 'epcs' },
+      schema: { body: EpcsStatusBody },
+      handler: async ({ body }, reply) => {
+        const answer = await receiveEpcsStatus(deps, body)
+        return reply.status(answer.status).send(answer.body)
+      },
+    }),
+  ]
+}

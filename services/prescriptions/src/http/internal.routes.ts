@@ -1,0 +1,26 @@
+import { route } from '@apotheca/kernel'
+import type { Deps } from '../application/deps.ts'
+import { readInternalPrescription } from '../application/read-internal-prescription.ts'
+import { publicKeys } from '../db/signing-key.repository.ts'
+import { PrescriptionParams } from './prescriptions.schemas.ts'
+
+/** Routes for other services (internal token) and for anyone checking a prescription's signature. */
+export function internalRoutes(deps: Deps) {
+  return [
+    route({
+      method: 'GET',
+      url: '/internal/prescriptions/:prescriptionId',
+      summary: 'A prescription as orders sells against it, with its signature and whether it still verifies (service-to-service)',
+      auth: { internal: true },
+      schema: { params: PrescriptionParams },
+      handler: async ({ params }) => readInternalPrescription(deps, params.prescriptionId),
+    }),
+    route({
+      method: 'GET',
+      url: '/prescriptions/signing-keys',
+      summary: 'The Ed25519 public keys verified prescriptions are signed with',
+      auth: { public: true, why: 'public keys let any party check a verified prescription\'s signature' },
+      handler: async () => ({ keys: await publicKeys(deps.db) }),
+    }),
+  ]
+}

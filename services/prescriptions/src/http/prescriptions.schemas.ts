@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { PrescriptionStatus } from '@apotheca/contracts'
+import { MAX_QUANTITY, MAX_REFILLS } from '../domain/prescription-rules.ts'
+
+/** POST /prescriptions/submit as JSON: a structured prescription (FHIR and NCPDP go by content type). */
+export const SubmitBody = z.object({
+  patient_id: z.uuid(),
+  drug_id: z.uuid(),
+  dosage: z.string().trim().min(1).max(1000),
+  quantity: z.number().int().min(1).max(MAX_QUANTITY),
+  refill_count: z.number().int().min(0).max(MAX_REFILLS),
+  issue_date: z.iso.date(),
+  expiry_date: z.iso.date().optional(),
+  /** Staff transcribing a prescription name its prescriber; a practitioner is the prescriber. */
+  prescriber_id: z.uuid().optional(),
+})
+
+/** GET /patients/{patientId}/prescriptions: the patient. */
+export const PatientParams = z.object({ patientId: z.uuid() })
+/** GET /patients/{patientId}/prescriptions: status filter and page. */
+export const ListQuery = z.object({
+  status: PrescriptionStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+/** Routes on one prescription. */
+export const PrescriptionParams = z.object({ prescriptionId: z.uuid() })
+/** POST /prescriptions/{prescriptionId}/verify: approve, or reject with a reason. */
+export const VerifyBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(1).max(1000).optional(),
+}).refine((b) => b.decision !== 'reject' || b.reason, { message: 'a reason is required to reject', path: ['reason'] })
+
+/** GET /prescriptions/queue */
+export const QueueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+/** POST /webhooks/epcs/status: a status message from the e-prescribing network. */
+export const EpcsStatusBody = z.object({
+  message_id: z.string().trim().min(1).max(200),
+  prescription_id: z.string().trim().min(1).max(200),
+  status: z.string().trim().toLowerCase().regex(/^[a-z][a-z_-]{0,49}$/, 'a status word such as sent, accepted, cancelled, error'),
+  reason: z.string().max(1000).optional(),
+  occurred_at: z.iso.datetime({ offset: true }).optional(),
+})
