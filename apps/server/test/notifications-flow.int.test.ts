@@ -21,13 +21,13 @@ const smtp = new SMTPServer({
 let rt: TestRuntime
 
 before(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r))
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()))
   const port = (smtp.server.address() as AddressInfo).port
   rt = await startTestRuntime({ modules: modulesFor(['identity', 'notifications']), env: { APOTHECA_SMTP_URL: `smtp://127.0.0.1:${port}` } })
 })
 after(async () => {
   await rt?.close()
-  await new Promise((r) => smtp.close(r))
+  await new Promise<void>((r) => smtp.close(() => r()))
 })
 
 async function register(consent: { email: boolean; sms: boolean }) {

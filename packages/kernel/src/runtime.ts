@@ -14,6 +14,7 @@ import { buildHttpApp } from './http/app.ts'
 import { createServiceCaller } from './http/caller.ts'
 import { internalTokens, jwksVerifier, type TokenVerifier } from './auth/tokens.ts'
 import type { ServiceModule, ServiceParts } from './module.ts'
+import { sha256Hex } from './crypto/canonical.ts'
 
 /** A running process: some services, their HTTP API, relays, consumers and jobs. */
 export interface Runtime {
@@ -77,7 +78,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   app = await buildHttpApp({
     log,
-    routes: parts.flatMap(([, p]) => p.routes),
+    routes: parts.flatMap(([m, p]) => p.routes.map((r) => ({ ...r, service: m.name }))),
     verifyToken: opts.verifyToken ?? jwksVerifier(async () => {
       const r = await services.call('identity', { method: 'GET', path: '/.well-known/jwks.json', anonymous: true })
       if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
@@ -85,6 +86,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }),
     verifyInternal: internal.verify,
     webhookSecrets: { epcs: config.APOTHECA_EPCS_WEBHOOK_SECRET, carrier: config.APOTHECA_CARRIER_WEBHOOK_SECRET, payments: config.APOTHECA_PAYMENTS_WEBHOOK_SECRET },
+    firstSighting: async (service, signature) => {
+      const r = await db.query(
+        `INSERT INTO ${service}.webhook_receipts (signature_hash) VALUES ($1) ON CONFLICT DO NOTHING`,
+        [sha256Hex(signature)],
+      )
+      return r.rowCount === 1
+    },
     health: async () => {
       const [dbOk, busOk] = await Promise.all([db.query('SELECT 1').then(() => true, () => false), bus.healthy().catch(() => false)])
       return { ok: dbOk && busOk, checks: { database: dbOk, event_bus: busOk } }

@@ -127,12 +127,16 @@ test('a carrier signed call updates the shipment once per message_id; forged or 
   const s = await assignedShipment()
   const body = { status: 'in_transit', location: here, occurred_at: at(), message_id: `msg-${randomUUID()}`, tracking_number: s.tracking_number }
   const raw = JSON.stringify(body)
-  const signed = (text: string, secret = CARRIER_SECRET) => ({ raw: text, headers: { 'apotheca-signature': signPayload(secret, text) } })
-  const r = await rt.request('POST', s.url, signed(raw))
+  let clock = Math.floor(Date.now() / 1000)
+  // Each delivery is signed anew, as a carrier's retry is; the very same signed call is a replay (409).
+  const signed = (text: string, secret = CARRIER_SECRET) => ({ raw: text, headers: { 'apotheca-signature': signPayload(secret, text, clock--) } })
+  const first = signed(raw)
+  const r = await rt.request('POST', s.url, first)
   assert.equal(r.status, 200)
   assert.deepEqual(r.json, { shipment_id: s.shipment_id, status: 'in_transit' })
   const again = await rt.request('POST', s.url, signed(raw))
   assert.deepEqual([again.status, again.json], [200, r.json])
+  assert.equal((await rt.request('POST', s.url, first)).status, 409)
   const t = await statusOf(s.shipment_id)
   assert.equal(t.events.filter((e: any) => e.source === 'carrier').length, 1)
   const reused = await rt.request('POST', s.url, signed(JSON.stringify({ ...body, status: 'out_for_delivery' })))

@@ -42,6 +42,10 @@ function kernelTables(schema: string) {
       locked_until timestamptz,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (scope, key)
+    );
+    CREATE TABLE IF NOT EXISTS ${schema}.webhook_receipts (
+      signature_hash text PRIMARY KEY,
+      received_at timestamptz NOT NULL DEFAULT now()
     );`
 }
 

@@ -18,6 +18,8 @@ export interface HttpOptions {
   verifyInternal: TokenVerifier
   webhookSecrets: Record<WebhookSender, string>
   health: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>
+  /** Records a webhook signature as seen; false when it was seen before (a replay). */
+  firstSighting: (service: string, signature: string) => Promise<boolean>
   /** Extra raw content types to accept as text, beyond JSON (XML, FHIR). */
   bodyLimit?: number
 }
@@ -130,6 +132,9 @@ async function authenticate(req: FastifyRequest, def: RouteDef, opts: HttpOption
   if (signedBy) {
     const why = checkSignature(opts.webhookSecrets[signedBy], req.rawBody ?? '', signature)
     if (why) throw new Problem(401, 'invalid-signature', 'Webhook signature refused', why)
+    if (!(await opts.firstSighting(def.service ?? 'kernel', signature!))) {
+      throw new Problem(409, 'webhook-replayed', 'This signed call was already received', 'sign each delivery anew')
+    }
     return null
   }
   if ('public' in a) return bearer ? opts.verifyToken(bearer).catch(() => null) : null

@@ -31,6 +31,8 @@ export interface RouteDef {
    */
   rawContentTypes?: string[]
   handler(req: RouteRequest<any, any, any>, reply: FastifyReply): Promise<unknown>
+  /** The service that serves it (set by the runtime). */
+  service?: string
 }
 
 /** Declares a route with types inferred from its zod schemas. */
