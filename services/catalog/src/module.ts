@@ -1,8 +1,22 @@
 import type { ServiceModule } from '@apotheca/kernel'
+import { createDrugCache } from './application/get-drug.ts'
+import { importCatalog } from './application/import-catalog.ts'
+import { clearCacheOnImport } from './events/handlers/import-completed.handler.ts'
+import { drugRoutes } from './http/drugs.routes.ts'
+import { importRoutes } from './http/imports.routes.ts'
+import { interactionRoutes } from './http/interactions.routes.ts'
 
-/** catalog: (being built) */
+/** catalog: drugs by NDC with ingredients, forms, schedules and prices; search; interaction checks. */
 export default {
   name: 'catalog',
   migrations: new URL('./db/migrations/', import.meta.url),
-  create: () => ({ routes: [] }),
+  create: (ctx) => {
+    const cache = createDrugCache()
+    const deps = { db: ctx.db, publish: ctx.publish, log: ctx.log }
+    return {
+      routes: [...drugRoutes(ctx.db, cache), ...interactionRoutes(ctx.db), ...importRoutes(deps)],
+      consumers: [clearCacheOnImport(cache)],
+      seedDemo: async () => { await importCatalog(deps) },
+    }
+  },
 } satisfies ServiceModule

@@ -1,0 +1,17 @@
+import { Problem, type Sql } from '@apotheca/kernel'
+import { findInteractions, lookupNames, type DrugIngredients, type DrugInteraction } from '../domain/interactions.ts'
+import { findIngredientsByIds } from '../db/drug.repository.ts'
+import { findRulesAmong } from '../db/interaction.repository.ts'
+
+/** Checks a set of drugs for drug–drug interactions; unknown drug ids → 404 listing them. */
+export async function checkInteractions(db: Sql, drugIds: string[]): Promise<{ interactions: DrugInteraction[] }> {
+  const ids = [...new Set(drugIds.map((id) => id.toLowerCase()))]
+  const found = new Map((await findIngredientsByIds(db, ids)).map((d) => [d.drug_id, d]))
+  const missing = ids.filter((id) => !found.has(id))
+  if (missing.length) {
+    throw new Problem(404, 'drugs-not-found', 'Some drugs are not in the catalog', `unknown drug_ids: ${missing.join(', ')}`, { drug_ids: missing })
+  }
+  const drugs: DrugIngredients[] = ids.map((id) => found.get(id)!)
+  const rules = await findRulesAmong(db, lookupNames(drugs))
+  return { interactions: findInteractions(drugs, rules) }
+}

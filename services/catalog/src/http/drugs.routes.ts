@@ -1,0 +1,28 @@
+import { route, type Database } from '@apotheca/kernel'
+import { searchDrugs } from '../application/search-drugs.ts'
+import { getDrug, type DrugCache } from '../application/get-drug.ts'
+import { DrugParams, SearchQuery } from './catalog.schemas.ts'
+
+const PUBLIC = { public: true as const, why: 'anyone may browse the catalog' }
+
+/** Catalog browsing: search and one drug by id (other services parse the latter as contracts `Drug`). */
+export function drugRoutes(db: Database, cache: DrugCache) {
+  return [
+    route({
+      method: 'GET',
+      url: '/drugs/search',
+      summary: 'Search drugs by name (ranked, typo-tolerant), NDC in any form, or ingredient; filters and paging',
+      auth: PUBLIC,
+      schema: { querystring: SearchQuery },
+      handler: async ({ query }) => ({ ...(await searchDrugs(db, query)), limit: query.limit, offset: query.offset }),
+    }),
+    route({
+      method: 'GET',
+      url: '/drugs/:drugId',
+      summary: 'One drug: NDC, ingredients, form, schedule, price',
+      auth: PUBLIC,
+      schema: { params: DrugParams },
+      handler: async ({ params }) => getDrug(db, cache, params.drugId),
+    }),
+  ]
+}
