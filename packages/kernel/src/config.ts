@@ -24,6 +24,7 @@ export const ConfigSchema = z.object({
   APOTHECA_DATA: z.string().default('./.apotheca'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]').optional(),
+  APOTHECA_KAFKA_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _').default('apotheca'),
   APOTHECA_DEMO: bool01.optional(),
   APOTHECA_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64').optional(),
   APOTHECA_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

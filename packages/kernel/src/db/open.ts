@@ -6,8 +6,11 @@ import { pgliteDatabase, postgresDatabase, type Database } from './database.ts'
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const db = postgresDatabase(opts.databaseUrl)
-    await db.query('CREATE EXTENSION IF NOT EXISTS postgis')
-    await db.query('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    // Processes starting together would race on CREATE EXTENSION IF NOT EXISTS: take turns.
+    await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('apotheca:extensions'))`)
+      await tx.exec('CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pg_trgm;')
+    })
     return db
   }
   const [{ PGlite }, { postgis }, { pg_trgm }] = await Promise.all([
