@@ -34,8 +34,8 @@ export interface RuntimeOptions {
   /** Open the bus for the config (Kafka when KAFKA_BROKERS is set); injected to keep Kafka optional here. */
   createBus?: (config: Config, log: Logger) => Promise<EventBus>
   db?: Database
-  /** Overrides token verification (service tests without identity). */
-  verifyToken?: TokenVerifier
+  /** Wraps token verification (tests add their own signing key); `identity` checks against identity's JWKS. */
+  verifyToken?: (token: string, identity: TokenVerifier) => ReturnType<TokenVerifier>
 }
 
 /** Composes service modules into one process: the same code path embedded and distributed. */
@@ -76,14 +76,15 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     })
   }
 
+  const identityVerifier = jwksVerifier(async () => {
+    const r = await services.call('identity', { method: 'GET', path: '/.well-known/jwks.json', anonymous: true })
+    if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
+    return r.json
+  })
   app = await buildHttpApp({
     log,
     routes: parts.flatMap(([m, p]) => p.routes.map((r) => ({ ...r, service: m.name }))),
-    verifyToken: opts.verifyToken ?? jwksVerifier(async () => {
-      const r = await services.call('identity', { method: 'GET', path: '/.well-known/jwks.json', anonymous: true })
-      if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
-      return r.json
-    }),
+    verifyToken: opts.verifyToken ? (t) => opts.verifyToken!(t, identityVerifier) : identityVerifier,
     verifyInternal: internal.verify,
     webhookSecrets: { epcs: config.APOTHECA_EPCS_WEBHOOK_SECRET, carrier: config.APOTHECA_CARRIER_WEBHOOK_SECRET, payments: config.APOTHECA_PAYMENTS_WEBHOOK_SECRET },
     firstSighting: async (service, signature) => {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateKeyPair, exportJWK, SignJWT, createLocalJWKSet, jwtVerify } from 'jose'
+import { generateKeyPair, exportJWK, SignJWT, createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import type { Role } from '@apotheca/contracts'
 import { loadConfig } from '../config.ts'
 import { createLogger } from '../logger.ts'
@@ -21,7 +21,7 @@ export { signPayload } from '../http/webhook-signature.ts'
 export const PGLITE_TEMPLATE = process.env.APOTHECA_TEST_PGLITE_TEMPLATE
 
 export interface TestRuntime extends Runtime {
-  /** A signed access token for a made-up user of this role (services tested without identity). */
+  /** A signed access token for a made-up user of this role, signed by a test key the runtime trusts. */
   token(role: Role, opts?: { sub?: string; mfa?: boolean }): Promise<string>
   /** HTTP call through the app (no socket). */
   request(method: string, url: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string }): Promise<{ status: number; json: any; headers: Record<string, unknown> }>
@@ -56,8 +56,12 @@ export async function startTestRuntime(opts: {
   const testKeys = await generateKeyPair('EdDSA', { extractable: true })
   const jwk = { ...(await exportJWK(testKeys.publicKey)), kid: 'test', alg: 'EdDSA', use: 'sig' }
   const localKeys = createLocalJWKSet({ keys: [jwk] })
-  const verifyToken: TokenVerifier = async (t) => principalFromClaims((await jwtVerify(t, localKeys, { issuer: 'apotheca', audience: 'apotheca' })).payload as any)
-  const runtime = await startRuntime({ modules: opts.modules, config, log, ...(opts.createBus ? { createBus: opts.createBus } : {}), ...(withIdentity ? {} : { verifyToken }) })
+  // Tokens of the test key are accepted beside identity's own, so flows can mix real logins and made-up users.
+  const verifyToken = async (t: string, identity: TokenVerifier) =>
+    decodeProtectedHeader(t).kid === 'test' || !withIdentity
+      ? principalFromClaims((await jwtVerify(t, localKeys, { issuer: 'apotheca', audience: 'apotheca' })).payload as any)
+      : identity(t)
+  const runtime = await startRuntime({ modules: opts.modules, config, log, verifyToken, ...(opts.createBus ? { createBus: opts.createBus } : {}) })
   return {
     ...runtime,
     dataDir,

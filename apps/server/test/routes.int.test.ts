@@ -1,0 +1,66 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { SERVICE_NAMES } from '@apotheca/contracts'
+import { modulesFor } from '../src/modules.ts'
+
+// Every route of every service, taken from the server itself: each declares who may call it, and
+// no bad input (malformed, wrong types, unknown ids, foreign tokens) ever gets a 5xx.
+let rt: TestRuntime
+let ops: Array<{ method: string; path: string; op: any }>
+before(async () => {
+  rt = await startTestRuntime({ modules: modulesFor([...SERVICE_NAMES]) })
+  const doc = (await rt.request('GET', '/openapi.json')).json
+  ops = Object.entries<any>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ method: method.toUpperCase(), path, op })))
+})
+after(async () => { await rt?.close() })
+
+const PLATFORM = new Set(['/health'])
+
+test('every route declares its access, and the nine seed endpoints are there', () => {
+  const undeclared = ops.filter((o) => !PLATFORM.has(o.path) && !o.op['x-access']).map((o) => `${o.method} ${o.path}`)
+  assert.deepEqual(undeclared, [])
+  for (const [m, p] of [['POST', '/patients/register'], ['GET', '/patients/{patientId}/prescriptions'], ['POST', '/prescriptions/submit'], ['GET', '/drugs/search'],
+    ['POST', '/cart/checkout'], ['GET', '/orders/{orderId}/status'], ['POST', '/webhooks/epcs/status'], ['PUT', '/inventory/{drugId}/adjust'], ['POST', '/deliveries/{shipmentId}/status']]) {
+    assert.ok(ops.some((o) => o.method === m && o.path === p), `${m} ${p} missing`)
+  }
+  assert.ok(ops.length > 30, `only ${ops.length} operations`)
+})
+
+test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000 }, async () => {
+  const tokens = {
+    anonymous: undefined,
+    patient: await rt.token('patient'),
+    admin: await rt.token('admin', { mfa: true }),
+    pharmacist: await rt.token('pharmacist', { mfa: true }),
+    driver: await rt.token('driver'),
+  }
+  const ids = ['not-an-id', '00000000-0000-4000-8000-000000000000']
+  const bodies: Array<{ raw: string; type?: string }> = [
+    { raw: '{"broken": ' },
+    { raw: '{}' },
+    { raw: '[]' },
+    { raw: JSON.stringify({ quantity: 'ten', drug_id: 42, status: [], email: {}, patient_id: 'x', location: { lat: 'north' }, decision: 'maybe', quantity_delta: 1.5 }) },
+    { raw: 'null' },
+    { raw: '<NewRx><Patient>', type: 'application/xml' },
+  ]
+  const failures: string[] = []
+  const statuses: Record<number, number> = {}
+  for (const { method, path } of ops) {
+    if (path === '/openapi.json') continue
+    for (const id of ids) {
+      const url = path.replace(/\{[^}]+\}/g, id) + (method === 'GET' ? '?q=%00&ndc=12&limit=-1&resource_id=' : '')
+      for (const [who, token] of Object.entries(tokens)) {
+        for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : bodies) {
+          const r = await rt.request(method, url, { token, ...(body ? { raw: body.raw, headers: { 'content-type': body.type ?? 'application/json', 'idempotency-key': `k-${Math.random()}` } } : {}) })
+          statuses[r.status] = (statuses[r.status] ?? 0) + 1
+          if (r.status >= 500) failures.push(`${method} ${url} as ${who} with ${body?.raw.slice(0, 20) ?? 'no body'} → ${r.status} ${JSON.stringify(r.json).slice(0, 160)}`)
+          else if (r.status >= 400 && !String(r.headers['content-type']).includes('application/problem+json')) failures.push(`${method} ${url} as ${who}: ${r.status} is not a problem document`)
+        }
+      }
+    }
+  }
+  // Most calls must get past authentication to the handlers, or this test proves little.
+  assert.ok((statuses[400] ?? 0) + (statuses[404] ?? 0) + (statuses[422] ?? 0) > 400, `too few calls reached validation: ${JSON.stringify(statuses)}`)
+  assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`)
+})
