@@ -85,9 +85,12 @@ test('a redelivered event changes nothing, and a poison event is parked without 
     await ctx.publish(tx, 'orders.order.status_changed.v1', orderId, statusChange(orderId, 1))
   })
   await until('the event after the poison is consumed', () => seen.some((e) => e.aggregate_id === orderId && e.payload.reason === 'step 1'), 60_000)
+  // The poison's aggregate may sit on another partition: wait for its fifth failure and parking.
+  const parkedRows = () => rt.db.query(`SELECT attempts, parked_at FROM notifications.inbox_failures WHERE consumer = $1 AND parked_at IS NOT NULL`, [`probe-${prefix}`])
+  await until('the poison event is parked', async () => (await parkedRows()).rows.length === 1, 60_000)
   assert.equal(seen.filter((e) => e.aggregate_id === orderId && e.payload.reason === 'step 0').length, 1)
   assert.equal(seen.length - before, 2)
-  const parked = await rt.db.query(`SELECT attempts, parked_at FROM notifications.inbox_failures WHERE consumer = $1`, [`probe-${prefix}`])
+  const parked = await parkedRows()
   assert.equal(parked.rows.length, 1)
   assert.equal(parked.rows[0]!.attempts, 5)
   assert.ok(parked.rows[0]!.parked_at)

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { decodeJwt, decodeProtectedHeader } from 'jose'
+import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import identity from '../src/module.ts'
 import { totpCode } from '../src/domain/totp.ts'
@@ -76,7 +76,10 @@ test('the token is accepted by a protected route and refused when tampered, expi
   const fresh = await tokens.accessToken({ sub: p.id, role: 'patient' })
   assert.equal((await exportOf(p.id, fresh)).status, 200)
 
-  assert.equal((await exportOf(p.id, await rt.token('patient', { sub: p.id }))).status, 401)
+  const other = await generateKeyPair('EdDSA')
+  const foreign = await new SignJWT({ role: 'patient', amr: ['pwd'] }).setProtectedHeader({ alg: 'EdDSA', kid: 'someone-else' })
+    .setSubject(p.id).setIssuer('apotheca').setAudience('apotheca').setIssuedAt().setExpirationTime('5m').sign(other.privateKey)
+  assert.equal((await exportOf(p.id, foreign)).status, 401)
 })
 
 test('a wrong password and an unknown e-mail get the same 401', async () => {
