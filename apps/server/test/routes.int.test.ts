@@ -64,3 +64,18 @@ test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000
   assert.ok((statuses[400] ?? 0) + (statuses[404] ?? 0) + (statuses[422] ?? 0) > 400, `too few calls reached validation: ${JSON.stringify(statuses)}`)
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`)
 })
+
+test("a request's trace id reaches the event it causes, and the answer names it", async () => {
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736'
+  const email = `trace.${Date.now()}@example.test`
+  const r = await rt.request('POST', '/patients/register', {
+    headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    body: { name: 'Trace Test', date_of_birth: '1970-01-01', email, password: 'Correct-Horse-Battery-9', phone: '+12125550100',
+      address: { line1: '1 Main St', city: 'New York', state: 'NY', postal_code: '10001', country: 'US' } },
+  })
+  assert.equal(r.status, 201)
+  assert.match(String(r.headers.traceparent), new RegExp(`^00-${traceId}-`))
+  const { rows } = await rt.db.query(`SELECT traceparent FROM identity.outbox WHERE aggregate_id = $1`, [r.json.patient_id])
+  assert.ok(rows.length >= 1)
+  for (const row of rows) assert.match(row.traceparent, new RegExp(`^00-${traceId}-`))
+})

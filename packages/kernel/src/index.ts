@@ -1,5 +1,6 @@
 export * from './config.ts'
 export * from './logger.ts'
+export * from './trace.ts'
 export * from './module.ts'
 export * from './runtime.ts'
 export * from './db/database.ts'

@@ -1,6 +1,7 @@
 import type { EventEnvelope, EventType } from '@apotheca/contracts'
 import type { Database, Tx } from '../db/database.ts'
 import type { Logger } from '../logger.ts'
+import { childTraceparent, withTrace } from '../trace.ts'
 
 /** What a handler may use: its own transaction, which first records the event in the inbox. */
 export interface HandlerTools {
@@ -37,7 +38,8 @@ export async function deliverOnce(db: Database, schema: string, consumer: Consum
       return fn(tx)
     })
   try {
-    await consumer.handle(env, { transaction })
+    // What the consumer does (its events, its calls) continues the event's trace.
+    await withTrace(childTraceparent(env.traceparent), () => consumer.handle(env, { transaction }))
     if (!ran) await transaction(async () => undefined)
     return duplicate ? 'duplicate' : 'done'
   } catch (err) {

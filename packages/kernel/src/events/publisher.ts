@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { eventSchemas, eventVersion, type EventEnvelope, type EventPayload, type EventType } from '@apotheca/contracts'
 import type { Tx } from '../db/database.ts'
+import { currentTraceparent } from '../trace.ts'
 
 /** Writes an event to the service's outbox in the caller's transaction (transactional outbox). */
 export type Publish = <T extends EventType>(
@@ -18,7 +19,7 @@ export function createPublisher(schema: string, committed: () => void): Publish 
       aggregate_id: aggregateId,
       version: eventVersion(type),
       payload: parsed,
-      traceparent: opts?.traceparent ?? null,
+      traceparent: opts?.traceparent ?? currentTraceparent() ?? null,
     }
     await tx.query(
       /* sql */ `INSERT INTO ${schema}.outbox (id, type, aggregate_id, occurred_at, payload, traceparent) VALUES ($1, $2, $3, $4, $5, $6)`,

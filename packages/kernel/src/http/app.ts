@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../auth/tokens.ts'
 import { checkSignature } from './webhook-signature.ts'
 import { Problem, PROBLEM_BASE, badRequest, forbidden, unauthorized } from './problem.ts'
 import type { RouteDef } from './route.ts'
+import { childTraceparent, withTrace } from '../trace.ts'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -97,7 +98,9 @@ function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
       const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
       const raw = def.rawContentTypes?.includes(contentType)
       const body = raw ? req.body : parse(def.schema?.body, req.body ?? (def.schema?.body ? undefined : {}), 'body')
-      const result = await def.handler(
+      const traceparent = childTraceparent(req.headers.traceparent as string | undefined)
+      void reply.header('traceparent', traceparent)
+      const result = await withTrace(traceparent, () => def.handler(
         {
           body,
           params: parse(def.schema?.params, req.params, 'params'),
@@ -109,7 +112,7 @@ function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
           requestId: req.id,
         },
         reply,
-      )
+      ))
       if (!reply.sent) return reply.send(result)
       return reply
     },

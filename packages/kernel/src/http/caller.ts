@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServiceCaller, ServiceName } from '@apotheca/contracts'
+import { currentTraceparent } from '../trace.ts'
 
 /**
  * Calls another service over its HTTP API: by injection when it runs in this process (same code
@@ -16,6 +17,8 @@ export function createServiceCaller(opts: {
     async call(service, req) {
       const headers: Record<string, string> = req.anonymous ? {} : { authorization: `Bearer ${await opts.token()}` }
       if (req.body !== undefined) headers['content-type'] = 'application/json'
+      const traceparent = currentTraceparent()
+      if (traceparent) headers.traceparent = traceparent
       const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
       const app = opts.app()
       if (opts.local.has(service) && app) {
