@@ -35,7 +35,9 @@ export const ConfigSchema = z.object({
   APOTHECA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   APOTHECA_MAIL_FROM: z.string().default('Apotheca Pharmacy <no-reply@apotheca.test>'),
   OIDC_ISSUER: z.url().optional(),
-  OIDC_AUDIENCE: z.string().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Claim naming the caller's roles in the provider's tokens (a name, a namespaced URL, or a dotted path). */
+  OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 export type Config = z.infer<typeof ConfigSchema> & { demo: boolean }
@@ -48,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  if (!r.data.OIDC_ISSUER !== !r.data.OIDC_AUDIENCE) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER and OIDC_AUDIENCE: set both for OIDC mode, or neither')
   }
   const embedded = !r.data.DATABASE_URL
   return { ...r.data, demo: r.data.APOTHECA_DEMO ?? embedded }

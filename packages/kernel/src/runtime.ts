@@ -12,7 +12,8 @@ import { deliverOnce, type Consumer } from './events/consumer.ts'
 import { OutboxRelay } from './events/relay.ts'
 import { buildHttpApp } from './http/app.ts'
 import { createServiceCaller } from './http/caller.ts'
-import { internalTokens, jwksVerifier, type TokenVerifier } from './auth/tokens.ts'
+import { internalTokens, issuerSwitch, jwksVerifier, type TokenVerifier } from './auth/tokens.ts'
+import { oidcVerifier } from './auth/oidc.ts'
 import type { ServiceModule, ServiceParts } from './module.ts'
 import { sha256Hex } from './crypto/canonical.ts'
 
@@ -81,10 +82,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
     return r.json
   })
+  const verifier = config.OIDC_ISSUER && config.OIDC_AUDIENCE
+    ? issuerSwitch(oidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, rolesClaim: config.OIDC_ROLES_CLAIM }), config.OIDC_ISSUER, identityVerifier)
+    : identityVerifier
   app = await buildHttpApp({
     log,
     routes: parts.flatMap(([m, p]) => p.routes.map((r) => ({ ...r, service: m.name }))),
-    verifyToken: opts.verifyToken ? (t) => opts.verifyToken!(t, identityVerifier) : identityVerifier,
+    verifyToken: opts.verifyToken ? (t) => opts.verifyToken!(t, verifier) : verifier,
     verifyInternal: internal.verify,
     webhookSecrets: { epcs: config.APOTHECA_EPCS_WEBHOOK_SECRET, carrier: config.APOTHECA_CARRIER_WEBHOOK_SECRET, payments: config.APOTHECA_PAYMENTS_WEBHOOK_SECRET },
     firstSighting: async (service, signature) => {

@@ -1,4 +1,4 @@
-import { SignJWT, createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose'
+import { SignJWT, createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose'
 import { Role } from '@apotheca/contracts'
 import type { Principal } from './principal.ts'
 
@@ -47,6 +47,18 @@ export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer
       }
       throw err
     }
+  }
+}
+
+/**
+ * OIDC mode: tokens whose (unverified) `iss` names the outside provider go to its verifier, all others
+ * to identity's. Choosing by an unverified claim is safe because each verifier checks the issuer itself.
+ */
+export function issuerSwitch(outside: TokenVerifier, issuer: string, own: TokenVerifier): TokenVerifier {
+  return (token) => {
+    let iss: unknown
+    try { iss = decodeJwt(token).iss } catch { return Promise.reject(new Error('malformed token')) }
+    return iss === issuer ? outside(token) : own(token)
   }
 }
 

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
+import { from as copyFromStdin } from 'pg-copy-streams'
 import type { PGlite } from '@electric-sql/pglite'
 
 /** A connection-like handle: what application code and repositories run SQL on. */
@@ -11,6 +14,8 @@ export interface Sql {
 /** A transaction handle; hooks run after a successful commit (e.g. to nudge the outbox relay). */
 export interface Tx extends Sql {
   afterCommit(fn: () => void): void
+  /** Bulk-loads PostgreSQL text-format rows: `COPY <target> FROM …` (PGlite reads /dev/blob, PostgreSQL STDIN). */
+  copyFrom(target: string, data: Uint8Array): Promise<void>
 }
 
 /** The one database interface over PGlite (embedded) and node-postgres (distributed). */
@@ -46,6 +51,9 @@ export function pgliteDatabase(db: PGlite): Database {
           },
           async exec(text) { await t.exec(text) },
           afterCommit: (h) => hooks.push(h),
+          async copyFrom(target, data) {
+            await t.query(`COPY ${target} FROM '/dev/blob' (FORMAT text)`, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) })
+          },
         }),
       )
       runHooks(hooks)
@@ -82,6 +90,9 @@ export function postgresDatabase(url: string, max = 10): Database {
           },
           async exec(text) { await client.query(text) },
           afterCommit: (h) => hooks.push(h),
+          async copyFrom(target, data) {
+            await pipeline(Readable.from([data]), client.query(copyFromStdin(`COPY ${target} FROM STDIN (FORMAT text)`)))
+          },
         })
         await client.query('COMMIT')
         runHooks(hooks)

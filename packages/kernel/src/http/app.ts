@@ -144,7 +144,8 @@ async function authenticate(req: FastifyRequest, def: RouteDef, opts: HttpOption
   if (!bearer) throw unauthorized()
   if ('internal' in a) return opts.verifyInternal(bearer).catch(() => { throw unauthorized('Invalid service token') })
   if (!('roles' in a)) throw unauthorized()
-  const principal = await opts.verifyToken(bearer).catch(() => { throw unauthorized('Invalid or expired token') })
+  // A valid token without a role of ours is a 403 (known caller, no permission); anything else a 401.
+  const principal = await opts.verifyToken(bearer).catch((e) => { throw e instanceof Problem && e.status === 403 ? e : unauthorized('Invalid or expired token') })
   if (principal.role === 'service' || !a.roles.includes(principal.role)) throw forbidden(`This action is not available to the ${principal.role} role`)
   if (a.mfa && !principal.amr.includes('otp')) throw new Problem(403, 'mfa-required', 'This action needs a second factor', 'sign in again with your authenticator code')
   return principal
