@@ -14,6 +14,11 @@ export const eventSchemas = {
   'identity.account.created.v1': z.object({ account_id: z.uuid(), role: Role }),
   // A read of a patient's PHI (DESIGN: PHI reads are audited): who read it (actor_id), and for what.
   'identity.patient.accessed.v1': z.object({ patient_id: z.uuid(), actor_id: z.string(), purpose: z.enum(['export', 'internal']) }),
+  // A patient's consent preferences changed (the new set in full): for the audit log and for senders that cache consent.
+  'identity.patient.consent_changed.v1': z.object({
+    patient_id: z.uuid(), actor_id: z.string(),
+    consent: z.object({ email: z.boolean(), sms: z.boolean(), marketing: z.boolean(), data_sharing: z.boolean() }),
+  }),
   'catalog.import.completed.v1': z.object({ import_id: z.uuid(), source: z.string(), upserted: z.number().int(), skipped: z.number().int() }),
   'prescriptions.prescription.received.v1': z.object({
     prescription_id: z.uuid(), patient_id: z.uuid(), drug_id: z.uuid().nullable(), prescriber_id: z.uuid().nullable(),
@@ -22,9 +27,32 @@ export const eventSchemas = {
   'prescriptions.prescription.status_changed.v1': z.object({
     prescription_id: z.uuid(), patient_id: z.uuid(), from: PrescriptionStatus.nullable(), to: PrescriptionStatus, reason: z.string().nullable(), actor_id: z.string().nullable(),
   }),
+  // Intake asks for the automated review (validation, drug utilisation review); carries no patient, so unmatched e-prescriptions are reviewed too.
+  'prescriptions.prescription.review_requested.v1': z.object({ prescription_id: z.uuid(), channel: z.string() }),
+  // Refills ran out: the e-prescribing adapter sends the prescriber an NCPDP RxRenewalRequest with this message_id.
+  'prescriptions.prescription.renewal_requested.v1': z.object({
+    prescription_id: z.uuid(), patient_id: z.uuid(), prescriber_id: z.string().nullable(), prescriber_npi: z.string().nullable(), drug_id: z.uuid().nullable(), message_id: z.string(),
+  }),
+  // A verified prescription was dispensed (the original fill or a refill).
+  'prescriptions.prescription.filled.v1': z.object({
+    prescription_id: z.uuid(), patient_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), quantity: z.number().int(), refills_remaining: z.number().int(),
+  }),
   'prescriptions.epcs.status_received.v1': z.object({ message_id: z.string(), prescription_id: z.string(), status: z.string() }),
   'inventory.stock.adjusted.v1': z.object({
     drug_id: z.uuid(), batch_number: z.string(), location_id: z.uuid(), quantity_delta: z.number().int(), reason: AdjustmentReason, quantity_on_hand: z.number().int(), actor_id: z.string().nullable(),
+  }),
+  // A lot recalled (every batch of it, at every location): the open orders holding it and the patients already supplied from it.
+  'inventory.stock.recalled.v1': z.object({
+    recall_id: z.uuid(), drug_id: z.uuid(), batch_number: z.string(), reason: z.string(), location_ids: z.array(z.uuid()), quantity_on_hand: z.number().int(),
+    open_orders: z.array(z.object({ order_id: z.uuid(), reservation_id: z.uuid(), quantity: z.number().int() })),
+    supplied: z.array(z.object({ order_id: z.uuid(), patient_id: z.uuid(), quantity: z.number().int() })),
+    actor_id: z.string().nullable(),
+  }),
+  // A drug's sellable units at a location fell to or below its reorder point (once per crossing).
+  'inventory.stock.low.v1': z.object({ drug_id: z.uuid(), location_id: z.uuid(), quantity_available: z.number().int(), reorder_point: z.number().int() }),
+  // A batch with stock comes within 90, 60 or 30 days of its expiry date (once per threshold, from a scheduled job).
+  'inventory.stock.expiring.v1': z.object({
+    drug_id: z.uuid(), batch_number: z.string(), location_id: z.uuid(), expiry_date: z.string(), days_left: z.number().int(), threshold_days: z.number().int(), quantity_on_hand: z.number().int(),
   }),
   'inventory.reservation.created.v1': z.object({ reservation_id: z.uuid(), order_id: z.uuid(), picks: z.array(pick), expires_at: z.string() }),
   'inventory.reservation.released.v1': z.object({ reservation_id: z.uuid(), order_id: z.uuid(), reason: z.string() }),
@@ -36,9 +64,13 @@ export const eventSchemas = {
   'orders.order.fulfilment_requested.v1': z.object({ order_id: z.uuid(), patient_id: z.uuid(), reservation_id: z.uuid(), actor_id: z.string().nullable() }),
   'delivery.shipment.created.v1': z.object({
     shipment_id: z.uuid(), order_id: z.uuid(), patient_id: z.uuid(), carrier: z.string(), tracking_number: z.string(), driver_id: z.uuid().nullable(), status: ShipmentStatus,
+    // Optional (added for orders' status page): when the carrier or the fleet expects to deliver, ISO 8601.
+    estimated_delivery_at: z.string().nullish(),
   }),
   'delivery.shipment.status_changed.v1': z.object({
     shipment_id: z.uuid(), order_id: z.uuid(), patient_id: z.uuid(), from: ShipmentStatus, status: ShipmentStatus, occurred_at: z.string(),
+    // Optional: a revised delivery estimate, ISO 8601.
+    estimated_delivery_at: z.string().nullish(),
   }),
 } as const
 

@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   APOTHECA_KAFKA_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _').default('apotheca'),
   APOTHECA_DEMO: bool01.optional(),
   APOTHECA_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64').optional(),
+  /** The master key being rotated away from: data it wrapped stays readable while it is re-wrapped. */
+  APOTHECA_MASTER_KEY_PREVIOUS: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64').optional(),
   APOTHECA_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APOTHECA_SERVICE_URLS: serviceUrls.optional(),
   APOTHECA_EPCS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_epcs'),

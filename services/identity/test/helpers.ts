@@ -38,8 +38,13 @@ export async function login(rt: TestRuntime, email: string, password: string, to
   return m.json.access_token
 }
 
+/** The secrets startTestRuntime gives a PostgreSQL runtime (kernel/testing), so helpers derive the same keys. */
+export const PG_SECRETS = { APOTHECA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), APOTHECA_INTERNAL_SECRET: 'test-internal-secret-0123456789abcdef' }
+
+const onPostgres = (rt: TestRuntime) => !existsSync(join(rt.dataDir, 'pglite'))
+
 function runtimeSecrets(rt: TestRuntime) {
-  return loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent' }))
+  return loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent', ...(onPostgres(rt) ? PG_SECRETS : {}) }))
 }
 
 /** A token another service of ours would show on /internal routes. */
@@ -55,7 +60,7 @@ export async function tokenServiceOf(rt: TestRuntime): Promise<TokenService> {
 
 /** A second instance of the identity module on the runtime's database (a replica, or a restart). */
 export async function identityReplica(rt: TestRuntime): Promise<ServiceParts> {
-  const config = loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent' })
+  const config = loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent', ...(onPostgres(rt) ? PG_SECRETS : {}) })
   return identity.create({
     name: 'identity', schema: 'identity', db: rt.db, log: createLogger('silent'), config, secrets: loadSecrets(config),
     publish: createPublisher('identity', () => {}), services: { call: async () => { throw new Error('no calls from a test replica') } },
@@ -73,10 +78,12 @@ export async function outbox(rt: TestRuntime, aggregateId: string) {
  * Like startTestRuntime, but logging at trace level into memory, so a test can read every log line
  * (tokens come only from identity itself: `token` is not available).
  */
-export async function startLoggedRuntime(): Promise<TestRuntime & { logs(): string }> {
+export async function startLoggedRuntime(backend: 'pglite' | 'postgres' = 'pglite'): Promise<TestRuntime & { logs(): string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'apotheca-identity-'))
-  if (PGLITE_TEMPLATE && existsSync(PGLITE_TEMPLATE)) cpSync(PGLITE_TEMPLATE, join(dataDir, 'pglite'), { recursive: true })
-  const config = loadConfig({ APOTHECA_DATA: dataDir, APOTHECA_DEMO: '0', LOG_LEVEL: 'trace' })
+  const dbUrl = process.env.APOTHECA_TEST_DATABASE_URL
+  if (backend === 'postgres' && !dbUrl) throw new Error('APOTHECA_TEST_DATABASE_URL is not set')
+  if (backend === 'pglite' && PGLITE_TEMPLATE && existsSync(PGLITE_TEMPLATE)) cpSync(PGLITE_TEMPLATE, join(dataDir, 'pglite'), { recursive: true })
+  const config = loadConfig({ APOTHECA_DATA: dataDir, APOTHECA_DEMO: '0', LOG_LEVEL: 'trace', ...(backend === 'postgres' ? { DATABASE_URL: dbUrl, ...PG_SECRETS } : {}) })
   const lines: string[] = []
   const log = createLogger('trace', { write: (line: string) => { lines.push(line) } })
   const runtime = await startRuntime({ modules: [identity], config, log })

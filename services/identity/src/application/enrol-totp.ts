@@ -2,6 +2,7 @@ import { Problem, conflict, notFound } from '@apotheca/kernel'
 import { checkTotp, newTotpSecret, totpUri } from '../domain/totp.ts'
 import { enableTotp, findAccount, setPendingTotp } from '../db/account.repository.ts'
 import type { IdentityDeps } from './deps.ts'
+import { issueRecoveryCodes } from './recovery-codes.ts'
 
 /**
  * Starts TOTP enrolment for the signed-in account: a new secret, stored sealed and not yet in force,
@@ -20,9 +21,9 @@ export async function startTotpEnrolment(deps: IdentityDeps, accountId: string):
   return { secret, otpauth_uri: totpUri(secret, label) }
 }
 
-/** Puts the pending secret in force once the account proves a code from it. */
-export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string, code: string): Promise<{ mfa_enabled: true }> {
-  await deps.db.transaction(async (tx) => {
+/** Puts the pending secret in force once the account proves a code from it; returns the recovery codes, once. */
+export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string, code: string): Promise<{ mfa_enabled: true; recovery_codes: string[] }> {
+  const recovery_codes = await deps.db.transaction(async (tx) => {
     const account = await findAccount(tx, accountId, true)
     if (!account || account.status !== 'active' || !account.wrapped_dek) throw notFound('Account')
     if (account.totp_enabled_at) throw conflict('mfa-already-enabled', 'This account already has an authenticator')
@@ -31,7 +32,20 @@ export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string
     const check = checkTotp(secret, code, Date.now(), null)
     if (!check.ok) throw new Problem(400, 'invalid-code', 'Wrong authenticator code', 'enter the code your authenticator app shows now')
     await enableTotp(tx, accountId, check.step)
+    return issueRecoveryCodes(deps, tx, accountId)
   })
   deps.log.info({ account_id: accountId }, 'second factor enrolled')
-  return { mfa_enabled: true }
+  return { mfa_enabled: true, recovery_codes }
+}
+
+/** New recovery codes for an account with a second factor (the old ones stop working). */
+export async function renewRecoveryCodes(deps: IdentityDeps, accountId: string): Promise<{ recovery_codes: string[] }> {
+  const recovery_codes = await deps.db.transaction(async (tx) => {
+    const account = await findAccount(tx, accountId, true)
+    if (!account || account.status !== 'active') throw notFound('Account')
+    if (!account.totp_enabled_at) throw conflict('mfa-not-enabled', 'This account has no authenticator yet', 'POST /auth/mfa/totp')
+    return issueRecoveryCodes(deps, tx, accountId)
+  })
+  deps.log.info({ account_id: accountId }, 'recovery codes renewed')
+  return { recovery_codes }
 }

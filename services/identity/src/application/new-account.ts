@@ -26,6 +26,7 @@ export async function sealNewAccount(vault: PhiVault, a: {
       email_index: vault.emailIndex(a.email),
       password_hash: await hashPassword(a.password),
       wrapped_dek: wrapped,
+      kek_id: vault.kekId,
       contact_sealed: vault.sealJson(dek, a.accountId, 'contact', { name: a.name, email: a.email }),
       ...(a.totpSecret ? { totp_secret_sealed: vault.sealJson(dek, a.accountId, 'totp', a.totpSecret), totp_enabled: true } : {}),
     },

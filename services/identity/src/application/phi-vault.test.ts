@@ -28,3 +28,16 @@ test('the e-mail blind index ignores case and blanks, and depends on the master 
   assert.notEqual(vault.emailIndex('ada@example.test'), createPhiVault(randomBytes(32)).emailIndex('ada@example.test'))
   assert.match(vault.emailIndex('ada@example.test'), /^[0-9a-f]{64}$/)
 })
+
+test('while rotating, a DEK wrapped under the previous master key opens, and re-wraps under the new one', () => {
+  const [k1, k2] = [randomBytes(32), randomBytes(32)]
+  const a = randomUUID()
+  const { dek, wrapped } = createPhiVault(k1).newAccountKey(a)
+  const rotating = createPhiVault(k2, { previous: k1 })
+  assert.deepEqual(rotating.unwrap(a, wrapped), dek)
+  const again = rotating.rewrap(a, wrapped)
+  assert.deepEqual(createPhiVault(k2).unwrap(a, again), dek, 'the new wrapping needs only the new key')
+  assert.throws(() => createPhiVault(k2).unwrap(a, wrapped), 'without the previous key the old wrapping does not open')
+  assert.throws(() => createPhiVault(k1).unwrap(a, again))
+  assert.notEqual(createPhiVault(k1).kekId, rotating.kekId)
+})

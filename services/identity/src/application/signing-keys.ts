@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose'
 import { deriveKey, open, seal, type Database } from '@apotheca/kernel'
-import { activeSigningKeys, insertSigningKey, lockSigningKeys, type SigningKeyRow } from '../db/signing-key.repository.ts'
+import { activeSigningKeys, insertSigningKey, lockSigningKeys, resealSigningKey, type SigningKeyRow } from '../db/signing-key.repository.ts'
 
 /** The key that signs tokens now, and the public keys that verify them (the JWKS). */
 export interface SigningKeys {
@@ -16,7 +16,7 @@ const ALG = 'EdDSA'
  * Loads the signing keys from identity.signing_keys, creating the first Ed25519 pair if there is none.
  * Replicas starting together serialise on a lock, so they all end up with the same key.
  */
-export async function loadSigningKeys(db: Database, masterKey: Buffer): Promise<SigningKeys> {
+export async function loadSigningKeys(db: Database, masterKey: Buffer, previousMasterKey?: Buffer): Promise<SigningKeys> {
   const wrap = deriveKey(masterKey, 'identity:signing-keys')
   let rows = await activeSigningKeys(db)
   if (rows.length === 0) {
@@ -30,7 +30,17 @@ export async function loadSigningKeys(db: Database, masterKey: Buffer): Promise<
     })
   }
   const current = rows[0]!
-  const privateJwk = JSON.parse(open(wrap, current.private_jwk_sealed, `identity.signing_keys:${current.kid}`).toString('utf8')) as JWK
+  const aad = `identity.signing_keys:${current.kid}`
+  let sealed: Buffer
+  try {
+    sealed = open(wrap, current.private_jwk_sealed, aad)
+  } catch (err) {
+    // Sealed under the master key being rotated away from: open with it and seal again under the new one.
+    if (!previousMasterKey) throw err
+    sealed = open(deriveKey(previousMasterKey, 'identity:signing-keys'), current.private_jwk_sealed, aad)
+    await resealSigningKey(db, current.kid, seal(wrap, sealed, aad))
+  }
+  const privateJwk = JSON.parse(sealed.toString('utf8')) as JWK
   return {
     kid: current.kid,
     privateKey: (await importJWK(privateJwk, ALG)) as CryptoKey,

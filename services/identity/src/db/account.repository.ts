@@ -18,6 +18,8 @@ export interface AccountRow {
 
 /** A new account's row, already sealed and hashed. */
 export type NewAccount = Pick<AccountRow, 'account_id' | 'role' | 'email_index' | 'password_hash' | 'wrapped_dek' | 'contact_sealed'> & {
+  /** The KEK the DEK is wrapped under (PhiVault.kekId). */
+  kek_id?: string
   totp_secret_sealed?: string | null
   totp_enabled?: boolean
 }
@@ -31,9 +33,9 @@ function toRow(r: any): AccountRow {
 /** Inserts an account; a taken e-mail index raises a unique violation. */
 export async function insertAccount(tx: Sql, a: NewAccount): Promise<void> {
   await tx.query(
-    /* sql */ `INSERT INTO identity.accounts (account_id, role, email_index, password_hash, wrapped_dek, contact_sealed, totp_secret_sealed, totp_enabled_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END)`,
-    [a.account_id, a.role, a.email_index, a.password_hash, a.wrapped_dek, a.contact_sealed, a.totp_secret_sealed ?? null, a.totp_enabled ?? false],
+    /* sql */ `INSERT INTO identity.accounts (account_id, role, email_index, password_hash, wrapped_dek, contact_sealed, totp_secret_sealed, totp_enabled_at, kek_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END, $9)`,
+    [a.account_id, a.role, a.email_index, a.password_hash, a.wrapped_dek, a.contact_sealed, a.totp_secret_sealed ?? null, a.totp_enabled ?? false, a.kek_id ?? null],
   )
 }
 

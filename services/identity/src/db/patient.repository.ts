@@ -20,6 +20,11 @@ export async function insertPatient(tx: Sql, p: { patient_id: string; profile_se
     /* sql */ `INSERT INTO identity.patients (patient_id, profile_sealed, consent_email, consent_sms) VALUES ($1, $2, $3, $4)`,
     [p.patient_id, p.profile_sealed, p.consent.email, p.consent.sms],
   )
+  // The consent given at registration opens the history.
+  await tx.query(
+    /* sql */ `INSERT INTO identity.consent_history (patient_id, email, sms, marketing, data_sharing, changed_by) VALUES ($1, $2, $3, false, false, 'registration')`,
+    [p.patient_id, p.consent.email, p.consent.sms],
+  )
 }
 
 /** A patient with the sealed fields of its account; null when there is no such patient. */
@@ -37,7 +42,7 @@ export async function findPatient(db: Sql, patientId: string): Promise<PatientRo
 /** Destroys the patient's sealed profile (the account's DEK goes with eraseAccount). */
 export async function shredPatientProfile(tx: Sql, patientId: string): Promise<void> {
   await tx.query(
-    /* sql */ `UPDATE identity.patients SET profile_sealed = NULL, consent_email = false, consent_sms = false, erased_at = now() WHERE patient_id = $1`,
+    /* sql */ `UPDATE identity.patients SET profile_sealed = NULL, consent_email = false, consent_sms = false, consent_marketing = false, consent_data_sharing = false, erased_at = now() WHERE patient_id = $1`,
     [patientId],
   )
 }

@@ -28,3 +28,8 @@ export async function insertSigningKey(tx: Sql, k: SigningKeyRow): Promise<void>
     [k.kid, k.alg, JSON.stringify(k.public_jwk), k.private_jwk_sealed],
   )
 }
+
+/** Stores a key's private half sealed anew (master-key rotation). */
+export async function resealSigningKey(db: Sql, kid: string, sealed: string): Promise<void> {
+  await db.query(/* sql */ `UPDATE identity.signing_keys SET private_jwk_sealed = $2 WHERE kid = $1`, [kid, sealed])
+}

@@ -4,8 +4,10 @@ import { route } from '@apotheca/kernel'
 import type { IdentityDeps } from '../application/deps.ts'
 import { signIn } from '../application/sign-in.ts'
 import { verifyMfa } from '../application/verify-mfa.ts'
-import { confirmTotpEnrolment, startTotpEnrolment } from '../application/enrol-totp.ts'
-import { LoginBody, MfaVerifyBody, TotpCode } from './validators.ts'
+import { confirmTotpEnrolment, renewRecoveryCodes, startTotpEnrolment } from '../application/enrol-totp.ts'
+import { refreshSession, signOut } from '../application/refresh-tokens.ts'
+import { TooManyAttempts } from '../application/throttle.ts'
+import { LoginBody, MfaVerifyBody, RefreshBody, TotpCode } from './validators.ts'
 
 const ANY_ROLE = { roles: [...Role.options] }
 
@@ -20,7 +22,12 @@ export function authRoutes(deps: IdentityDeps) {
       schema: { body: LoginBody },
       handler: async ({ body }, reply) => {
         void reply.header('cache-control', 'no-store')
-        return signIn(deps, body.email, body.password)
+        try {
+          return await signIn(deps, body.email, body.password, reply.request.ip)
+        } catch (err) {
+          if (err instanceof TooManyAttempts) void reply.header('retry-after', String(err.retryAfter))
+          throw err
+        }
       },
     }),
     route({
@@ -31,7 +38,39 @@ export function authRoutes(deps: IdentityDeps) {
       schema: { body: MfaVerifyBody },
       handler: async ({ body }, reply) => {
         void reply.header('cache-control', 'no-store')
-        return verifyMfa(deps, body.mfa_token, body.code)
+        return verifyMfa(deps, body.mfa_token, body)
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/auth/token/refresh',
+      summary: 'Exchanges a refresh token for a new access token and the next refresh token (single use; a reused one ends the sign-in)',
+      auth: { public: true, why: 'the refresh token is the credential: its holder may be past the access token’s expiry' },
+      schema: { body: RefreshBody },
+      handler: async ({ body }, reply) => {
+        void reply.header('cache-control', 'no-store')
+        return refreshSession(deps, body.refresh_token)
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/auth/logout',
+      summary: 'Signs out: the refresh token and every token rotated from the same sign-in are revoked → 204',
+      auth: { public: true, why: 'holding the refresh token is the authority to end its session, even with an expired access token' },
+      schema: { body: RefreshBody },
+      handler: async ({ body }, reply) => {
+        await signOut(deps, body.refresh_token)
+        return reply.status(204).send()
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/auth/mfa/recovery-codes',
+      summary: 'Issues new recovery codes (the old ones stop working) for an account with a second factor',
+      auth: { ...ANY_ROLE, mfa: true },
+      handler: async ({ principal }, reply) => {
+        void reply.header('cache-control', 'no-store')
+        return renewRecoveryCodes(deps, principal!.sub)
       },
     }),
     route({
@@ -60,7 +99,10 @@ export function authRoutes(deps: IdentityDeps) {
       summary: 'Confirms TOTP enrolment with a first code; later sign-ins ask for the code',
       auth: ANY_ROLE,
       schema: { body: z.strictObject({ code: TotpCode }) },
-      handler: async ({ principal, body }) => confirmTotpEnrolment(deps, principal!.sub, body.code),
+      handler: async ({ principal, body }, reply) => {
+        void reply.header('cache-control', 'no-store')
+        return confirmTotpEnrolment(deps, principal!.sub, body.code)
+      },
     }),
   ]
 }

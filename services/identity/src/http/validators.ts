@@ -71,6 +71,11 @@ export const LoginBody = z.strictObject({ email: z.string().min(1).max(320), pas
 /** A 6-digit authenticator code. */
 export const TotpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code of your authenticator app')
 /** POST /auth/mfa/verify. */
-export const MfaVerifyBody = z.strictObject({ mfa_token: z.string().min(1).max(4096), code: TotpCode })
+export const MfaVerifyBody = z.union([
+  z.strictObject({ mfa_token: z.string().min(1).max(4096), code: TotpCode }),
+  z.strictObject({ mfa_token: z.string().min(1).max(4096), recovery_code: z.string().regex(/^[a-z0-9]{4}(-?[a-z0-9]{4}){3}$/i, 'must be one of your recovery codes: xxxx-xxxx-xxxx-xxxx') }),
+])
+/** A refresh token as issued (rt_ and 43 base64url characters). */
+export const RefreshBody = z.strictObject({ refresh_token: z.string().min(1).max(200) })
 /** Routes under /patients/{patientId}. */
 export const PatientParams = z.object({ patientId: z.uuid() })

@@ -1,0 +1,41 @@
+import { Problem } from '@apotheca/kernel'
+import { clearFailures, countFailure, lockedFor } from '../db/throttle.repository.ts'
+import type { IdentityDeps } from './deps.ts'
+
+/** Wrong passwords for one e-mail before it is locked, and for how long (seconds). */
+export const ACCOUNT_LIMIT = { failures: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+/** Wrong passwords from one address (many e-mails: credential stuffing) before it is locked. */
+export const IP_LIMIT = { failures: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+
+/** The 429 of a locked e-mail or address; `retryAfter` goes into the Retry-After header. */
+export class TooManyAttempts extends Problem {
+  constructor(readonly retryAfter: number) {
+    super(429, 'too-many-attempts', 'Too many failed sign-ins', `try again in ${retryAfter} seconds`, { retry_after: retryAfter })
+  }
+}
+
+/**
+ * Throttling keys of a sign-in. The e-mail's key is its blind index whether or not an account has it,
+ * so a locked answer says nothing about which e-mails exist; the address is a keyed hash, not stored as is.
+ */
+export function throttleKeys(deps: IdentityDeps, email: string, ip: string | undefined) {
+  return { account: `account:${deps.vault.emailIndex(email)}`, ...(ip ? { ip: `ip:${deps.vault.fingerprint({ ip })}` } : {}) }
+}
+
+/** Refuses with 429 while the e-mail or the address is locked (before any password work). */
+export async function assertNotLocked(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
+  const seconds = await lockedFor(deps.db, [keys.account, ...(keys.ip ? [keys.ip] : [])])
+  if (seconds > 0) throw new TooManyAttempts(seconds)
+}
+
+/** Counts a failed sign-in against the e-mail and the address. */
+export async function recordSignInFailure(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
+  const a = ACCOUNT_LIMIT
+  if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds)) deps.log.warn({ throttle: 'account' }, 'sign-in locked after repeated failures')
+  if (keys.ip && (await countFailure(deps.db, keys.ip, IP_LIMIT.failures, IP_LIMIT.windowSeconds, IP_LIMIT.lockSeconds))) {
+    deps.log.warn({ throttle: 'ip' }, 'sign-in locked after repeated failures')
+  }
+}
+
+/** A successful sign-in forgets the e-mail's failures (the address keeps its count). */
+export const clearSignInFailures = (deps: IdentityDeps, keys: { account: string }) => clearFailures(deps.db, keys.account)
