@@ -1,7 +1,12 @@
-import { deriveKey, type ServiceModule } from '@apotheca/kernel'
+import { deriveKey, type Job, type ServiceModule } from '@apotheca/kernel'
 import type { OrdersDeps } from './application/deps.ts'
 import { settleOrdersJob } from './application/settle-orders.ts'
-import { localPaymentGateway } from './payments/local-payment.gateway.ts'
+import { deliverLocalPaymentWebhooks } from './payments/local-payment.gateway.ts'
+import { chooseGateway } from './payments/choose-gateway.ts'
+import { orderSigner } from './application/order-signer.ts'
+import { stripeWebhooks } from './payments/stripe-webhooks.ts'
+import { receivePaymentWebhook } from './application/receive-payment-webhook.ts'
+import { paymentWebhookRoutes } from './http/payment-webhook.routes.ts'
 import { cartRoutes } from './http/cart.routes.ts'
 import { orderRoutes } from './http/orders.routes.ts'
 import { shipmentCreated } from './events/handlers/shipment-created.handler.ts'
@@ -9,6 +14,7 @@ import { shipmentStatusChanged } from './events/handlers/shipment-status-changed
 import { reservationCreated } from './events/handlers/reservation-created.handler.ts'
 import { reservationCommitted, reservationReleased } from './events/handlers/reservation-settled.handler.ts'
 import { patientErased } from './events/handlers/patient-erased.handler.ts'
+import { prescriptionStatusChanged } from './events/handlers/prescription-status-changed.handler.ts'
 
 /** orders: carts, checkout (a saga over inventory and the payment provider), payments and the order lifecycle. */
 export default {
@@ -20,14 +26,26 @@ export default {
       publish: ctx.publish,
       services: ctx.services,
       log: ctx.log,
-      // Only the local gateway exists yet (embedded mode and tests); Stripe's adapter comes with its keys.
-      gateway: localPaymentGateway(ctx.db),
+      gateway: chooseGateway(ctx.db),
       addressKey: deriveKey(ctx.secrets.masterKey, 'orders:shipping-address'),
+      signer: orderSigner(ctx.secrets.masterKey),
+    }
+    const secret = ctx.config.APOTHECA_PAYMENTS_WEBHOOK_SECRET
+    const webhooks = stripeWebhooks(secret)
+    // The local gateway's webhooks go through the same verification as the route's (one process holds both).
+    const deliverLocal: Job = {
+      name: 'orders.local-payment-webhooks',
+      everyMs: 1000,
+      run: async () => {
+        await deliverLocalPaymentWebhooks(ctx.db, secret, async (payload, signature) => {
+          await receivePaymentWebhook(deps, webhooks, payload, { 'stripe-signature': signature })
+        })
+      },
     }
     return {
-      routes: [...cartRoutes(deps), ...orderRoutes(deps)],
-      consumers: [shipmentCreated(deps), shipmentStatusChanged(deps), reservationCreated(deps), reservationReleased, reservationCommitted, patientErased],
-      jobs: [settleOrdersJob(deps)],
+      routes: [...cartRoutes(deps), ...orderRoutes(deps), ...paymentWebhookRoutes(deps, webhooks)],
+      consumers: [shipmentCreated(deps), shipmentStatusChanged(deps), reservationCreated(deps), reservationReleased, reservationCommitted, patientErased, prescriptionStatusChanged(deps)],
+      jobs: [settleOrdersJob(deps), ...(deps.gateway.provider === 'local' ? [deliverLocal] : [])],
     }
   },
 } satisfies ServiceModule

@@ -62,16 +62,16 @@ test('a prescription-only drug needs a verified prescription of this patient for
   const other = drug({ rx_only: true })
   fake.drugs.set(d.drug_id, d).set(other.drug_id, other)
   const rx = prescription(patientId, d.drug_id, { quantity: 30 })
-  const pending = prescription(patientId, d.drug_id, { status: 'in_review' })
+  const rejected = prescription(patientId, d.drug_id, { status: 'rejected' })
   const expired = prescription(patientId, d.drug_id, { expiry_date: '2020-01-01' })
   const someoneElses = prescription(randomUUID(), d.drug_id)
-  for (const p of [rx, pending, expired, someoneElses]) fake.prescriptions.set(p.prescription_id, p)
+  for (const p of [rx, rejected, expired, someoneElses]) fake.prescriptions.set(p.prescription_id, p)
   const cases: Array<[unknown, number, string]> = [
     [{ drug_id: d.drug_id, quantity: 1 }, 422, 'prescription-required'],
     [{ drug_id: d.drug_id, quantity: 1, prescription_id: someoneElses.prescription_id }, 404, 'not-found'],
     [{ drug_id: d.drug_id, quantity: 1, prescription_id: randomUUID() }, 404, 'not-found'],
     [{ drug_id: other.drug_id, quantity: 1, prescription_id: rx.prescription_id }, 422, 'prescription-drug-mismatch'],
-    [{ drug_id: d.drug_id, quantity: 1, prescription_id: pending.prescription_id }, 409, 'prescription-not-verified'],
+    [{ drug_id: d.drug_id, quantity: 1, prescription_id: rejected.prescription_id }, 409, 'prescription-not-verified'],
     [{ drug_id: d.drug_id, quantity: 1, prescription_id: expired.prescription_id }, 409, 'prescription-expired'],
     [{ drug_id: d.drug_id, quantity: 31, prescription_id: rx.prescription_id }, 422, 'quantity-exceeds-prescription'],
   ]

@@ -6,6 +6,7 @@ import {
 import type { TestRuntime } from '@apotheca/kernel/testing'
 import type { OrdersDeps } from '../src/application/deps.ts'
 import { localPaymentGateway } from '../src/payments/local-payment.gateway.ts'
+import { orderSigner } from '../src/application/order-signer.ts'
 
 // Stand-ins for catalog, prescriptions and inventory that answer exactly what the typed clients in
 // packages/contracts/src/clients expect, so the saga is tested in process without those services.
@@ -113,6 +114,7 @@ export function ordersDepsFor(rt: TestRuntime, local: ServiceName[]): OrdersDeps
     log: rt.app.log as any,
     gateway: localPaymentGateway(rt.db),
     addressKey: deriveKey(secrets.masterKey, 'orders:shipping-address'),
+    signer: orderSigner(secrets.masterKey),
   }
 }
 

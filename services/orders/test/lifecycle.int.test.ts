@@ -133,3 +133,21 @@ test('inventory events keep track of the hold; a lapsed hold is still named at f
   const committed = await rt.db.query<{ reservation_status: string }>(`SELECT reservation_status FROM orders.orders WHERE order_id = $1`, [o.orderId])
   assert.equal(committed.rows[0]!.reservation_status, 'committed')
 })
+
+test('the delivery estimate of shipment events shows on the status; an event without one keeps it', async () => {
+  const o = await paidOrder()
+  await rt.request('POST', `/orders/${o.orderId}/fulfil`, { token: await pharmacist(), body: {} })
+  const shipmentId = randomUUID()
+  const created = shipmentCreated(o.orderId, o.patientId, shipmentId)
+  created.payload.estimated_delivery_at = '2030-05-01T15:00:00Z'
+  await rt.bus.publish([created])
+  assert.equal((await status(o.orderId)).estimated_delivery_at, '2030-05-01T15:00:00.000Z')
+  const moved = shipmentMoved(o.orderId, o.patientId, shipmentId, 'assigned', 'in_transit')
+  await rt.bus.publish([moved])
+  assert.equal((await status(o.orderId)).estimated_delivery_at, '2030-05-01T15:00:00.000Z')
+  const revised = shipmentMoved(o.orderId, o.patientId, shipmentId, 'in_transit', 'out_for_delivery')
+  revised.payload.estimated_delivery_at = '2030-05-01T11:30:00Z'
+  await rt.bus.publish([revised])
+  const s = await status(o.orderId)
+  assert.deepEqual([s.order_status, s.estimated_delivery_at], ['shipped', '2030-05-01T11:30:00.000Z'])
+})

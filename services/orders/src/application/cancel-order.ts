@@ -61,7 +61,7 @@ export async function requestCancellation(deps: OrdersDeps, who: Principal, orde
 }
 
 /** True when nothing stays reserved (released now, before, or never held). */
-async function releaseReservation(deps: OrdersDeps, o: OrderRow): Promise<boolean> {
+export async function releaseReservation(deps: OrdersDeps, o: OrderRow): Promise<boolean> {
   if (!o.reservation_id || o.reservation_status === 'released') return true
   if (o.reservation_status === 'committed') {
     // The stock was already picked for this order: putting it back on the shelf is a staff adjustment.

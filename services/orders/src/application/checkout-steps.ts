@@ -4,6 +4,8 @@ import { Problem, conflict, isUniqueViolation, seal } from '@apotheca/kernel'
 import { orderTotals, lineTotal, ORDER_CURRENCY } from '../domain/money.ts'
 import { statusAfterAuthorisation, type VerificationLine } from '../domain/order-status.ts'
 import { deleteCartItems } from '../db/cart.repository.ts'
+import { insertConfirmation } from '../db/confirmation.repository.ts'
+import { confirmationDocument } from '../domain/order-confirmation.ts'
 import { findOpenOrdersForPrescriptions, findOrder, hasPendingOrder, insertHistory, insertOrder, lockOrder, updateOrder, type OrderItemRow, type OrderRow } from '../db/order.repository.ts'
 import { insertPayment, setPaymentStatus } from '../db/payment.repository.ts'
 import { orderPlaced, orderStatusChanged } from '../events/order.events.ts'
@@ -109,7 +111,8 @@ export async function authorisePayment(deps: OrdersDeps, o: OrderRow, paymentMet
 
 /**
  * Step 4: captures now when every prescription is verified (paid), else keeps the authorisation
- * (awaiting_verification); empties the ordered lines from the cart in the same transaction.
+ * (awaiting_verification); signs the confirmation and empties the ordered lines from the cart in the
+ * same transaction.
  */
 export async function finishCheckout(deps: OrdersDeps, o: OrderRow, items: OrderItemRow[], verification: VerificationLine[]): Promise<OrderRow> {
   const next = statusAfterAuthorisation(verification)
@@ -124,6 +127,8 @@ export async function finishCheckout(deps: OrdersDeps, o: OrderRow, items: Order
       return null
     }
     const paid = await applyTransition(deps, tx, locked, { to: next.order_status, payment_status, reason: 'checkout', actor_id: o.patient_id })
+    const signed = deps.signer.sign(confirmationDocument(paid, items, new Date().toISOString()))
+    await insertConfirmation(tx, o.order_id, { ...signed, key_id: deps.signer.keyId })
     await deleteCartItems(tx, o.patient_id, items.map((i) => i.drug_id))
     return paid
   })

@@ -1,5 +1,6 @@
 import { Problem } from '@apotheca/kernel'
-import { findItems, findLiveOrderByKey, type OrderRow } from '../db/order.repository.ts'
+import { findItems, findLiveOrderByKey, findOrder, type OrderRow } from '../db/order.repository.ts'
+import { captureIfVerified } from './prescription-decided.ts'
 import { verifyLines } from './cart-lines.ts'
 import { cancelOrder, compensateOrder } from './cancel-order.ts'
 import { CheckoutRefused, authorisePayment, finishCheckout, placeOrder, reserveStock, type CheckoutInput } from './checkout-steps.ts'
@@ -32,11 +33,28 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
     const verification = placed.verification ?? (await verifyLines(deps, input.patient_id, placed.items))
     const reserved = await reserveStock(deps, placed.order, placed.items)
     const authorised = await authorisePayment(deps, reserved, input.payment_method)
-    const done = await finishCheckout(deps, authorised, placed.items, verification)
+    let done = await finishCheckout(deps, authorised, placed.items, verification)
+    if (done.order_status === 'awaiting_verification') done = await recheckVerification(deps, done)
     deps.log.info({ order_id: done.order_id, order_status: done.order_status, total_amount: done.total_amount }, 'checkout done')
     return answerOf(done)
   } catch (err) {
     throw await abandonCheckout(deps, placed.order.order_id, err)
+  }
+}
+
+/**
+ * A pharmacist may verify the prescription between our read of it and our commit of
+ * awaiting_verification; the consumer of that decision would then have found no order waiting. Reading
+ * it again after the commit closes the gap: one of the two sees the other. A failure here is not the
+ * checkout's: the order stays authorised and waits for the event or the next decision.
+ */
+async function recheckVerification(deps: OrdersDeps, o: OrderRow): Promise<OrderRow> {
+  try {
+    await captureIfVerified(deps, o.order_id)
+    return (await findOrder(deps.db, o.order_id)) ?? o
+  } catch (err) {
+    deps.log.warn({ order_id: o.order_id, err: (err as Error).message.slice(0, 200) }, 'verification recheck failed; the prescription event will settle it')
+    return o
   }
 }
 

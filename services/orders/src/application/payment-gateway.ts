@@ -37,3 +37,30 @@ export type AuthorizeResult =
   | { outcome: 'declined'; intent_id: string | null; decline_code: string }
   | { outcome: 'requires_action'; intent_id: string }
   | { outcome: 'invalid_method'; intent_id: null }
+
+/** What a provider's webhook says about one payment intent, in our words. */
+export interface ProviderEvent {
+  /** The provider's event id (evt_…): the inbox key. */
+  event_id: string
+  type: string
+  payment_intent_id: string | null
+  /** The intent's status after the event, or null for an event we do not act on. */
+  status: ProviderStatus | null
+  amount_received: number
+  amount_refunded: number
+}
+
+/** A payment intent's status as the provider reports it. */
+export type ProviderStatus = 'requires_action' | 'failed' | 'authorized' | 'captured' | 'voided' | 'refunded'
+
+/**
+ * Reads a provider's signed webhook; throws WebhookRejected when the signature does not hold. Stripe
+ * and the local gateway share one protocol (stripe-webhooks.ts); Adyen's HMAC notifications would be
+ * a second implementation of this interface beside its PaymentGateway adapter.
+ */
+export interface PaymentWebhooks {
+  parse(rawBody: string, headers: Record<string, string | string[] | undefined>): ProviderEvent
+}
+
+/** A webhook whose signature (or shape) is refused. */
+export class WebhookRejected extends Error {}

@@ -26,5 +26,22 @@ export async function settleOrders(deps: OrdersDeps, after = SETTLE_AFTER): Prom
   return settled
 }
 
-/** The settle job, every 30 s. */
-export const settleOrdersJob = (deps: OrdersDeps): Job => ({ name: 'orders.settle', everyMs: 30_000, run: async () => { await settleOrders(deps) } })
+/** How often the settle job runs, and its thresholds. */
+export interface SettleTiming { everyMs: number; pendingSeconds: number; cancelledSeconds: number }
+
+/**
+ * The timing from the environment (crash tests shorten it): APOTHECA_ORDERS_SETTLE_EVERY_MS,
+ * APOTHECA_ORDERS_SETTLE_PENDING_SECONDS, APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS; defaults 30 s, 10 min, 60 s.
+ */
+export function settleTiming(env: NodeJS.ProcessEnv = process.env): SettleTiming {
+  const n = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : d)
+  return {
+    everyMs: n(env.APOTHECA_ORDERS_SETTLE_EVERY_MS, 30_000),
+    pendingSeconds: n(env.APOTHECA_ORDERS_SETTLE_PENDING_SECONDS, SETTLE_AFTER.pendingSeconds),
+    cancelledSeconds: n(env.APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS, SETTLE_AFTER.cancelledSeconds),
+  }
+}
+
+/** The settle job (every 30 s unless the environment says otherwise). */
+export const settleOrdersJob = (deps: OrdersDeps, t: SettleTiming = settleTiming()): Job =>
+  ({ name: 'orders.settle', everyMs: t.everyMs, run: async () => { await settleOrders(deps, { pendingSeconds: t.pendingSeconds, cancelledSeconds: t.cancelledSeconds }) } })

@@ -170,3 +170,13 @@ export async function findOpenOrdersForPrescriptions(db: Sql, patientId: string,
 export async function clearShippingAddresses(tx: Sql, patientId: string): Promise<void> {
   await tx.query(/* sql */ `UPDATE orders.orders SET shipping_address_sealed = NULL WHERE patient_id = $1 AND shipping_address_sealed IS NOT NULL`, [patientId])
 }
+
+/** Orders waiting for a pharmacist's decision on one of their prescriptions. */
+export async function findOrdersAwaitingPrescription(db: Sql, prescriptionId: string): Promise<OrderRow[]> {
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE order_status = 'awaiting_verification'
+       AND order_id IN (SELECT order_id FROM orders.order_items WHERE prescription_id = $1)`,
+    [prescriptionId],
+  )
+  return rows.map(toOrder)
+}

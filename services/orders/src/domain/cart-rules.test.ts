@@ -33,7 +33,10 @@ test("someone else's prescription answers like a missing one", () => {
 
 test('a prescription for another drug, unverified or expired is refused with its own reason', () => {
   assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ drug_id: 'd-other' }), today)?.slug, 'prescription-drug-mismatch')
-  assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ status: 'in_review' }), today)?.slug, 'prescription-not-verified')
+  // Under review may be bought (captured once verified); rejected or cancelled may not.
+  assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ status: 'in_review' }), today), null)
+  assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ status: 'rejected' }), today)?.slug, 'prescription-not-verified')
+  assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ status: 'cancelled' }), today)?.slug, 'prescription-not-verified')
   assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ status: 'expired' }), today)?.slug, 'prescription-expired')
   assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ expiry_date: '2026-05-31' }), today)?.slug, 'prescription-expired')
   assert.equal(checkLine(line(1, 'rx-1'), rxDrug, rx({ expiry_date: today }), today), null)

@@ -3,6 +3,12 @@ import { ORDER_CURRENCY } from './money.ts'
 /** Most units of one over-the-counter drug a single order may hold (misuse and resale guard). */
 export const MAX_OTC_UNITS = 10
 
+/**
+ * Prescription statuses still on their way to a pharmacist's decision: such an item may be bought,
+ * its payment authorised at checkout and captured only once the prescription is verified.
+ */
+export const UNDER_REVIEW: readonly string[] = ['received', 'validating', 'in_review']
+
 /** A broken rule, as the edge will answer it (404/409/422 problem). */
 export interface RuleViolation { status: 404 | 409 | 422; slug: string; title: string; detail?: string }
 
@@ -46,7 +52,7 @@ function checkPrescription(line: LineRequest, drug: DrugFacts, rx: PrescriptionF
   if (rx.status === 'expired' || (rx.expiry_date !== null && rx.expiry_date.slice(0, 10) < today)) {
     return { status: 409, slug: 'prescription-expired', title: 'The prescription has expired' }
   }
-  if (rx.status !== 'verified') {
+  if (rx.status !== 'verified' && !UNDER_REVIEW.includes(rx.status)) {
     return { status: 409, slug: 'prescription-not-verified', title: 'The prescription is not verified by a pharmacist', detail: `its status is ${rx.status}` }
   }
   if (line.quantity > rx.quantity) {

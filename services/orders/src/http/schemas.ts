@@ -28,6 +28,11 @@ export const CancelBody = z.object({
   reason: z.enum(['customer_request', 'prescription_issue', 'out_of_stock', 'payment_issue', 'duplicate', 'other']).default('customer_request'),
 }).default({ reason: 'customer_request' })
 
+/** POST /orders/{orderId}/refund. */
+export const RefundBody = z.object({
+  reason: z.enum(['customer_request', 'returned', 'damaged', 'wrong_item', 'prescription_issue', 'other']).default('customer_request'),
+}).default({ reason: 'customer_request' })
+
 /** POST /orders/{orderId}/fulfil: nothing to say yet. */
 export const FulfilBody = z.object({}).default({})
 
