@@ -1,6 +1,7 @@
 import type { ServiceModule } from '@apotheca/kernel'
 import { createDrugCache } from './application/get-drug.ts'
 import { importCatalog } from './application/import-catalog.ts'
+import { createSearchCache } from './application/search-drugs.ts'
 import { clearCacheOnImport } from './events/handlers/import-completed.handler.ts'
 import { drugRoutes } from './http/drugs.routes.ts'
 import { importRoutes } from './http/imports.routes.ts'
@@ -12,10 +13,11 @@ export default {
   migrations: new URL('./db/migrations/', import.meta.url),
   create: (ctx) => {
     const cache = createDrugCache()
+    const searchCache = createSearchCache()
     const deps = { db: ctx.db, publish: ctx.publish, log: ctx.log }
     return {
-      routes: [...drugRoutes(ctx.db, cache), ...interactionRoutes(ctx.db), ...importRoutes(deps)],
-      consumers: [clearCacheOnImport(cache)],
+      routes: [...drugRoutes(ctx.db, cache, searchCache), ...interactionRoutes(ctx.db), ...importRoutes(deps)],
+      consumers: [clearCacheOnImport(cache, searchCache)],
       seedDemo: async () => { await importCatalog(deps) },
     }
   },

@@ -3,14 +3,16 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import { createLogger, createPublisher } from '@apotheca/kernel'
+import { catalogClient } from '@apotheca/contracts'
+import { createLogger, createPublisher, createServiceCaller, internalTokens } from '@apotheca/kernel'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import catalog from '../src/module.ts'
 import { SHIPPED_FILES, importCatalog } from '../src/application/import-catalog.ts'
 
 // One runtime per file: demo mode loads the real catalog files once (a few seconds).
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1' } }) })
+const INTERNAL_SECRET = 'catalog-test-internal-secret-0123456789'
+before(async () => { rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET } }) })
 after(async () => { await rt?.close() })
 
 const lines = (file: URL) => gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean)
@@ -122,4 +124,49 @@ test('unknown drugs are a 404 listing them; fewer than two drugs is a 400; calle
   assert.equal(badId.status, 400)
   assert.equal((await rt.request('POST', '/interactions/check', { body: { drug_ids: [known.drug_id, known.drug_id] } })).status, 401)
   assert.equal((await rt.request('POST', '/interactions/check', { token: await rt.token('driver'), body: { drug_ids: [known.drug_id, known.drug_id] } })).status, 403)
+})
+
+test('ONC class rules catch class members the lists do not name, through the drugs’ ATC codes', async () => {
+  const onc = readFileSync(new URL('../../../../shared/data/ddi/onc_high_priority_ddi_pairs.csv', import.meta.url), 'utf8').toLowerCase()
+  const token = await rt.token('pharmacist')
+  // Triptans × MAO inhibitors names rizatriptan, sumatriptan, zolmitriptan; almotriptan (N02CC05) is a triptan it does not name.
+  // Ergot alkaloids × azoles names "voreconazole" (sic), so voriconazole (J02AC03) is caught by its class only.
+  for (const [a, b] of [['almotriptan', 'phenelzine'], ['dihydroergotamine', 'voriconazole']] as const) {
+    assert.ok(!onc.includes(`,${a},`) || !onc.includes(`,${b},`), `${a} or ${b} is not named in the ONC list`)
+    assert.equal(rule(a, b), undefined, `no ingredient rule ${a} × ${b}`)
+    const [x, y] = await Promise.all([drugWith(a), drugWith(b)])
+    const r = await rt.request('POST', '/interactions/check', { token, body: { drug_ids: [x.drug_id, y.drug_id] } })
+    assert.equal(r.status, 200)
+    assert.equal(r.json.interactions.length, 1, `${a} × ${b}`)
+    const [hit] = r.json.interactions
+    assert.deepEqual([hit.severity, hit.source, hit.ingredients], ['high', 'onc_high_priority_class', [a, b]])
+    assert.match(hit.description, /class rule/)
+  }
+  // Pravastatin is not CYP3A4-metabolised: the statin × macrolide class rule leaves it out (atc-classes.ts).
+  const [pravastatin, clarithromycin] = await Promise.all([drugWith('pravastatin'), drugWith('clarithromycin')])
+  const r = await rt.request('POST', '/interactions/check', { token, body: { drug_ids: [pravastatin.drug_id, clarithromycin.drug_id] } })
+  assert.ok(r.json.interactions.every((i: any) => i.source !== 'onc_high_priority_class'))
+})
+
+test('other services check through the contracts client on the internal twin route; a user token is refused there', async () => {
+  const caller = createServiceCaller({ local: new Set(['catalog']), app: () => rt.app, urls: {}, token: internalTokens(INTERNAL_SECRET, 'prescriptions').mint })
+  const [sertraline, phenelzine] = await Promise.all([drugWith('sertraline'), drugWith('phenelzine')])
+  const found = await catalogClient(caller).checkInteractions([sertraline.drug_id, phenelzine.drug_id])
+  assert.deepEqual(found.map((i) => [i.ingredients, i.severity]), [[['sertraline', 'phenelzine'], rule('phenelzine', 'sertraline')![2]]])
+  const asPatient = await rt.request('POST', '/internal/interactions/check', { token: await rt.token('patient'), body: { drug_ids: [sertraline.drug_id, phenelzine.drug_id] } })
+  assert.ok([401, 403].includes(asPatient.status))
+})
+
+test('search pages are cached too, and a catalog event clears them', async () => {
+  const drug = await drugWith('warfarin')
+  const url = `/drugs/search?ndc=${(drug as any).ndc_code}`
+  const original = (await rt.request('GET', url)).json.results[0].name
+  await rt.db.query(`UPDATE catalog.drugs SET name = 'Renamed' WHERE drug_id = $1`, [drug.drug_id])
+  assert.equal((await rt.request('GET', url)).json.results[0].name, original, 'served from the search cache')
+  const event = { id: randomUUID(), type: 'catalog.import.completed.v1', occurred_at: new Date().toISOString(), aggregate_id: randomUUID(), version: 1, traceparent: null,
+    payload: { import_id: randomUUID(), source: 'drugs.tsv.gz', upserted: 1, skipped: 0 } } as any
+  await rt.bus.publish([event])
+  assert.equal((await rt.request('GET', url)).json.results[0].name, 'Renamed', 'the search cache was cleared')
+  await rt.db.query(`UPDATE catalog.drugs SET name = $2 WHERE drug_id = $1`, [drug.drug_id, original])
+  await rt.bus.publish([{ ...event, id: randomUUID() }])
 })

@@ -4,11 +4,21 @@ import { randomUUID } from 'node:crypto'
 import { Drug } from '@apotheca/contracts'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import catalog from '../src/module.ts'
+import { ownDatabase } from './own-database.ts'
 
-// One runtime per file: demo mode loads the real catalog file once (a few seconds).
+/**
+ * The search tests on the real catalog, on either backend. One runtime per file: demo mode loads the
+ * real catalog file once (a few seconds); on PostgreSQL into a database of the file's own, dropped after.
+ */
+export function searchSuite(backend: 'pglite' | 'postgres') {
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1' } }) })
-after(async () => { await rt?.close() })
+let drop = async () => {}
+before(async () => {
+  const own = backend === 'postgres' ? await ownDatabase() : null
+  if (own) drop = own.drop
+  rt = await startTestRuntime({ modules: [catalog], backend, env: { APOTHECA_DEMO: '1', ...(own ? { DATABASE_URL: own.url } : {}) } })
+})
+after(async () => { await rt?.close(); await drop() })
 
 const search = async (qs: string) => {
   const r = await rt.request('GET', `/drugs/search?${qs}`)
@@ -156,3 +166,33 @@ test('the OpenAPI document lists the catalog routes', async () => {
   assert.ok(r.json.paths['/drugs/{drugId}']?.get)
   assert.ok(r.json.paths['/interactions/check']?.post)
 })
+
+test('generic equivalents share ingredients, strength, form and route, cheapest first; unknown drug → 404', async () => {
+  const brand = (await search('q=lipitor&limit=50')).results.find((d) => d.strength && d.dosage_form && d.active_ingredients.length === 1)
+  assert.ok(brand, 'a Lipitor package with strength and form')
+  const r = await rt.request('GET', `/drugs/${brand.drug_id}/equivalents?limit=100`)
+  assert.equal(r.status, 200)
+  const { results, total } = r.json
+  assert.ok(total > 1 && results.length > 0, 'atorvastatin has generics')
+  for (const d of results) {
+    assert.deepEqual(d.active_ingredients, brand.active_ingredients)
+    assert.equal(d.strength.toLowerCase(), brand.strength.toLowerCase())
+    assert.equal(d.dosage_form, brand.dosage_form)
+    assert.equal(d.route, brand.route)
+    assert.notEqual(d.drug_id, brand.drug_id)
+  }
+  assert.ok(results.some((d: any) => d.brand_name === null || d.brand_name.toLowerCase() !== 'lipitor'), 'a generic is among them')
+  const prices = results.map((d: any) => d.price.amount)
+  assert.deepEqual(prices, [...prices].sort((a, b) => a - b))
+  // Amoxicillin capsules come in two strengths: a 250 mg capsule is no equivalent of a 500 mg one.
+  const caps = (await search('ingredient=amoxicillin&dosage_form=oral%20capsule&limit=100')).results.filter((d) => d.active_ingredients.length === 1)
+  const c500 = caps.find((d) => d.strength === '500 mg')
+  const c250 = caps.find((d) => d.strength === '250 mg')
+  assert.ok(c500 && c250)
+  const eq500 = (await rt.request('GET', `/drugs/${c500.drug_id}/equivalents?limit=100`)).json
+  assert.ok(eq500.total > 0 && eq500.results.every((d: any) => d.strength === '500 mg'))
+  assert.ok(!eq500.results.some((d: any) => d.drug_id === c250.drug_id))
+  assert.equal((await rt.request('GET', `/drugs/${randomUUID()}/equivalents`)).status, 404)
+  assert.equal((await rt.request('GET', `/drugs/${brand.drug_id}/equivalents?limit=0`)).status, 400)
+})
+}

@@ -1,10 +1,10 @@
 import { Problem, type Sql } from '@apotheca/kernel'
-import { findInteractions, lookupNames, type DrugIngredients, type DrugInteraction } from '../domain/interactions.ts'
+import { findInteractions, lookupNames, type ClassRule, type DrugIngredients, type DrugInteraction } from '../domain/interactions.ts'
 import { findIngredientsByIds } from '../db/drug.repository.ts'
 import { findRulesAmong } from '../db/interaction.repository.ts'
 
-/** Checks a set of drugs for drug–drug interactions; unknown drug ids → 404 listing them. */
-export async function checkInteractions(db: Sql, drugIds: string[]): Promise<{ interactions: DrugInteraction[] }> {
+/** Checks a set of drugs for drug–drug interactions (ingredient and ATC class rules); unknown drug ids → 404 listing them. */
+export async function checkInteractions(db: Sql, drugIds: string[], classRules: ClassRule[] = []): Promise<{ interactions: DrugInteraction[] }> {
   const ids = [...new Set(drugIds.map((id) => id.toLowerCase()))]
   const found = new Map((await findIngredientsByIds(db, ids)).map((d) => [d.drug_id, d]))
   const missing = ids.filter((id) => !found.has(id))
@@ -13,5 +13,5 @@ export async function checkInteractions(db: Sql, drugIds: string[]): Promise<{ i
   }
   const drugs: DrugIngredients[] = ids.map((id) => found.get(id)!)
   const rules = await findRulesAmong(db, lookupNames(drugs))
-  return { interactions: findInteractions(drugs, rules) }
+  return { interactions: findInteractions(drugs, rules, classRules) }
 }

@@ -47,20 +47,39 @@ export async function importCatalog(deps: ImportDeps, opts: { files?: Record<Imp
 
 async function importFile(deps: ImportDeps, kind: ImportKind, file: URL, force: boolean): Promise<ImportResult> {
   const t0 = performance.now()
-  const started_at = new Date()
   const gz = await readFile(file)
   const sha256 = createHash('sha256').update(gz).digest('hex')
   const source = basename(file.pathname)
+  return importData(deps, kind, { source, sha256, data: () => gunzipAsync(gz) }, { force, t0 })
+}
+
+/** Options of one staged load: re-run an unchanged file, keep the RxNorm/ATC codes a source lacks. */
+export interface LoadOptions {
+  force?: boolean
+  keepCodes?: boolean
+  t0?: number
+}
+
+/**
+ * Loads one file's rows (COPY text, the layout of data/README.md) under the import lock: staged, then
+ * upserted or replaced in one transaction with its catalog.imports row and event. Skipped when the
+ * same source with the same sha256 was the last completed import, unless forced.
+ */
+export async function importData(deps: ImportDeps, kind: ImportKind, file: { source: string; sha256: string; data: () => Promise<Uint8Array> }, opts: LoadOptions = {}): Promise<ImportResult> {
+  const t0 = opts.t0 ?? performance.now()
+  const started_at = new Date()
+  const { source, sha256 } = file
+  const force = opts.force ?? false
   const unchanged = (): ImportResult => ({ source, status: 'unchanged', import_id: null, sha256, rows_read: 0, upserted: 0, skipped: 0, ms: elapsed(t0) })
   if (!force && (await lastImportSha(deps.db, source)) === sha256) return unchanged()
 
-  const data = await gunzipAsync(gz)
+  const data = await file.data()
   const done = await copyTransaction(deps.db, async (tx) => {
     await lockImports(tx)
     // Another replica may have imported the same file while we waited for the lock.
     if (!force && (await lastImportSha(tx, source)) === sha256) return null
     await tx.copy(STAGING[kind], data)
-    const counts = kind === 'drugs' ? await upsertDrugs(tx) : await replaceInteractions(tx)
+    const counts = kind === 'drugs' ? await upsertDrugs(tx, { keepCodes: opts.keepCodes ?? false }) : await replaceInteractions(tx)
     const import_id = randomUUID()
     await recordImport(tx, { import_id, source, sha256, started_at, ...counts })
     await deps.publish(tx, 'catalog.import.completed.v1', import_id, { import_id, source, upserted: counts.upserted, skipped: counts.skipped })

@@ -7,16 +7,23 @@ const DRUG_FIELDS = [
   'dea_schedule_source', 'price_minor', 'price_source', 'manufacturer', 'description',
 ]
 
+/** Columns only the RxNorm-mapped catalog file fills. */
+const CODE_FIELDS = ['ingredient_rxcuis', 'rxcui', 'atc_codes']
+
 /**
  * Moves the staged drugs into catalog.drugs: into an empty table in bulk (indexes rebuilt after), else
  * as an upsert that touches only changed rows. Never deletes: orders and prescriptions keep their ids.
  */
-export async function upsertDrugs(tx: Sql): Promise<ImportCounts> {
+export async function upsertDrugs(tx: Sql, opts: { keepCodes?: boolean } = {}): Promise<ImportCounts> {
   const rows_read = await stagedRows(tx, STAGING.drugs)
   const empty = (await tx.query(/* sql */ `SELECT 1 FROM catalog.drugs LIMIT 1`)).rows.length === 0
   const r = empty
     ? await withoutIndexes(tx, 'catalog', 'drugs', () => tx.query(insertFromStaging('catalog.drugs', STAGING.drugs, ['drug_id'], DRUG_FIELDS)))
-    : await tx.query(insertFromStaging('catalog.drugs', STAGING.drugs, ['drug_id'], DRUG_FIELDS, { touch: ', updated_at = now()' }))
+    : await tx.query(insertFromStaging('catalog.drugs', STAGING.drugs, ['drug_id'], DRUG_FIELDS, {
+      touch: ', updated_at = now()',
+      // The FDA files carry no RxNorm or ATC codes: an update from them keeps the ones already known.
+      ...(opts.keepCodes ? { update: DRUG_FIELDS.filter((f) => !CODE_FIELDS.includes(f)) } : {}),
+    }))
   await refreshSearchTerms(tx)
   await tx.query(`TRUNCATE ${STAGING.drugs}`)
   // Statistics for the columns searches filter on, in the same transaction as the data they describe.

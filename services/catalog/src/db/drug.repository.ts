@@ -60,10 +60,10 @@ export async function findDrugById(db: Sql, drugId: string): Promise<CatalogDrug
   return rows[0] ? toDrug(rows[0]) : null
 }
 
-/** The active ingredients of the drugs that exist among these ids (unknown ids are simply absent). */
+/** The active ingredients and ATC codes of the drugs that exist among these ids (unknown ids are simply absent). */
 export async function findIngredientsByIds(db: Sql, drugIds: string[]): Promise<DrugIngredients[]> {
   const { rows } = await db.query<DrugIngredients>(
-    /* sql */ `SELECT d.drug_id, d.ingredients FROM catalog.drugs d WHERE d.drug_id = ANY($1::uuid[])`,
+    /* sql */ `SELECT d.drug_id, d.ingredients, d.atc_codes FROM catalog.drugs d WHERE d.drug_id = ANY($1::uuid[])`,
     [drugIds],
   )
   return rows

@@ -41,13 +41,14 @@ export async function stagedRows(tx: Sql, staging: string): Promise<number> {
 }
 
 /** INSERT … SELECT from staging; with `conflictOn`, an upsert that rewrites a row only when a field changed. */
-export function insertFromStaging(table: string, staging: string, keys: string[], fields: string[], conflictOn?: { touch?: string }) {
+export function insertFromStaging(table: string, staging: string, keys: string[], fields: string[], conflictOn?: { touch?: string; update?: string[] }) {
   const all = [...keys, ...fields].join(', ')
   const insert = /* sql */ `INSERT INTO ${table} (${all}) SELECT ${all} FROM ${staging}`
   if (!conflictOn) return insert
+  const set = conflictOn.update ?? fields
   return /* sql */ `${insert}
-    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${fields.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}${conflictOn.touch ?? ''}
-    WHERE (${fields.map((f) => `${table}.${f}`).join(', ')}) IS DISTINCT FROM (${fields.map((f) => `EXCLUDED.${f}`).join(', ')})`
+    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${set.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}${conflictOn.touch ?? ''}
+    WHERE (${set.map((f) => `${table}.${f}`).join(', ')}) IS DISTINCT FROM (${set.map((f) => `EXCLUDED.${f}`).join(', ')})`
 }
 
 /**

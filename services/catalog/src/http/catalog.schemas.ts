@@ -34,6 +34,12 @@ export const SearchQuery = z
 /** GET /drugs/{drugId} path. */
 export const DrugParams = z.object({ drugId: z.uuid() })
 
+/** GET /drugs/{drugId}/equivalents query string: a page. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+})
+
 /** POST /interactions/check body. */
 export const InteractionCheck = z.object({
   drug_ids: z.array(z.uuid()).min(2).max(50),

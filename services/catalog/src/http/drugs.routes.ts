@@ -1,12 +1,12 @@
 import { route, type Database } from '@apotheca/kernel'
-import { searchDrugs } from '../application/search-drugs.ts'
+import { equivalentsOf, searchDrugs, type SearchCache } from '../application/search-drugs.ts'
 import { getDrug, type DrugCache } from '../application/get-drug.ts'
-import { DrugParams, SearchQuery } from './catalog.schemas.ts'
+import { DrugParams, PageQuery, SearchQuery } from './catalog.schemas.ts'
 
 const PUBLIC = { public: true as const, why: 'anyone may browse the catalog' }
 
 /** Catalog browsing: search and one drug by id (other services parse the latter as contracts `Drug`). */
-export function drugRoutes(db: Database, cache: DrugCache) {
+export function drugRoutes(db: Database, cache: DrugCache, searchCache?: SearchCache) {
   return [
     route({
       method: 'GET',
@@ -14,7 +14,15 @@ export function drugRoutes(db: Database, cache: DrugCache) {
       summary: 'Search drugs by name (ranked, typo-tolerant), NDC in any form, or ingredient; filters and paging',
       auth: PUBLIC,
       schema: { querystring: SearchQuery },
-      handler: async ({ query }) => ({ ...(await searchDrugs(db, query)), limit: query.limit, offset: query.offset }),
+      handler: async ({ query }) => ({ ...(await searchDrugs(db, query, searchCache)), limit: query.limit, offset: query.offset }),
+    }),
+    route({
+      method: 'GET',
+      url: '/drugs/:drugId/equivalents',
+      summary: 'Generic equivalents: other packages with the same ingredients, strength, dosage form and route, cheapest first',
+      auth: PUBLIC,
+      schema: { params: DrugParams, querystring: PageQuery },
+      handler: async ({ params, query }) => ({ drug_id: params.drugId.toLowerCase(), ...(await equivalentsOf(db, params.drugId, query)), ...query }),
     }),
     route({
       method: 'GET',

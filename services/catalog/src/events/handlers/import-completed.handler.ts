@@ -1,13 +1,12 @@
 import type { Consumer } from '@apotheca/kernel'
-import type { DrugCache } from '../../application/get-drug.ts'
 
-/** Clears the drug cache when an import changed the catalog (ours; every replica that receives it). */
-export function clearCacheOnImport(cache: DrugCache): Consumer {
+/** Clears the drug and search caches when an import changed the catalog (ours; every replica that receives it). */
+export function clearCacheOnImport(...caches: Array<{ clear(): void }>): Consumer {
   return {
     name: 'catalog.clear-drug-cache',
     types: ['catalog.import.completed.v1'],
     async handle() {
-      cache.clear()
+      for (const c of caches) c.clear()
     },
   }
 }
