@@ -5,6 +5,7 @@ import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import inventory from '../src/module.ts'
 import { ledgerMismatches } from '../src/db/batch.repository.ts'
 import { INTERNAL_SECRET, drug, envelope, inDays, internalToken, stockBatch, startCatalogStub } from './support.ts'
+import { stressOneDrug } from './stress.ts'
 
 // On PostgreSQL the requests really run at once (a pool of connections): the row locks and the
 // conditional updates, not a serialising database, must keep stock from being oversold.
@@ -75,4 +76,11 @@ test('concurrent adjustments, receipts of one new batch, commits and releases ke
   assert.ok(removed >= 12 && removed <= 16, `removed ${removed}`)
   assert.deepEqual([stock.quantity_on_hand, stock.quantity_reserved], [20 - 4 - removed, 0])
   assert.deepEqual(await ledgerMismatches(rt.db, d.drug_id), [])
+})
+
+test('stress: 400 reservations (then kept, released or committed) and 120 adjustments at once on one drug with 10 sellable units keep every invariant', async (t) => {
+  const r = await stressOneDrug(rt, catalog, token, { reservations: 400, adjustments: 120, seed: 42 })
+  t.diagnostic(JSON.stringify(r))
+  assert.ok(r.reserved > 0 && r.refused > 0, JSON.stringify(r))
+  assert.ok(r.released > 0 && r.committed > 0 && r.adjusted > 0, JSON.stringify(r))
 })

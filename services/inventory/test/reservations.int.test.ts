@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import { eventSchemas } from '@apotheca/contracts'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import inventory from '../src/module.ts'
 import { expireHolds } from '../src/application/expire-holds.ts'
@@ -36,7 +37,8 @@ test('FEFO: the earliest sellable expiry is picked, too-short shelf life and qua
   assert.ok(Math.abs(new Date(r.json.expires_at).getTime() - Date.now() - 30 * 60_000) < 60_000)
   const events = await outbox(rt, r.json.reservation_id)
   assert.deepEqual(events.map((e) => e.type), ['inventory.reservation.created.v1'])
-  assert.equal(events[0]!.payload.picks.length, 2)
+  const payload = eventSchemas['inventory.reservation.created.v1'].parse(events[0]!.payload)
+  assert.deepEqual(payload, { reservation_id: r.json.reservation_id, order_id: r.json.order_id, picks: r.json.picks, expires_at: r.json.expires_at })
   const stock = await stockOf(drugId)
   assert.deepEqual([stock.quantity_on_hand, stock.quantity_reserved, stock.quantity_available], [154, 6, 48])
 })

@@ -155,6 +155,23 @@ test('demo stock waits for a catalog that is not answering yet, and the retry jo
   }
 })
 
+test('the catalog is asked about a drug once; when it is down, a new drug is a 503 and a known one still adjusts', async () => {
+  const drugId = knownDrug()
+  const gets = catalog.state.gets
+  await adjust(drugId, { quantity_delta: 5, reason: 'received', batch_number: 'ONCE', expiry_date: inDays(300) })
+  await adjust(drugId, { quantity_delta: -1, reason: 'damaged', batch_number: 'ONCE' })
+  assert.equal(catalog.state.gets, gets + 1)
+  catalog.state.down = true
+  try {
+    const fresh = await adjust(knownDrug(), { quantity_delta: 5, reason: 'received', batch_number: 'DOWN', expiry_date: inDays(300) })
+    assert.equal(fresh.status, 503)
+    assert.match(fresh.json.type, /catalog-unavailable/)
+    assert.equal((await adjust(drugId, { quantity_delta: -1, reason: 'damaged', batch_number: 'ONCE' })).status, 200)
+  } finally {
+    catalog.state.down = false
+  }
+})
+
 test('the routes are in the OpenAPI document', async () => {
   const r = await rt.request('GET', '/openapi.json')
   assert.ok(r.json.paths['/inventory/{drugId}/adjust'].put)

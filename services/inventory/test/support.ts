@@ -28,7 +28,7 @@ export function drug(name: string, over: Partial<Drug> = {}): Drug {
  * a distributed deployment reaches it: through APOTHECA_SERVICE_URLS. `down` makes it answer 503.
  */
 export async function startCatalogStub(drugs: Drug[]) {
-  const state = { drugs, down: false, searches: 0 }
+  const state = { drugs, down: false, searches: 0, gets: 0 }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stub')
     const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)) }
@@ -39,6 +39,7 @@ export async function startCatalogStub(drugs: Drug[]) {
       const results = state.drugs.filter((d) => d.name.toLowerCase().includes(q))
       return send(200, { results, total: results.length })
     }
+    state.gets++
     const found = state.drugs.find((d) => url.pathname === `/drugs/${d.drug_id}`)
     return found ? send(200, found) : send(404, { title: 'Drug not found' })
   })

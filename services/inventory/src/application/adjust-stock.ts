@@ -1,10 +1,13 @@
-import { catalogClient, type AdjustmentReason } from '@apotheca/contracts'
-import { Problem, idempotent, notFound, type Answer, type Tx } from '@apotheca/kernel'
+import type { AdjustmentReason } from '@apotheca/contracts'
+import { Problem, idempotent, type Answer, type Tx } from '@apotheca/kernel'
 import { appendLedger, applyDelta, ensureBatch, lockBatch, type BatchRow } from '../db/batch.repository.ts'
 import { defaultLocationId, locationExists } from '../db/location.repository.ts'
 import { planAdjustment, type Refusal } from '../domain/adjustment.ts'
 import { dates, type InventoryDeps } from './deps.ts'
 import { stockOf } from './get-stock.ts'
+import { learnDrug } from './learn-drug.ts'
+import { requestSecondPerson } from './confirm-adjustment.ts'
+import { needsSecondPerson } from '../domain/controlled.ts'
 import { batchView } from './views.ts'
 
 /** An adjustment as a person sent it (PUT /inventory/{drugId}/adjust). */
@@ -26,10 +29,12 @@ export const refusalProblem = (r: Refusal) => new Problem(r.status, r.slug, r.ti
 /**
  * Adjusts one batch of a drug: receives (creating the batch), removes, or changes its status,
  * with a ledger row and an `inventory.stock.adjusted.v1` event in the same transaction. The drug is
- * checked with the catalog first, outside any transaction.
+ * checked with the catalog the first time, outside any transaction. A count of a controlled
+ * substance only becomes pending (202) until a second person confirms it.
  */
 export async function adjustStock(deps: InventoryDeps, req: AdjustRequest): Promise<Answer & { replayed: boolean }> {
-  if (!(await catalogClient(deps.services).getDrug(req.drugId))) throw notFound('Drug')
+  const drug = await learnDrug(deps, req.drugId)
+  if (needsSecondPerson(req.body.reason, drug.dea_schedule)) return requestSecondPerson(deps, req)
   const fingerprint = { drug_id: req.drugId, body: req.body, if_match: req.ifMatch ?? null }
   return idempotent(deps.db, 'inventory', `adjust:${req.drugId}`, req.idempotencyKey, fingerprint, async () => ({ status: 200, body: await applyAdjustment(deps, req) }))
 }

@@ -1,8 +1,8 @@
-import { catalogClient } from '@apotheca/contracts'
-import { notFound, type Sql } from '@apotheca/kernel'
+import type { Sql } from '@apotheca/kernel'
 import { batchesOfDrug } from '../db/batch.repository.ts'
 import { summarizeStock } from '../domain/fefo.ts'
 import { dates, type InventoryDeps } from './deps.ts'
+import { learnDrug } from './learn-drug.ts'
 import { batchView } from './views.ts'
 
 /** A drug's stock: totals and every batch, read through `sql` (the pool, or a transaction). */
@@ -14,6 +14,6 @@ export async function stockOf(deps: InventoryDeps, sql: Sql, drugId: string) {
 /** A drug's stock for staff; a drug we never stocked is asked of the catalog (404 when it does not know it). */
 export async function getStock(deps: InventoryDeps, drugId: string) {
   const stock = await stockOf(deps, deps.db, drugId)
-  if (stock.batches.length === 0 && !(await catalogClient(deps.services).getDrug(drugId))) throw notFound('Drug')
+  if (stock.batches.length === 0) await learnDrug(deps, drugId)
   return stock
 }

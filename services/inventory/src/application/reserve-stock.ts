@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { ReserveRequest } from '@apotheca/contracts'
-import { Problem, conflict, isUniqueViolation, type Sql, type Tx } from '@apotheca/kernel'
+import { Problem, conflict, currentTraceparent, isUniqueViolation, type Sql, type Tx } from '@apotheca/kernel'
 import { holdUnits, lockStockOfDrugs } from '../db/batch.repository.ts'
+import { holdInOneStatement } from '../db/hold.repository.ts'
 import { findByOrder, insertItems, insertReservation, linesOf, type ReservationRow } from '../db/reservation.repository.ts'
-import { mergeWanted, pickFefo, type Shortage, type Wanted } from '../domain/fefo.ts'
+import { mergeWanted, pickFefo, type Pick, type Shortage, type Wanted } from '../domain/fefo.ts'
 import { dates, type InventoryDeps } from './deps.ts'
 import { pickView, reservationView } from './views.ts'
 
@@ -22,12 +23,13 @@ export function outOfStock(short: Shortage[]): Problem {
 /**
  * Holds stock for every item of an order, first-expiry-first, or nothing. The same order again
  * answers its existing reservation; two concurrent requests for one order make one reservation.
+ * Fast path first (one statement, see holdInOneStatement); when the snapshot it planned from was
+ * short or went stale, the locking path decides, so a 409 is always said under the batches' locks.
  */
 export async function reserveStock(deps: InventoryDeps, req: ReserveInput): Promise<Reserved> {
-  const existing = await findByOrder(deps.db, req.order_id)
-  if (existing) return { created: false, reservation: await existingFor(deps.db, existing, req.items) }
   try {
-    return { created: true, reservation: await deps.db.transaction((tx) => reserveInTx(deps, tx, req)) }
+    const reservation = (await reserveInOneStatement(deps, req)) ?? (await deps.db.transaction((tx) => reserveInTx(deps, tx, req)))
+    return { created: true, reservation }
   } catch (err) {
     const raced = isUniqueViolation(err) ? await findByOrder(deps.db, req.order_id) : null
     if (!raced) throw err
@@ -35,12 +37,39 @@ export async function reserveStock(deps: InventoryDeps, req: ReserveInput): Prom
   }
 }
 
-async function reserveInTx(deps: InventoryDeps, tx: Tx, req: ReserveInput) {
+function newRow(deps: InventoryDeps, req: ReserveInput): ReservationRow {
   const now = deps.clock()
-  const row: ReservationRow = {
+  return {
     reservation_id: randomUUID(), order_id: req.order_id, patient_id: req.patient_id, status: 'held',
     expires_at: new Date(now.getTime() + req.hold_minutes * 60_000).toISOString(), created_at: now.toISOString(),
   }
+}
+
+const createdPayload = (row: ReservationRow, picks: Pick[]) => ({ reservation_id: row.reservation_id, order_id: row.order_id, picks: picks.map(pickView), expires_at: row.expires_at })
+
+/**
+ * Reserves in one statement (see holdInOneStatement); null when a drug was short or stock moved
+ * under it (nothing was changed). A repeated order fails on its unique order_id.
+ */
+async function reserveInOneStatement(deps: InventoryDeps, req: ReserveInput) {
+  const row = newRow(deps, req)
+  const event = { id: randomUUID(), occurred_at: new Date().toISOString(), traceparent: currentTraceparent() ?? null }
+  const picks = await holdInOneStatement(deps.db, { ...row, wanted: mergeWanted(req.items), cutoff: dates(deps).cutoff, event })
+  if (!picks) return null
+  // The event was written by the statement; the publisher checks its payload against the contract
+  // and nudges the relay, through a Tx that writes nothing.
+  const nudges: Array<() => void> = []
+  const noWrites: Tx = {
+    query: async () => ({ rows: [], rowCount: 1 }), exec: async () => {}, afterCommit: (fn) => nudges.push(fn),
+    copyFrom: async () => { throw new Error('no COPY while reserving') },
+  }
+  await deps.publish(noWrites, 'inventory.reservation.created.v1', row.reservation_id, createdPayload(row, picks))
+  for (const nudge of nudges) nudge()
+  return reservationView(row, picks)
+}
+
+async function reserveInTx(deps: InventoryDeps, tx: Tx, req: ReserveInput) {
+  const row = newRow(deps, req)
   // The reservation row first: it claims the order, so a concurrent request for it waits here.
   await insertReservation(tx, row)
   const wanted = mergeWanted(req.items)
@@ -51,9 +80,7 @@ async function reserveInTx(deps: InventoryDeps, tx: Tx, req: ReserveInput) {
     if (!(await holdUnits(tx, p.batch_id, p.quantity))) throw outOfStock([{ drug_id: p.drug_id, requested: p.quantity, available: 0 }])
   }
   await insertItems(tx, row.reservation_id, picks)
-  await deps.publish(tx, 'inventory.reservation.created.v1', row.reservation_id, {
-    reservation_id: row.reservation_id, order_id: row.order_id, picks: picks.map(pickView), expires_at: row.expires_at,
-  })
+  await deps.publish(tx, 'inventory.reservation.created.v1', row.reservation_id, createdPayload(row, picks))
   return reservationView(row, picks)
 }
 

@@ -6,24 +6,26 @@ import type { BatchStock } from '../domain/fefo.ts'
 /** A batch row: its stock plus its optimistic-concurrency version. */
 export type BatchRow = BatchStock & { version: number }
 
-const COLUMNS = /* sql */ `batch_id, drug_id, location_id, batch_number, expiry_date::text AS expiry_date,
+/** The columns a BatchRow is read from. */
+export const BATCH_COLUMNS = /* sql */ `batch_id, drug_id, location_id, batch_number, expiry_date::text AS expiry_date,
   quantity_on_hand, quantity_reserved, status, version`
 
-const toBatch = (r: any): BatchRow => ({
+/** A batch row as read from the database. */
+export const toBatch = (r: any): BatchRow => ({
   ...r, quantity_on_hand: Number(r.quantity_on_hand), quantity_reserved: Number(r.quantity_reserved), version: Number(r.version),
 })
 
 /** Every batch of a drug, soonest expiry first (read only). */
 export async function batchesOfDrug(sql: Sql, drugId: string): Promise<BatchRow[]> {
   const { rows } = await sql.query(
-    /* sql */ `SELECT ${COLUMNS} FROM inventory.batches WHERE drug_id = $1 ORDER BY expiry_date, batch_number, batch_id`, [drugId])
+    /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 ORDER BY expiry_date, batch_number, batch_id`, [drugId])
   return rows.map(toBatch)
 }
 
 /** Locks one batch by its natural key for the rest of the transaction; null when there is none. */
 export async function lockBatch(tx: Sql, drugId: string, locationId: string, batchNumber: string): Promise<BatchRow | null> {
   const { rows } = await tx.query(
-    /* sql */ `SELECT ${COLUMNS} FROM inventory.batches WHERE drug_id = $1 AND location_id = $2 AND batch_number = $3 FOR UPDATE`,
+    /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 AND location_id = $2 AND batch_number = $3 FOR UPDATE`,
     [drugId, locationId, batchNumber])
   return rows[0] ? toBatch(rows[0]) : null
 }
@@ -34,7 +36,7 @@ export async function lockBatch(tx: Sql, drugId: string, locationId: string, bat
  */
 export async function lockStockOfDrugs(tx: Sql, drugIds: string[]): Promise<BatchRow[]> {
   const { rows } = await tx.query(
-    /* sql */ `SELECT ${COLUMNS} FROM inventory.batches WHERE drug_id = ANY($1::uuid[]) AND quantity_on_hand > 0 ORDER BY batch_id FOR UPDATE`,
+    /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = ANY($1::uuid[]) AND quantity_on_hand > 0 ORDER BY batch_id FOR UPDATE`,
     [drugIds])
   return rows.map(toBatch)
 }
@@ -57,7 +59,7 @@ export async function applyDelta(tx: Sql, batchId: string, delta: number, status
     /* sql */ `UPDATE inventory.batches
      SET quantity_on_hand = quantity_on_hand + $2, status = $3, version = version + 1, updated_at = now()
      WHERE batch_id = $1 AND quantity_on_hand + $2 >= quantity_reserved AND ($4::int IS NULL OR version = $4::int)
-     RETURNING ${COLUMNS}`,
+     RETURNING ${BATCH_COLUMNS}`,
     [batchId, delta, status, expectedVersion ?? null])
   return rows[0] ? toBatch(rows[0]) : null
 }
@@ -112,3 +114,4 @@ export async function ledgerMismatches(sql: Sql, drugId?: string): Promise<Array
      GROUP BY b.batch_id, b.quantity_on_hand HAVING b.quantity_on_hand <> COALESCE(sum(l.quantity_delta), 0)`, [drugId ?? null])
   return rows.map((r: any) => ({ batch_id: r.batch_id, on_hand: Number(r.on_hand), ledger: Number(r.ledger) }))
 }
+

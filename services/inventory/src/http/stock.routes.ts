@@ -3,6 +3,7 @@ import { AdjustmentReason, IsoDate } from '@apotheca/contracts'
 import { Problem, STAFF_ROLES, route } from '@apotheca/kernel'
 import { adjustStock } from '../application/adjust-stock.ts'
 import { getStock } from '../application/get-stock.ts'
+import { recallLot } from '../application/recall-lot.ts'
 import type { InventoryDeps } from '../application/deps.ts'
 
 const DrugParams = z.object({ drugId: z.uuid() })
@@ -17,6 +18,12 @@ export const AdjustBody = z.object({
   version: z.number().int().min(0).optional(),
 })
 
+/** POST /inventory/{drugId}/recall: the lot and why. */
+export const RecallBody = z.object({
+  batch_number: AdjustBody.shape.batch_number,
+  reason: z.string().trim().min(1).max(200),
+})
+
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 /** The batch version an If-Match header expects ("3", W/"3" or 3); `*` and no header expect none. */
@@ -27,7 +34,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   return Number(m[1])
 }
 
-/** Staff routes of stock: read a drug's stock, adjust a batch. */
+/** Staff routes of stock: read a drug's stock, adjust a batch, recall a lot. */
 export function stockRoutes(deps: InventoryDeps) {
   return [
     route({
@@ -51,6 +58,20 @@ export function stockRoutes(deps: InventoryDeps) {
         })
         const version = (answer.body as { batch?: { version?: number } }).batch?.version
         if (version !== undefined) void reply.header('etag', `"${version}"`)
+        if (answer.replayed) void reply.header('idempotent-replayed', 'true')
+        return reply.status(answer.status).send(answer.body)
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/inventory/:drugId/recall',
+      summary: 'Recalls a lot at every location: its batches are blocked for good; the event names open orders holding it and patients supplied from it',
+      auth: { roles: ['admin', 'pharmacist'] },
+      schema: { params: DrugParams, body: RecallBody },
+      handler: async ({ params, body, headers, principal }, reply) => {
+        const answer = await recallLot(deps, {
+          drugId: params.drugId, batchNumber: body.batch_number, reason: body.reason, actor: principal?.sub ?? null, idempotencyKey: header(headers['idempotency-key']),
+        })
         if (answer.replayed) void reply.header('idempotent-replayed', 'true')
         return reply.status(answer.status).send(answer.body)
       },
