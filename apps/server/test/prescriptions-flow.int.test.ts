@@ -28,8 +28,20 @@ async function findDrug(q: string, controlled: boolean) {
   return drug as { drug_id: string; ndc_code: string; dea_schedule: string | null }
 }
 
+/** Submits, then waits until the review consumer has moved it past received/validating. */
 async function submit(body: Record<string, unknown>) {
-  return rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner'), body })
+  const r = await rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner'), body })
+  if (r.status === 201) r.json.reviewed = await reviewed(r.json.prescription_id)
+  return r
+}
+
+async function reviewed(id: string): Promise<string> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await rt.db.query<{ status: string }>(`SELECT status FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
+    if (rows[0] && !['received', 'validating'].includes(rows[0].status)) return rows[0].status
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error(`prescription ${id} was not reviewed`)
 }
 
 /** A pharmacist token whose second factor is ten minutes old (the clock is turned back while it is minted). */
@@ -44,7 +56,8 @@ test('submit against the catalog, verify, and orders sees a verified, signed pre
   const patient = randomUUID()
   const r = await submit({ patient_id: patient, drug_id: drug.drug_id, dosage: '500 mg three times daily', quantity: 30, refill_count: 1, issue_date: today() })
   assert.equal(r.status, 201, JSON.stringify(r.json))
-  assert.equal(r.json.status, 'in_review')
+  assert.equal(r.json.status, 'received')
+  assert.equal(r.json.reviewed, 'in_review')
   const queue = await rt.request('GET', '/prescriptions/queue?limit=100', { token: await rt.token('pharmacist') })
   assert.equal(queue.json.prescriptions.find((p: any) => p.prescription_id === r.json.prescription_id).drug_confirmed, true)
   const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
@@ -75,7 +88,12 @@ test('schedule II: no refills, and approval needs a fresh second factor', async 
   const stale = await rt.request('POST', url, { token: await staleMfaToken(), body: { decision: 'approve' } })
   assert.equal(stale.status, 403)
   assert.equal(stale.json.type, 'https://apotheca.dev/problems/step-up-required')
-  assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 200)
+  // identity is not in this process: the prescriber's DEA registration is unchecked, and approving overrides that finding.
+  const bare = await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  assert.equal(bare.status, 422)
+  assert.equal(bare.json.findings[0].code, 'prescriber_dea_unverified')
+  const ok = await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve', override_reason: 'prescriber_consulted' } })
+  assert.equal(ok.status, 200, JSON.stringify(ok.json))
 })
 
 test('an NCPDP NewRx naming a catalog NDC in 11 plain digits is resolved to that drug', async () => {
@@ -89,4 +107,27 @@ test('an NCPDP NewRx naming a catalog NDC in 11 plain digits is resolved to that
   assert.equal(r.status, 201, JSON.stringify(r.json))
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: admin })
   assert.equal(list.json.prescriptions[0].drug_id, drug.drug_id)
+})
+
+test('DUR asks the real catalog over its internal interaction route: warfarin then aspirin is a finding to override', async () => {
+  const byName = async (q: string) => {
+    const r = await rt.request('GET', `/drugs/search?q=${encodeURIComponent(q)}&limit=50`, { token: admin })
+    const d = r.json.results.find((x: any) => !x.dea_schedule && x.name.toLowerCase().includes(q))
+    assert.ok(d, `the catalog finds ${q}`)
+    return d as { drug_id: string }
+  }
+  const [warfarin, aspirin] = [await byName('warfarin'), await byName('aspirin')]
+  const patient = randomUUID()
+  const base = { patient_id: patient, dosage: 'one tablet daily', quantity: 30, refill_count: 0, issue_date: today() }
+  const w = await submit({ ...base, drug_id: warfarin.drug_id })
+  assert.equal(w.json.reviewed, 'in_review')
+  const a = await submit({ ...base, drug_id: aspirin.drug_id })
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: admin })
+  const p = list.json.prescriptions.find((x: any) => x.prescription_id === a.json.prescription_id)
+  const finding = p.findings.find((f: any) => f.code === 'interaction')
+  assert.ok(finding, JSON.stringify(p.findings))
+  assert.deepEqual(finding.related, [w.json.prescription_id])
+  const url = `/prescriptions/${a.json.prescription_id}/verify`
+  assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 422)
+  assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve', override_reason: 'benefit_outweighs_risk' } })).status, 200)
 })

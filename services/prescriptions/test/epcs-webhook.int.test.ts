@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { signPayload, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import prescriptions from '../src/module.ts'
 import { findEpcsMessage } from '../src/db/epcs-message.repository.ts'
-import { isoDay, outboxTypes } from './helpers.ts'
+import { isoDay, outboxTypes, reviewed } from './helpers.ts'
 
 const SECRET = 'whsec_demo_epcs'
 let rt: TestRuntime
@@ -26,6 +26,7 @@ async function newPrescription(patient = randomUUID()) {
     body: { patient_id: patient, drug_id: randomUUID(), dosage: 'one daily', quantity: 30, refill_count: 0, issue_date: isoDay() },
   })
   assert.equal(r.status, 201, JSON.stringify(r.json))
+  await reviewed(rt, r.json.prescription_id)
   return { id: r.json.prescription_id as string, patient }
 }
 
@@ -59,10 +60,10 @@ test('a signed status is recorded once: a known prescription gets a history note
   // The network retries with a new signature; the very same signed call again is a replay, refused.
   const t = Math.floor(Date.now() / 1000)
   const raw = JSON.stringify(body)
-  const replayed = await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 1) } })
+  const replayed = await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 30) } })
   assert.equal(replayed.status, 200)
   assert.equal(replayed.json.duplicate, true)
-  const sameSignature = await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 1) } })
+  const sameSignature = await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 30) } })
   assert.equal(sameSignature.status, 409)
   assert.match(sameSignature.json.type, /webhook-replayed/)
   assert.equal((await historyOf(patient, id)).history.length, first.history.length)

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { signPayload, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import prescriptions from '../src/module.ts'
-import { DRUGS, startFakeCatalog } from './fake-catalog.ts'
-import { isoDay, outboxTypes } from './helpers.ts'
+import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
+import { isoDay, outboxTypes, reviewed } from './helpers.ts'
 
 const DATA = new URL('../../../../shared/data/', import.meta.url)
 const sample = (path: string) => readFileSync(new URL(path, DATA), 'utf8')
@@ -15,12 +15,12 @@ let rt: TestRuntime
 let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
 before(async () => {
   catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
 })
 after(async () => { await rt?.close(); await catalog?.close() })
 
 async function post(raw: string, contentType: string, o: { token?: string | null; headers?: Record<string, string> } = {}) {
-  const token = o.token === null ? undefined : (o.token ?? (await rt.token('practitioner')))
+  const token = o.token === null ? undefined : (o.token ?? (await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id })))
   return rt.request('POST', '/prescriptions/submit', { raw, token, headers: { 'content-type': contentType, ...o.headers } })
 }
 
@@ -37,7 +37,8 @@ test('an active FHIR MedicationRequest for our patient, coded by NDC, goes to re
   mr.dispenseRequest.validityPeriod = { start: isoDay(-1), end: isoDay(90) }
   const r = await post(JSON.stringify(mr), 'application/fhir+json')
   assert.equal(r.status, 201, JSON.stringify(r.json))
-  assert.equal(r.json.status, 'in_review')
+  assert.equal(r.json.status, 'received')
+  assert.equal(await reviewed(rt, r.json.prescription_id), 'in_review')
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('patient', { sub: patient }) })
   const p = list.json.prescriptions[0]
   assert.equal(p.drug_id, DRUGS.alprazolam.drug_id)
@@ -51,20 +52,21 @@ test('a FHIR example for an unknown patient is kept for the queue; a completed o
   assert.equal(active.status, 201)
   assert.equal(active.json.status, 'inactive', 'active, but its validity ended in 2016')
   const stale = await post(sample('fhir-r4-examples/MedicationRequest-medrx0306.json'), 'application/fhir+json')
-  assert.equal(stale.json.status, 'in_review', 'active with no validity period: a pharmacist decides')
+  assert.equal(stale.json.status, 'received', 'active with no validity period: reviewed')
   assert.ok(stale.json.notes.some((n: string) => n.includes('already expired')))
+  assert.equal(await reviewed(rt, stale.json.prescription_id), 'rejected', 'validation rejects what has expired')
   const completed = await post(sample('fhir-r4-examples/MedicationRequest-medrx0307.json'), 'application/fhir+json')
   assert.equal(completed.json.status, 'inactive')
   assert.ok(completed.json.notes.some((n: string) => n.includes('patient not matched')))
   const onHold = { ...fhir('MedicationRequest-medrx0334.json'), authoredOn: isoDay() }
   delete onHold.dispenseRequest.validityPeriod
   const queued = await post(JSON.stringify(onHold), 'application/fhir+json')
-  assert.equal(queued.json.status, 'in_review')
+  assert.equal(await reviewed(rt, queued.json.prescription_id), 'in_review')
   const q = await rt.request('GET', '/prescriptions/queue?limit=100', { token: await rt.token('pharmacist') })
   const item = q.json.prescriptions.find((p: any) => p.prescription_id === queued.json.prescription_id)
   assert.equal(item.patient_id, null)
   assert.match(item.review_notes.join(' | '), /patient not matched.*on-hold|on-hold.*patient not matched/s)
-  assert.deepEqual(await outboxTypes(rt, queued.json.prescription_id), [], 'no event names a patient it does not have')
+  assert.deepEqual(await outboxTypes(rt, queued.json.prescription_id), ['prescriptions.prescription.review_requested.v1'], 'no event names a patient it does not have')
   const approve = await rt.request('POST', `/prescriptions/${queued.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
   assert.equal(approve.status, 409)
 })
@@ -77,7 +79,8 @@ test('a Synthea bundle records one prescription per MedicationRequest', async ()
   const r = await post(raw, 'application/fhir+json')
   assert.equal(r.status, 201, JSON.stringify(r.json).slice(0, 300))
   assert.equal(r.json.prescriptions.length, count)
-  for (const p of r.json.prescriptions) assert.ok(['in_review', 'inactive'].includes(p.status))
+  for (const p of r.json.prescriptions) assert.ok(['received', 'inactive'].includes(p.status))
+  for (const p of r.json.prescriptions) if (p.status === 'received') assert.ok(['in_review', 'rejected'].includes(await reviewed(rt, p.prescription_id)))
 })
 
 test('malformed FHIR is a 400 problem; a resource that is not a prescription is a 422', async () => {
@@ -95,7 +98,7 @@ test('an NCPDP NewRx for our patient resolves its NDC and goes to review; a rese
   const xml = newRx('cosyte-newrx-basic.xml', patient)
   const r = await post(xml.replace('2026-01-15</Date>\n        </WrittenDate>', `${isoDay()}</Date>\n        </WrittenDate>`), 'application/xml')
   assert.equal(r.status, 201, JSON.stringify(r.json))
-  assert.equal(r.json.status, 'in_review')
+  assert.equal(await reviewed(rt, r.json.prescription_id), 'in_review')
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
   assert.equal(list.json.prescriptions[0].drug_id, DRUGS.amoxicillin.drug_id)
   assert.equal(list.json.prescriptions[0].dosage, 'Take 1 capsule by mouth three times daily for 10 days.')
@@ -111,8 +114,9 @@ test('the e-prescribing network may send a NewRx signed instead of with a token;
   assert.equal((await post(raw, 'application/xml', { token: null, headers: { 'apotheca-signature': signPayload('forged-secret', raw) } })).status, 401)
   const ok = await post(raw, 'application/xml', { token: null, headers: { 'apotheca-signature': signPayload('whsec_demo_epcs', raw) } })
   assert.equal(ok.status, 201, JSON.stringify(ok.json))
-  assert.equal(ok.json.status, 'in_review')
+  assert.equal(ok.json.status, 'received')
   assert.ok(ok.json.notes.length >= 2, 'no patient id, no NDC, written in 2010')
+  assert.equal(await reviewed(rt, ok.json.prescription_id), 'rejected', 'written in 2010: expired')
 })
 
 test('XXE: a NewRx with an external entity is refused and nothing is read or stored', async () => {
@@ -128,7 +132,7 @@ test('XXE: a NewRx with an external entity is refused and nothing is read or sto
 })
 
 test('other NCPDP transactions are 422, broken XML is 400, and a patient cannot send e-prescriptions', async () => {
-  assert.equal((await post(sample('ncpdp-script/cosyte-cancelrx-request.xml'), 'application/xml')).status, 422)
+  assert.equal((await post(sample('ncpdp-script/cosyte-status-response.xml'), 'application/xml')).status, 422)
   assert.equal((await post('<Message><Body><NewRx>', 'application/xml')).status, 400)
   assert.equal((await post(newRx('cosyte-newrx-basic.xml'), 'application/xml', { token: await rt.token('patient') })).status, 403)
 })

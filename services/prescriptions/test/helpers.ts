@@ -24,3 +24,15 @@ export async function outboxTypes(rt: TestRuntime, aggregateId: string): Promise
 
 /** Today as an ISO date (UTC), and a date some days away. */
 export const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+
+/** Waits until the review consumer has moved a prescription past received/validating; returns its status. */
+export async function reviewed(rt: TestRuntime, id: string, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const { rows } = await rt.db.query<{ status: string }>(`SELECT status FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
+    const status = rows[0]?.status
+    if (status && status !== 'received' && status !== 'validating') return status
+    if (Date.now() > until) throw new Error(`prescription ${id} still ${status ?? 'missing'} after ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

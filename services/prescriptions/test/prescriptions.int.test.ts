@@ -9,14 +9,14 @@ import { findPrescription } from '../src/db/prescription.repository.ts'
 import { signedForm } from '../src/domain/signed-form.ts'
 import { addMonths } from '../src/domain/prescription-rules.ts'
 import { expirePrescriptions } from '../src/application/expire-prescriptions.ts'
-import { DRUGS, FAILING_DRUG_ID, startFakeCatalog } from './fake-catalog.ts'
-import { internalToken, isoDay, outboxTypes, staleMfaToken } from './helpers.ts'
+import { DRUGS, FAILING_DRUG_ID, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
+import { internalToken, isoDay, outboxTypes, reviewed, staleMfaToken } from './helpers.ts'
 
 let rt: TestRuntime
 let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
 before(async () => {
   catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
 })
 after(async () => { await rt?.close(); await catalog?.close() })
 
@@ -24,15 +24,19 @@ const rx = (patientId: string, o: Record<string, unknown> = {}) => ({
   patient_id: patientId, drug_id: DRUGS.amoxicillin.drug_id, dosage: '500 mg three times daily for 10 days', quantity: 30, refill_count: 1, issue_date: isoDay(), ...o,
 })
 
+/** Submits (by the known doctor unless another token is given) and waits for the automated review of what was taken. */
 async function submit(body: unknown, token?: string) {
-  return rt.request('POST', '/prescriptions/submit', { token: token ?? (await rt.token('practitioner')), body })
+  const r = await rt.request('POST', '/prescriptions/submit', { token: token ?? (await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id })), body })
+  if (r.status === 201) r.json.reviewed = await reviewed(rt, r.json.prescription_id)
+  return r
 }
 
-test('a practitioner submits: in_review (never verified), history received → validating → in_review, events in the outbox', async () => {
+test('a practitioner submits: received at once, then the review consumer moves it validating → in_review; events in the outbox', async () => {
   const patient = randomUUID()
   const r = await submit(rx(patient))
   assert.equal(r.status, 201, JSON.stringify(r.json))
-  assert.equal(r.json.status, 'in_review')
+  assert.equal(r.json.status, 'received', 'the answer does not wait for the review')
+  assert.equal(r.json.reviewed, 'in_review')
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('patient', { sub: patient }) })
   assert.equal(list.status, 200)
   assert.equal(list.json.total, 1)
@@ -41,8 +45,10 @@ test('a practitioner submits: in_review (never verified), history received → v
   assert.equal(p.refills_remaining, 1)
   assert.equal(p.expiry_date, addMonths(isoDay(), 12), 'default expiry: one year')
   assert.deepEqual(p.history.map((h: any) => [h.from, h.to]), [[null, 'received'], ['received', 'validating'], ['validating', 'in_review']])
+  assert.deepEqual(p.findings, [], 'a known prescriber, no other medicines: nothing found')
   assert.deepEqual(await outboxTypes(rt, r.json.prescription_id), [
-    'prescriptions.prescription.received.v1', 'prescriptions.prescription.status_changed.v1', 'prescriptions.prescription.status_changed.v1',
+    'prescriptions.prescription.received.v1', 'prescriptions.prescription.review_requested.v1',
+    'prescriptions.prescription.status_changed.v1', 'prescriptions.prescription.status_changed.v1',
   ])
 })
 
@@ -70,7 +76,7 @@ test('the rules refuse bad input with a problem naming the field, and nothing is
 test('when the catalog fails the prescription is still taken, unconfirmed, into the pharmacist queue', async () => {
   const r = await submit(rx(randomUUID(), { drug_id: FAILING_DRUG_ID }))
   assert.equal(r.status, 201)
-  assert.equal(r.json.status, 'in_review')
+  assert.equal(r.json.reviewed, 'in_review')
   const q = await rt.request('GET', '/prescriptions/queue?limit=100', { token: await rt.token('pharmacist') })
   const item = q.json.prescriptions.find((p: any) => p.prescription_id === r.json.prescription_id)
   assert.equal(item.drug_confirmed, false)
@@ -83,7 +89,7 @@ test('when the catalog fails the prescription is still taken, unconfirmed, into 
 test('who sees what: the patient their own, another patient 404, the prescriber theirs, staff all', async () => {
   const patient = randomUUID()
   const doctor = randomUUID()
-  const mine = await submit(rx(patient), await rt.token('practitioner', { sub: doctor }))
+  const mine = await rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner', { sub: doctor }), body: rx(patient) })
   await submit(rx(patient))
   const url = `/patients/${patient}/prescriptions`
   assert.equal((await rt.request('GET', url, { token: await rt.token('patient', { sub: patient }) })).json.total, 2)
@@ -149,8 +155,34 @@ test('the signature verifies with the published key, and any later change to the
   assert.equal(before.json.signature_valid, true)
   assert.equal(InternalPrescription.parse(before.json).signature_valid, true, 'the answer is the contract orders parses')
   assert.equal((await rt.request('GET', `/internal/prescriptions/${id}`, { token: await rt.token('admin') })).status, 401)
+  assert.equal(before.json.dispensable, true)
   await rt.db.query(`UPDATE prescriptions.prescriptions SET quantity = 300 WHERE prescription_id = $1`, [id])
-  assert.equal((await rt.request('GET', `/internal/prescriptions/${id}`, { token })).json.signature_valid, false)
+  const tampered = (await rt.request('GET', `/internal/prescriptions/${id}`, { token })).json
+  assert.equal(tampered.signature_valid, false)
+  assert.equal(tampered.dispensable, false, 'a changed prescription is refused at dispensing')
+})
+
+test('tampering with any signed column in the database is detected; a row forged into verified has no valid signature', async () => {
+  const token = await internalToken(rt)
+  const changes: Array<[string, unknown]> = [
+    ['patient_id', randomUUID()], ['drug_id', DRUGS.oxycodone.drug_id], ['refill_count', 5], ['dosage', 'two tablets hourly'],
+    ['expiry_date', isoDay(300)], ['dea_schedule', 'CV'], ['verified_by', randomUUID()], ['prescriber_id', randomUUID()],
+  ]
+  for (const [column, value] of changes) {
+    const r = await submit(rx(randomUUID()))
+    const id = r.json.prescription_id
+    assert.equal((await rt.request('POST', `/prescriptions/${id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 200)
+    await rt.db.query(`UPDATE prescriptions.prescriptions SET ${column} = $2 WHERE prescription_id = $1`, [id, value])
+    const after = (await rt.request('GET', `/internal/prescriptions/${id}`, { token })).json
+    assert.equal(after.signature_valid, false, column)
+    assert.equal(after.dispensable, false, column)
+  }
+  const forged = await submit(rx(randomUUID()))
+  await rt.db.query(`UPDATE prescriptions.prescriptions SET status = 'verified' WHERE prescription_id = $1`, [forged.json.prescription_id])
+  const f = (await rt.request('GET', `/internal/prescriptions/${forged.json.prescription_id}`, { token })).json
+  assert.equal(f.status, 'verified')
+  assert.equal(f.signature_valid, false)
+  assert.equal(f.dispensable, false)
 })
 
 test('reject needs a reason; a rejected prescription cannot be verified afterwards', async () => {
@@ -174,7 +206,7 @@ test('a controlled substance needs a second factor from the last five minutes', 
   assert.equal(stale.status, 403)
   assert.equal(stale.json.type, 'https://apotheca.dev/problems/step-up-required')
   const fresh = await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
-  assert.equal(fresh.status, 200)
+  assert.equal(fresh.status, 200, JSON.stringify(fresh.json))
   const internal = await rt.request('GET', `/internal/prescriptions/${r.json.prescription_id}`, { token: await internalToken(rt) })
   assert.equal(internal.json.dea_schedule, 'CII')
   assert.equal(internal.json.refills_remaining, 0)

@@ -30,6 +30,16 @@ export type DrugSearchResult = z.infer<typeof DrugSearchResult>
 export const DrugSummary = Drug.pick({ drug_id: true, name: true, ndc_code: true, rx_only: true, dea_schedule: true })
 export type DrugSummary = z.infer<typeof DrugSummary>
 
+/** One interacting pair as the catalog's interaction checker answers it. */
+export const DrugInteraction = z.object({
+  drug_ids: z.array(z.string()),
+  ingredients: z.array(z.string()),
+  severity: z.enum(['high', 'moderate', 'low']),
+  description: z.string(),
+  source: z.string(),
+})
+export type DrugInteraction = z.infer<typeof DrugInteraction>
+
 /** Typed client for the catalog. */
 export function catalogClient(caller: ServiceCaller) {
   return {
@@ -39,6 +49,15 @@ export function catalogClient(caller: ServiceCaller) {
       const r = await caller.call('catalog', { method: 'GET', path: `/drugs/search?ndc=${encodeURIComponent(ndc)}` })
       if (r.status >= 300) throw new ServiceCallError('catalog', r.status, r.json)
       return z.object({ results: z.array(DrugSummary) }).parse(r.json).results
+    },
+    /**
+     * Pairwise interactions among 2–50 drugs (POST /internal/interactions/check, the service-token twin of
+     * POST /interactions/check); any non-2xx answer throws ServiceCallError.
+     */
+    async checkInteractions(drugIds: string[]): Promise<DrugInteraction[]> {
+      const r = await caller.call('catalog', { method: 'POST', path: '/internal/interactions/check', body: { drug_ids: drugIds } })
+      if (r.status >= 300) throw new ServiceCallError('catalog', r.status, r.json)
+      return z.object({ interactions: z.array(DrugInteraction) }).parse(r.json).interactions
     },
     /** Searches drugs by name (GET /drugs/search?q=…); any non-2xx answer throws ServiceCallError. */
     async search(q: string, limit = 20): Promise<DrugSearchResult> {

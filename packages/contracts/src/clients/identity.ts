@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fetchOrNull, type ServiceCaller } from './caller.ts'
+import { ServiceCallError, fetchOrNull, type ServiceCaller } from './caller.ts'
 
 /** A patient's contact and address as identity shares them with other services (internal only). */
 export const InternalPatient = z.object({
@@ -15,10 +15,30 @@ export const InternalPatient = z.object({
 })
 export type InternalPatient = z.infer<typeof InternalPatient>
 
+/** A prescriber's identifiers as identity keeps them (internal only): what validation of a prescription checks. */
+export const InternalPractitioner = z.object({
+  practitioner_id: z.uuid(),
+  npi: z.string(),
+  dea_number: z.string().nullable(),
+  licence_state: z.string().nullable(),
+  /** DEA schedules the registration covers ("CII"…"CV"); absent means not recorded. */
+  dea_schedules: z.array(z.string()).optional(),
+  status: z.string().optional(),
+})
+export type InternalPractitioner = z.infer<typeof InternalPractitioner>
+
 /** Typed client for identity's internal routes. */
 export function identityClient(caller: ServiceCaller) {
   return {
     getPatient: (patientId: string) =>
       fetchOrNull(caller, 'identity', `/internal/patients/${encodeURIComponent(patientId)}`, InternalPatient),
+    /** A practitioner by account id (GET /internal/practitioners/{id}); unknown → null. */
+    async getPractitioner(practitionerId: string): Promise<InternalPractitioner | null> {
+      const r = await caller.call('identity', { method: 'GET', path: `/internal/practitioners/${encodeURIComponent(practitionerId)}` })
+      // A process whose identity does not serve the route answers "No such route": that is "cannot tell", not "unknown".
+      if (r.status === 404 && r.json?.title !== 'No such route') return null
+      if (r.status >= 300) throw new ServiceCallError('identity', r.status, r.json)
+      return InternalPractitioner.parse(r.json)
+    },
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PrescriptionStatus } from '../vocab.ts'
-import { fetchOrNull, type ServiceCaller } from './caller.ts'
+import { ServiceCallError, fetchOrNull, type ServiceCaller } from './caller.ts'
 
 /** What other services may know of a prescription to sell against it (internal only). */
 export const InternalPrescription = z.object({
@@ -17,13 +17,29 @@ export const InternalPrescription = z.object({
   signing_key_id: z.string().nullable().optional(),
   signature_valid: z.boolean().optional(),
   verified_at: z.string().nullable().optional(),
+  /** True only when the prescription may be sold against now: verified, its signature still valid, not past its expiry. */
+  dispensable: z.boolean().optional(),
 })
 export type InternalPrescription = z.infer<typeof InternalPrescription>
+
+/** A recorded fill of a prescription (POST /internal/prescriptions/{id}/fills). */
+export const Fill = z.object({ prescription_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), quantity: z.number().int(), refills_remaining: z.number().int(), renewal_requested: z.boolean() })
+export type Fill = z.infer<typeof Fill>
 
 /** Typed client for prescriptions' internal routes. */
 export function prescriptionsClient(caller: ServiceCaller) {
   return {
     getPrescription: (id: string) =>
       fetchOrNull(caller, 'prescriptions', `/internal/prescriptions/${encodeURIComponent(id)}`, InternalPrescription),
+    /**
+     * Records a fill (dispensing) of a verified prescription for an order, once per order: the original
+     * fill, then refills. A refused fill (409: not dispensable, expired, no refills left, too early) → { ok: false }.
+     */
+    async recordFill(id: string, fill: { order_id: string; quantity: number }): Promise<{ ok: true; fill: Fill } | { ok: false; status: number; problem: any }> {
+      const r = await caller.call('prescriptions', { method: 'POST', path: `/internal/prescriptions/${encodeURIComponent(id)}/fills`, body: fill })
+      if (r.status === 200 || r.status === 201) return { ok: true, fill: Fill.parse(r.json) }
+      if (r.status === 409 || r.status === 404 || r.status === 422) return { ok: false, status: r.status, problem: r.json }
+      throw new ServiceCallError('prescriptions', r.status, r.json)
+    },
   }
 }

@@ -1,6 +1,7 @@
 import { Problem, forbidden, idempotent, type Answer, type Principal } from '@apotheca/kernel'
 import { parseFhir } from '../domain/fhir-medication-request.ts'
-import { parseNewRx } from '../domain/ncpdp-newrx.ts'
+import { parseScriptMessage, type ScriptMessage } from '../domain/ncpdp-messages.ts'
+import { receiveNcpdpMessage } from './receive-ncpdp-message.ts'
 import { MalformedIntake, UnsupportedIntake, draftFromOrder, type DrugLookup, type ParsedOrder } from '../domain/intake.ts'
 import { utcToday } from '../domain/prescription-rules.ts'
 import { lookupDrugByNdc } from './resolve-drug.ts'
@@ -14,7 +15,8 @@ export const EPRESCRIPTION_TYPES = ['application/fhir+json', 'application/xml', 
 const NETWORK_ACTOR = 'epcs-network'
 
 /**
- * Takes a FHIR MedicationRequest (or a Bundle of them) or an NCPDP NewRx. Every well-formed order
+ * Takes a FHIR MedicationRequest (or a Bundle of them) or an NCPDP NewRx (CancelRx, RxRenewalResponse and
+ * RxChangeResponse go to receiveNcpdpMessage, once each by MessageID). Every well-formed order
  * is recorded: active ones go to the pharmacist's queue, history is kept as inactive, and what
  * cannot be resolved (patient, drug, missing fields) becomes notes for the pharmacist, not a refusal.
  */
@@ -22,8 +24,10 @@ export async function intakeEPrescription(
   deps: Deps, principal: Principal | null, req: { contentType: string; body: unknown; rawBody: string | undefined }, idempotencyKey: string | undefined,
 ): Promise<Answer> {
   if (principal?.role === 'patient') throw forbidden('E-prescriptions come from prescribers; a patient uploads a prescription as JSON')
-  const { orders, bundle } = parse(req.contentType, req.body, req.rawBody ?? '')
+  const parsed = parse(req.contentType, req.body, req.rawBody ?? '')
   const actor = principal?.sub ?? NETWORK_ACTOR
+  if ('message' in parsed) return receiveNcpdpMessage(deps, parsed.message, actor)
+  const { orders, bundle } = parsed
   return idempotent(deps.db, 'prescriptions', `intake:${actor}`, idempotencyKey, req.rawBody ?? '', async () => {
     const lookups = new Map<string, DrugLookup>()
     const drafts = []
@@ -38,10 +42,13 @@ export async function intakeEPrescription(
   })
 }
 
-function parse(contentType: string, body: unknown, raw: string): { orders: ParsedOrder[]; bundle: boolean } {
+type Parsed = { orders: ParsedOrder[]; bundle: boolean } | { message: Exclude<ScriptMessage, { kind: 'NewRx' }> }
+
+function parse(contentType: string, body: unknown, raw: string): Parsed {
   try {
     if (contentType === 'application/fhir+json') return parseFhir(body, utcToday())
-    return { orders: [parseNewRx(raw)], bundle: false }
+    const m = parseScriptMessage(raw)
+    return m.kind === 'NewRx' ? { orders: [m.order], bundle: false } : { message: m }
   } catch (err) {
     if (err instanceof MalformedIntake) {
       throw new Problem(400, 'malformed-eprescription', 'The e-prescription is not well-formed', `${err.field}: ${err.message}`, { errors: [{ field: err.field, message: err.message }] })

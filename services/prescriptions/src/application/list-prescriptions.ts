@@ -17,7 +17,7 @@ export async function listPatientPrescriptions(db: Sql, principal: Principal, pa
   return { prescriptions: rows.map((r) => toListItem(r, history.get(r.prescription_id) ?? [])), total, limit: q.limit, offset: q.offset }
 }
 
-/** The pharmacist's queue: prescriptions waiting for verification, oldest first, with their notes. */
+/** The pharmacist's queue: prescriptions waiting for verification by priority (high-severity findings, controlled substances) then age, with notes and findings. */
 export async function reviewQueue(db: Sql, q: { limit: number; offset: number }) {
   const { rows, total } = await listPrescriptions(db, { status: 'in_review', limit: q.limit, offset: q.offset, oldest_first: true })
   return {
@@ -47,6 +47,10 @@ function toListItem(r: PrescriptionRow, history: Array<{ from: string | null; to
     issue_date: r.issue_date,
     expiry_date: r.expiry_date,
     channel: r.channel,
+    days_supply: r.days_supply,
+    findings: r.findings,
+    override_reason: r.override_reason,
+    reviewed_at: r.reviewed_at,
     created_at: r.created_at,
     updated_at: r.updated_at,
     history: history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, at: h.at })),

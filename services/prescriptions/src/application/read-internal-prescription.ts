@@ -2,6 +2,7 @@ import type { InternalPrescription } from '@apotheca/contracts'
 import { notFound } from '@apotheca/kernel'
 import { findPrescription } from '../db/prescription.repository.ts'
 import { signedForm } from '../domain/signed-form.ts'
+import { utcToday } from '../domain/prescription-rules.ts'
 import type { Deps } from './deps.ts'
 
 /**
@@ -30,5 +31,7 @@ export async function readInternalPrescription(deps: Pick<Deps, 'db' | 'signer' 
     signing_key_id: p.signing_key_id,
     signature: p.signature,
     signature_valid,
+    // A changed prescription is refused at dispensing: orders sells only against `dispensable`.
+    dispensable: p.status === 'verified' && signature_valid && (!p.expiry_date || p.expiry_date >= utcToday()),
   }
 }

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto'
 import { isUniqueViolation, type Publish, type Tx } from '@apotheca/kernel'
 import type { PrescriptionDraft } from '../domain/intake.ts'
 import { nextStatus, type PrescriptionAction } from '../domain/prescription-status.ts'
-import { findByNcpdpMessage, insertHistory, insertPrescription, updateStatus, type PrescriptionRow } from '../db/prescription.repository.ts'
-import { publishReceived, publishStatusChanged } from '../events/prescription-events.ts'
+import { findByNcpdpMessage, insertHistory, insertPrescription, updateStatus, type PrescriptionRow, type StatusSet } from '../db/prescription.repository.ts'
+import { publishReceived, publishReviewRequested, publishStatusChanged } from '../events/prescription-events.ts'
 import type { Deps } from './deps.ts'
 
 /** A recorded prescription, and whether it was there already (a resent NCPDP message). */
 export interface Recorded { row: PrescriptionRow; duplicate: boolean }
 
 /**
- * Records drafts in one transaction: each is received, then validated into the pharmacist's
- * queue (in_review), or archived as medication history (inactive), with its history and events.
- * Callers have asked the catalog before: no outside call happens while the transaction is open.
+ * Records drafts in one transaction: each is `received` and asks for its automated review by an
+ * event (validation and DUR run in the review consumer, not here, so intake stays fast under a
+ * spike), or is archived as medication history (inactive). Callers have asked the catalog before:
+ * no outside call happens while the transaction is open.
  */
 export async function recordDrafts(deps: Pick<Deps, 'db' | 'publish'>, drafts: PrescriptionDraft[], actor: string): Promise<Recorded[]> {
   const run = () => deps.db.transaction(async (tx) => {
@@ -29,7 +30,8 @@ export async function recordDrafts(deps: Pick<Deps, 'db' | 'publish'>, drafts: P
   }
 }
 
-async function recordOne(publish: Publish, tx: Tx, d: PrescriptionDraft, actor: string): Promise<Recorded> {
+/** Records one draft in the caller's transaction (received, with its review request, or archived as history). */
+export async function recordOne(publish: Publish, tx: Tx, d: PrescriptionDraft, actor: string): Promise<Recorded> {
   if (d.channel === 'ncpdp' && d.source.message_id) {
     const seen = await findByNcpdpMessage(tx, d.source.message_id)
     if (seen) return { row: seen, duplicate: true }
@@ -37,16 +39,14 @@ async function recordOne(publish: Publish, tx: Tx, d: PrescriptionDraft, actor: 
   let row = await insertPrescription(tx, randomUUID(), d)
   await insertHistory(tx, { prescription_id: row.prescription_id, from: null, to: 'received', reason: `received via ${d.channel}`, actor })
   await publishReceived(publish, tx, row)
-  const steps: Array<[PrescriptionAction, string]> = d.final === 'inactive'
-    ? [['archive', d.reason]]
-    : [['validate', 'checking against the catalog and the dispensing rules'], ['queue', d.reason]]
-  for (const [action, reason] of steps) row = await move(publish, tx, row, action, reason, actor)
+  if (d.final === 'inactive') row = await move(publish, tx, row, 'archive', d.reason, actor)
+  else await publishReviewRequested(publish, tx, row)
   return { row, duplicate: false }
 }
 
 /** Applies one legal transition with its history line and event; an illegal one is a bug here. */
 export async function move(publish: Publish, tx: Tx, row: PrescriptionRow, action: PrescriptionAction, reason: string | null, actor: string | null,
-  set: Parameters<typeof updateStatus>[3] = {}): Promise<PrescriptionRow> {
+  set: StatusSet = {}): Promise<PrescriptionRow> {
   const to = nextStatus(row.status, action)
   if (!to) throw new Error(`illegal transition ${row.status} --${action}-->`)
   const next = await updateStatus(tx, row.prescription_id, to, set)

@@ -14,6 +14,7 @@ export interface SubmitInput {
   refill_count: number
   issue_date: string
   expiry_date?: string | undefined
+  days_supply?: number | undefined
   prescriber_id?: string | undefined
 }
 

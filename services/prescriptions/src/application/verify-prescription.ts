@@ -3,13 +3,14 @@ import type { DrugLookup } from '../domain/intake.ts'
 import { nextStatus, type PrescriptionAction } from '../domain/prescription-status.ts'
 import { checkRules, needsStepUp, utcToday, type DeaSchedule } from '../domain/prescription-rules.ts'
 import { signedForm } from '../domain/signed-form.ts'
+import { needsOverride, type OverrideReason } from '../domain/findings.ts'
 import { findPrescription, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
 import { lookupDrugById, lookupDrugByNdc } from './resolve-drug.ts'
 import { move } from './record-prescriptions.ts'
 import type { Deps } from './deps.ts'
 
 /** A pharmacist's decision on a prescription in review. */
-export interface VerifyInput { decision: 'approve' | 'reject'; reason?: string | undefined }
+export interface VerifyInput { decision: 'approve' | 'reject'; reason?: string | undefined; override_reason?: OverrideReason | undefined }
 
 /**
  * A pharmacist approves (→ verified, signed with the service's Ed25519 key) or rejects (→ rejected)
@@ -17,7 +18,7 @@ export interface VerifyInput { decision: 'approve' | 'reject'; reason?: string |
  * at intake, asks a fresh second factor for controlled substances, and re-checks the rules.
  */
 export async function verifyPrescription(deps: Deps, principal: Principal, id: string, input: VerifyInput) {
-  const current = await findPrescription(deps.db, id)
+  const current = await afterReview(deps, await findPrescription(deps.db, id))
   if (!current) throw notFound('Prescription')
   const action: PrescriptionAction = input.decision === 'approve' ? 'approve' : 'reject'
   assertLegal(current, action)
@@ -27,7 +28,23 @@ export async function verifyPrescription(deps: Deps, principal: Principal, id: s
     throw new Problem(403, 'step-up-required', 'A fresh second factor is needed', `schedule ${drug.dea_schedule} substances need an authenticator code from the last 5 minutes: sign in again`)
   }
   assertApprovable(current, drug.dea_schedule)
-  return decide(deps, principal, current, action, input.reason ?? 'approved by the pharmacist', { drug_id: drug.drug_id, dea_schedule: drug.dea_schedule, drug_confirmed: true })
+  assertOverridden(current, input.override_reason)
+  const why = input.override_reason ? `approved over ${current.findings.filter((f) => f.severity !== 'info').length} finding(s): ${input.override_reason}` : 'approved by the pharmacist'
+  return decide(deps, principal, current, action, input.reason ? `${why}; ${input.reason}` : why,
+    { drug_id: drug.drug_id, dea_schedule: drug.dea_schedule, drug_confirmed: true, ...(input.override_reason ? { override_reason: input.override_reason } : {}) })
+}
+
+/** How long a decision waits for an automated review still running (received, validating) before it is a 409. */
+export const REVIEW_WAIT_MS = 2000
+
+/** A pharmacist who opens a prescription the moment it arrives waits for its review, briefly, rather than getting a 409. */
+async function afterReview(deps: Deps, p: PrescriptionRow | null): Promise<PrescriptionRow | null> {
+  const until = Date.now() + REVIEW_WAIT_MS
+  while (p && (p.status === 'received' || p.status === 'validating') && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50))
+    p = await findPrescription(deps.db, p.prescription_id)
+  }
+  return p
 }
 
 function assertLegal(p: PrescriptionRow, action: PrescriptionAction) {
@@ -56,7 +73,15 @@ function assertApprovable(p: PrescriptionRow, schedule: DeaSchedule | null) {
   }
 }
 
-type DrugSet = { drug_id?: string | null; dea_schedule?: DeaSchedule | null; drug_confirmed?: boolean }
+/** Approving over findings of the automated review (interactions, duplicates, limits…) needs a reason code. */
+function assertOverridden(p: PrescriptionRow, reason: OverrideReason | undefined) {
+  if (!needsOverride(p.findings) || reason) return
+  const findings = p.findings.filter((f) => f.severity !== 'info')
+  throw new Problem(422, 'override-required', 'Approving over review findings needs an override reason',
+    `${findings.length} finding(s): ${findings.map((f) => f.code).join(', ')}; send override_reason`, { findings })
+}
+
+type DrugSet = { drug_id?: string | null; dea_schedule?: DeaSchedule | null; drug_confirmed?: boolean; override_reason?: string }
 
 /** Applies the decision under a row lock; a change made meanwhile by someone else is a 409. */
 async function decide(deps: Deps, principal: Principal, seen: PrescriptionRow, action: PrescriptionAction, reason: string | null, drug: DrugSet) {

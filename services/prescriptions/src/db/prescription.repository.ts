@@ -2,6 +2,7 @@ import type { PrescriptionStatus } from '@apotheca/contracts'
 import type { Sql } from '@apotheca/kernel'
 import type { Channel, PrescriptionDraft } from '../domain/intake.ts'
 import type { DeaSchedule } from '../domain/prescription-rules.ts'
+import type { Finding } from '../domain/findings.ts'
 
 /** A prescription as stored, dates as ISO strings. */
 export interface PrescriptionRow {
@@ -29,6 +30,12 @@ export interface PrescriptionRow {
   prescriber_npi: string | null
   prescriber_ref: string | null
   review_notes: string[]
+  findings: Finding[]
+  days_supply: number | null
+  ingredients: string[] | null
+  atc_codes: string[] | null
+  override_reason: string | null
+  reviewed_at: string | null
   signature: string | null
   signing_key_id: string | null
   verified_by: string | null
@@ -44,12 +51,12 @@ export interface HistoryRow { prescription_id: string; from: PrescriptionStatus 
 const COLUMNS = /* sql */ `prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity, refill_count, refills_remaining,
   issue_date::text AS issue_date, expiry_date::text AS expiry_date, dea_schedule, drug_confirmed, status, channel,
   source_message_id, source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref,
-  review_notes, signature, signing_key_id, verified_by, verified_at, created_at, updated_at, version`
+  review_notes, findings, days_supply, ingredients, atc_codes, override_reason, reviewed_at, signature, signing_key_id, verified_by, verified_at, created_at, updated_at, version`
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString())
 
 function toRow(r: any): PrescriptionRow {
-  return { ...r, review_notes: r.review_notes ?? [], verified_at: iso(r.verified_at), created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! }
+  return { ...r, review_notes: r.review_notes ?? [], findings: r.findings ?? [], verified_at: iso(r.verified_at), reviewed_at: iso(r.reviewed_at), created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! }
 }
 
 /** Inserts a new prescription in status `received`. */
@@ -58,12 +65,12 @@ export async function insertPrescription(tx: Sql, id: string, d: PrescriptionDra
   const { rows } = await tx.query(
     /* sql */ `INSERT INTO prescriptions.prescriptions (prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity,
        refill_count, refills_remaining, issue_date, expiry_date, dea_schedule, drug_confirmed, status, channel, source_message_id,
-       source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+       source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes, days_supply)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
      RETURNING ${COLUMNS}`,
     [id, d.patient_id, d.drug_id, d.prescriber_id, d.submitted_by, d.dosage, d.quantity, d.refill_count, d.issue_date, d.expiry_date,
       d.dea_schedule, d.drug_confirmed, d.channel, s.message_id ?? null, s.order_number ?? null, s.fhir_id ?? null, s.ndc ?? null,
-      s.rxnorm ?? null, s.drug_text ?? null, s.prescriber_npi ?? null, s.prescriber_ref ?? null, d.notes],
+      s.rxnorm ?? null, s.drug_text ?? null, s.prescriber_npi ?? null, s.prescriber_ref ?? null, d.notes, d.days_supply ?? null],
   )
   return toRow(rows[0])
 }
@@ -76,15 +83,18 @@ export async function insertHistory(tx: Sql, h: Omit<HistoryRow, 'at'>): Promise
   )
 }
 
+/** Columns a status change may set with it. */
+export type StatusSet = Partial<Pick<PrescriptionRow, 'signature' | 'signing_key_id' | 'verified_by' | 'verified_at' | 'drug_id' | 'dea_schedule'
+  | 'drug_confirmed' | 'findings' | 'ingredients' | 'atc_codes' | 'override_reason' | 'reviewed_at'>>
+
 /** Moves a prescription to a status, bumping its version; extra columns (signature…) may be set with it. */
-export async function updateStatus(tx: Sql, id: string, status: PrescriptionStatus, set: Partial<Pick<PrescriptionRow,
-  'signature' | 'signing_key_id' | 'verified_by' | 'verified_at' | 'drug_id' | 'dea_schedule' | 'drug_confirmed'>> = {}): Promise<PrescriptionRow> {
-  const cols = Object.keys(set) as Array<keyof typeof set>
-  const extra = cols.map((c, i) => `, ${c} = $${i + 3}`).join('')
+export async function updateStatus(tx: Sql, id: string, status: PrescriptionStatus, set: StatusSet = {}): Promise<PrescriptionRow> {
+  const cols = Object.keys(set).filter((c) => (set as Record<string, unknown>)[c] !== undefined) as Array<keyof typeof set>
+  const extra = cols.map((c, i) => `, ${c} = $${i + 3}${c === 'findings' ? '::jsonb' : ''}`).join('')
   const { rows } = await tx.query(
     /* sql */ `UPDATE prescriptions.prescriptions SET status = $2, updated_at = now(), version = version + 1${extra}
      WHERE prescription_id = $1 RETURNING ${COLUMNS}`,
-    [id, status, ...cols.map((c) => set[c])],
+    [id, status, ...cols.map((c) => (c === 'findings' ? JSON.stringify(set[c]) : set[c]))],
   )
   return toRow(rows[0])
 }
@@ -119,7 +129,10 @@ export async function listPrescriptions(db: Sql, f: ListFilter): Promise<{ rows:
   if (f.prescriber_id) add('prescriber_id = ?', f.prescriber_id)
   if (f.status) add('status = ?', f.status)
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const order = f.oldest_first ? 'created_at, prescription_id' : 'created_at DESC, prescription_id'
+  // The queue: serious findings first, then controlled substances, then the oldest.
+  const order = f.oldest_first
+    ? `(findings @> '[{"severity":"high"}]'::jsonb) DESC, (dea_schedule IS NOT NULL) DESC, created_at, prescription_id`
+    : 'created_at DESC, prescription_id'
   const [page, count] = [
     await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions ${cond} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]),
     await db.query<{ n: number }>(/* sql */ `SELECT count(*)::int AS n FROM prescriptions.prescriptions ${cond}`, params),
@@ -148,4 +161,59 @@ export async function findLapsed(db: Sql, today: string, limit: number): Promise
     [today, limit],
   )
   return rows.map((r) => r.prescription_id)
+}
+
+/** A patient's medicines DUR compares with: open prescriptions (in review, verified) and medication history, newest first. */
+export async function activeMedicines(db: Sql, patientId: string, exceptId: string, limit = 49): Promise<PrescriptionRow[]> {
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions
+     WHERE patient_id = $1 AND prescription_id <> $2 AND drug_id IS NOT NULL AND status IN ('in_review', 'verified', 'inactive')
+     ORDER BY created_at DESC LIMIT $3`,
+    [patientId, exceptId, limit],
+  )
+  return rows.map(toRow)
+}
+
+/**
+ * The prescriptions an NCPDP message refers to: by RelatesToMessageID (the NewRx, or a renewal request
+ * we sent, recorded in ncpdp_messages), else by PrescriberOrderNumber. More than one means ambiguous.
+ */
+export async function findByNcpdpReference(db: Sql, ref: { relates_to: string | null; order_number: string | null }): Promise<PrescriptionRow[]> {
+  if (!ref.relates_to && !ref.order_number) return []
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions p
+     WHERE (p.channel = 'ncpdp' AND p.source_message_id = $1::text)
+        OR p.prescription_id = (SELECT m.prescription_id FROM prescriptions.ncpdp_messages m WHERE m.message_id = $1::text)
+        OR ($2::text IS NOT NULL AND p.source_order_number = $2::text)
+     LIMIT 3`,
+    [ref.relates_to, ref.order_number],
+  )
+  return rows.map(toRow)
+}
+
+/** Open prescriptions of a prescriber (by NPI) for a drug (by NDC as sent): how a CancelRx without references is matched. */
+export async function findOpenByNpiAndNdc(db: Sql, npi: string, ndc: string): Promise<PrescriptionRow[]> {
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions
+     WHERE prescriber_npi = $1 AND source_ndc = $2 AND status IN ('received', 'validating', 'in_review', 'verified') LIMIT 3`,
+    [npi, ndc],
+  )
+  return rows.map(toRow)
+}
+
+/** What a pharmacist transcribes from an uploaded (or incomplete) prescription. */
+export interface Transcription {
+  drug_id: string; dea_schedule: DeaSchedule | null; drug_confirmed: boolean; dosage: string; quantity: number; refill_count: number
+  issue_date: string; expiry_date: string; days_supply: number | null; prescriber_id: string | null
+}
+
+/** Writes a transcription over the prescription's fields (its review starts again). */
+export async function updateTranscription(tx: Sql, id: string, t: Transcription): Promise<void> {
+  await tx.query(
+    /* sql */ `UPDATE prescriptions.prescriptions SET drug_id = $2, dea_schedule = $3, drug_confirmed = $4, dosage = $5, quantity = $6,
+       refill_count = $7, refills_remaining = $7, issue_date = $8, expiry_date = $9, days_supply = $10, prescriber_id = coalesce($11, prescriber_id),
+       ingredients = NULL, atc_codes = NULL, findings = '[]'::jsonb
+     WHERE prescription_id = $1`,
+    [id, t.drug_id, t.dea_schedule, t.drug_confirmed, t.dosage, t.quantity, t.refill_count, t.issue_date, t.expiry_date, t.days_supply, t.prescriber_id],
+  )
 }

@@ -35,6 +35,7 @@ const MedicationRequest = z.object({
   dispenseRequest: z.object({
     quantity: z.object({ value: z.number().optional() }).optional(),
     numberOfRepeatsAllowed: z.number().optional(),
+    expectedSupplyDuration: z.object({ value: z.number().optional(), code: z.string().optional() }).optional(),
     validityPeriod: z.object({ start: z.string().optional(), end: z.string().optional() }).optional(),
   }).optional(),
   contained: z.array(Resource).optional(),
@@ -100,6 +101,7 @@ function toOrder(mr: MedicationRequest, inBundle: Lookup, today: string): Parsed
     refill_count: mr.dispenseRequest?.numberOfRepeatsAllowed ?? null,
     issue_date: issue,
     expiry_date: expiry,
+    days_supply: supplyDays(mr.dispenseRequest?.expectedSupplyDuration),
     history,
     notes,
     source: { fhir_id: mr.id ?? null, ...med, prescriber_ref: requester ?? null, prescriber_npi: npi(mr, local) },
@@ -134,6 +136,13 @@ function npi(mr: MedicationRequest, local: Lookup): string | null {
     if (p.success && p.data.system === NPI_SYSTEM && p.data.value) return p.data.value.slice(0, 20)
   }
   return null
+}
+
+/** A FHIR expected supply duration in whole days (UCUM d or wk), when it is one. */
+function supplyDays(d: { value?: number | undefined; code?: string | undefined } | undefined): number | null {
+  if (!d?.value) return null
+  const days = d.code === 'wk' ? d.value * 7 : d.code === 'd' || d.code === undefined ? d.value : null
+  return days !== null && Number.isInteger(days) ? days : null
 }
 
 /** The date part of a FHIR date or dateTime, when it is a real date. */

@@ -33,6 +33,8 @@ export interface ParsedOrder {
   refill_count: number | null
   issue_date: string | null
   expiry_date: string | null
+  /** Days the quantity lasts, when given (FHIR expectedSupplyDuration, NCPDP DaysSupply). */
+  days_supply?: number | null
   /** Why this is medication history (kept as inactive), or null for a prescription to verify. */
   history: string | null
   /** What a pharmacist must look at before approving (unmatched patient, missing fields…). */
@@ -62,6 +64,8 @@ export interface PrescriptionDraft {
   dea_schedule: DeaSchedule | null
   drug_confirmed: boolean
   final: 'in_review' | 'inactive'
+  /** Days the quantity lasts, when the prescriber said (too-early refills and dose limits use it). */
+  days_supply?: number | null
   /** The reason recorded on the last status change. */
   reason: string
   notes: string[]
@@ -109,11 +113,14 @@ export function draftFromOrder(order: ParsedOrder, drug: DrugLookup, today: stri
     dea_schedule: found?.dea_schedule ?? null,
     drug_confirmed: found !== null,
     final: order.history ? 'inactive' : 'in_review',
+    days_supply: validDays(order.days_supply),
     reason: order.history ?? reviewReason(notes),
     notes,
     source: order.source,
   }
 }
+
+const validDays = (d: number | null | undefined) => (d && Number.isInteger(d) && d >= 1 && d <= 365 ? d : null)
 
 function drugNotes(drug: DrugLookup): string[] {
   if (drug.kind === 'unknown' || drug.kind === 'uncoded') return [drug.detail]
@@ -131,6 +138,7 @@ export interface Submission {
   issue_date: string
   expiry_date?: string | undefined
   channel: 'structured' | 'upload'
+  days_supply?: number | undefined
   prescriber_id: string | null
   submitted_by: string
 }
@@ -160,6 +168,7 @@ export function draftFromSubmission(s: Submission, drug: DrugLookup & { kind: 'f
       dea_schedule: schedule,
       drug_confirmed: drug.kind === 'found',
       final: 'in_review',
+      days_supply: s.days_supply ?? null,
       reason: reviewReason(notes),
       notes,
       source: {},

@@ -21,17 +21,18 @@ const parser = new XMLParser({
   trimValues: true,
 })
 
-type Node = unknown
+/** A parsed XML element. */
+export type Node = unknown
 
 /** Child `name` of a parsed element (the first, if it repeats). */
-function child(node: Node, name: string): Node {
+export function child(node: Node, name: string): Node {
   if (!node || typeof node !== 'object') return undefined
   const v = (node as Record<string, unknown>)[name]
   return Array.isArray(v) ? v[0] : v
 }
 
 /** Follows a path of element names. */
-const at = (node: Node, ...path: string[]): Node => path.reduce(child, node)
+export const at = (node: Node, ...path: string[]): Node => path.reduce(child, node)
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
@@ -45,7 +46,7 @@ function decodeXmlText(s: string): string {
 }
 
 /** An element's text, entities decoded ('' and absent are null). */
-function text(node: Node): string | null {
+export function text(node: Node): string | null {
   const t = typeof node === 'string' ? node : node && typeof node === 'object' ? (node as Record<string, unknown>)['#text'] : undefined
   return typeof t === 'string' && t.trim() !== '' ? decodeXmlText(t.trim()) : null
 }
@@ -73,6 +74,11 @@ export function parseNewRx(xml: string): ParsedOrder {
   const message = parseScriptXml(xml)
   const tx = transactionOf(message)
   if (tx !== 'NewRx') throw new UnsupportedIntake(`only NewRx messages are taken here, not ${tx ?? 'an empty Body'}`)
+  return newRxOrder(message)
+}
+
+/** A parsed SCRIPT message whose Body is a NewRx, read into an order. */
+export function newRxOrder(message: Node): ParsedOrder {
   const newRx = at(message, 'Body', 'NewRx')
   const med = child(newRx, 'MedicationPrescribed')
   if (!med || typeof med !== 'object') throw new MalformedIntake('NewRx.MedicationPrescribed', 'the NewRx has no MedicationPrescribed')
@@ -93,6 +99,7 @@ export function parseNewRx(xml: string): ParsedOrder {
     refill_count: integer(text(child(med, 'NumberOfRefills')) ?? text(at(med, 'Refills', 'Value'))),
     issue_date: written && isIsoDate(written) ? written : null,
     expiry_date: null,
+    days_supply: integer(text(child(med, 'DaysSupply'))),
     history: null,
     notes,
     source: {
@@ -106,7 +113,8 @@ export function parseNewRx(xml: string): ParsedOrder {
   }
 }
 
-function integer(s: string | null): number | null {
+/** A whole number from an element's text, or null. */
+export function integer(s: string | null): number | null {
   if (s === null || !/^\d+(\.0+)?$/.test(s)) return null
   return Number.parseInt(s, 10)
 }
@@ -123,7 +131,8 @@ function patientId(patient: Node): string | null {
   return null
 }
 
-function prescriberNpi(prescriber: Node): string | null {
+/** The prescriber's NPI in a SCRIPT Prescriber element. */
+export function prescriberNpi(prescriber: Node): string | null {
   const npi = text(at(prescriber, 'NonVeterinarian', 'Identification', 'NPI')) ?? text(at(prescriber, 'Identification', 'NPI'))
   return npi?.slice(0, 20) ?? null
 }

@@ -8,7 +8,23 @@ test('intake runs received → validating → in_review', () => {
   assert.equal(nextStatus('validating', 'queue'), 'in_review')
 })
 
+test('validation queues for review or refuses (rejected); a pharmacist never rejects from validating', () => {
+  assert.equal(nextStatus('validating', 'refuse'), 'rejected')
+  assert.equal(nextStatus('validating', 'reject'), null)
+  assert.equal(nextStatus('received', 'queue'), null, 'no review without validation')
+  assert.equal(nextStatus('received', 'refuse'), null)
+  for (const s of ['in_review', 'verified', 'rejected', 'cancelled', 'expired', 'inactive'] as const) assert.equal(nextStatus(s, 'validate'), null, `validate from ${s}`)
+})
+
+test('a prescription not yet reviewed may be cancelled by its prescriber', () => {
+  assert.equal(nextStatus('received', 'cancel'), 'cancelled')
+  assert.equal(nextStatus('validating', 'cancel'), 'cancelled')
+})
+
 test('a pharmacist approves or rejects only what is in review', () => {
+  for (const s of ['received', 'validating', 'verified', 'rejected', 'cancelled', 'expired', 'inactive'] as const) {
+    assert.equal(nextStatus(s, 'reject'), null, `reject from ${s}`)
+  }
   assert.equal(nextStatus('in_review', 'approve'), 'verified')
   assert.equal(nextStatus('in_review', 'reject'), 'rejected')
   for (const s of ['received', 'validating', 'verified', 'rejected', 'cancelled', 'expired', 'inactive'] as const) {

@@ -1,7 +1,7 @@
 import type { PrescriptionStatus } from '@apotheca/contracts'
 
 /** What can happen to a prescription; each action moves it along one edge of the table below. */
-export type PrescriptionAction = 'validate' | 'queue' | 'approve' | 'reject' | 'cancel' | 'expire' | 'archive'
+export type PrescriptionAction = 'validate' | 'queue' | 'refuse' | 'approve' | 'reject' | 'transcribe' | 'cancel' | 'expire' | 'archive'
 
 /**
  * The prescription state machine as a pure table: status → action → next status. A missing entry
@@ -9,9 +9,12 @@ export type PrescriptionAction = 'validate' | 'queue' | 'approve' | 'reject' | '
  */
 export const TRANSITIONS: Readonly<Record<PrescriptionStatus, Readonly<Partial<Record<PrescriptionAction, PrescriptionStatus>>>>> = {
   // archive: an e-prescription that is medication history (FHIR stopped/completed), never dispensable.
-  received: { validate: 'validating', archive: 'inactive' },
-  validating: { queue: 'in_review', reject: 'rejected' },
-  in_review: { approve: 'verified', reject: 'rejected', cancel: 'cancelled', expire: 'expired' },
+  // Intake records `received`; the review consumer validates, then queues for a pharmacist or refuses what breaks the law.
+  // `refuse` is validation's rejection; `reject` is a pharmacist's, and only from in_review.
+  received: { validate: 'validating', archive: 'inactive', cancel: 'cancelled' },
+  validating: { queue: 'in_review', refuse: 'rejected', cancel: 'cancelled' },
+  // transcribe: a pharmacist fills in an upload (or corrects an e-prescription); it is reviewed again from the start.
+  in_review: { approve: 'verified', reject: 'rejected', transcribe: 'received', cancel: 'cancelled', expire: 'expired' },
   // A verified prescription may still be cancelled by its prescriber (before it is dispensed) or run out.
   verified: { cancel: 'cancelled', expire: 'expired' },
   rejected: {},

@@ -23,6 +23,11 @@ export async function publishReceived(publish: Publish, tx: Tx, p: PrescriptionR
   })
 }
 
+/** Publishes `prescriptions.prescription.review_requested.v1`: the review consumer validates it and runs DUR. */
+export async function publishReviewRequested(publish: Publish, tx: Tx, p: Pick<PrescriptionRow, 'prescription_id' | 'channel'>): Promise<void> {
+  await publish(tx, 'prescriptions.prescription.review_requested.v1', p.prescription_id, { prescription_id: p.prescription_id, channel: p.channel })
+}
+
 /** Publishes `prescriptions.prescription.status_changed.v1` (same rule about unmatched patients). */
 export async function publishStatusChanged(
   publish: Publish, tx: Tx, p: Pick<PrescriptionRow, 'prescription_id' | 'patient_id'>,

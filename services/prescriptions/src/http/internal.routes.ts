@@ -2,7 +2,8 @@ import { route } from '@apotheca/kernel'
 import type { Deps } from '../application/deps.ts'
 import { readInternalPrescription } from '../application/read-internal-prescription.ts'
 import { publicKeys } from '../db/signing-key.repository.ts'
-import { PrescriptionParams } from './prescriptions.schemas.ts'
+import { FillBody, PrescriptionParams } from './prescriptions.schemas.ts'
+import { recordFill } from '../application/record-fill.ts'
 
 /** Routes for other services (internal token) and for anyone checking a prescription's signature. */
 export function internalRoutes(deps: Deps) {
@@ -14,6 +15,17 @@ export function internalRoutes(deps: Deps) {
       auth: { internal: true },
       schema: { params: PrescriptionParams },
       handler: async ({ params }) => readInternalPrescription(deps, params.prescriptionId),
+    }),
+    route({
+      method: 'POST',
+      url: '/internal/prescriptions/:prescriptionId/fills',
+      summary: 'Records a fill of a verified prescription for an order (once per order): signature re-checked, refills counted, too-early refills and expiry refused (service-to-service)',
+      auth: { internal: true },
+      schema: { params: PrescriptionParams, body: FillBody },
+      handler: async ({ params, body }, reply) => {
+        const answer = await recordFill(deps, params.prescriptionId, body)
+        return reply.status(answer.status).send(answer.body)
+      },
     }),
     route({
       method: 'GET',

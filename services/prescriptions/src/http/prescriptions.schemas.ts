@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PrescriptionStatus } from '@apotheca/contracts'
 import { MAX_QUANTITY, MAX_REFILLS } from '../domain/prescription-rules.ts'
+import { OVERRIDE_REASONS } from '../domain/findings.ts'
 
 /** POST /prescriptions/submit as JSON: a structured prescription (FHIR and NCPDP go by content type). */
 export const SubmitBody = z.object({
@@ -11,6 +12,8 @@ export const SubmitBody = z.object({
   refill_count: z.number().int().min(0).max(MAX_REFILLS),
   issue_date: z.iso.date(),
   expiry_date: z.iso.date().optional(),
+  /** Days the quantity lasts: too-early refills and dose limits use it. */
+  days_supply: z.number().int().min(1).max(365).optional(),
   /** Staff transcribing a prescription name its prescriber; a practitioner is the prescriber. */
   prescriber_id: z.uuid().optional(),
 })
@@ -30,6 +33,8 @@ export const PrescriptionParams = z.object({ prescriptionId: z.uuid() })
 export const VerifyBody = z.object({
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().min(1).max(1000).optional(),
+  /** Approving over a finding of the automated review needs one of these codes. */
+  override_reason: z.enum(OVERRIDE_REASONS).optional(),
 }).refine((b) => b.decision !== 'reject' || b.reason, { message: 'a reason is required to reject', path: ['reason'] })
 
 /** GET /prescriptions/queue */
@@ -46,3 +51,18 @@ export const EpcsStatusBody = z.object({
   reason: z.string().max(1000).optional(),
   occurred_at: z.iso.datetime({ offset: true }).optional(),
 })
+
+/** POST /prescriptions/uploads: a patient's photo or scan of a paper prescription, base64 (PDF, JPEG, PNG). */
+export const UploadBody = z.object({
+  patient_id: z.uuid(),
+  /** Standard base64 of the file; its type is read from its first bytes. */
+  content_base64: z.string().min(4).max(1_000_000),
+  /** The type the client claims; refused (415) when the content disagrees. */
+  content_type: z.string().max(100).optional(),
+})
+
+/** POST /prescriptions/{prescriptionId}/transcribe: what a pharmacist reads off the document. */
+export const TranscribeBody = SubmitBody.omit({ patient_id: true })
+
+/** POST /internal/prescriptions/{prescriptionId}/fills: the order a prescription is dispensed for. */
+export const FillBody = z.object({ order_id: z.uuid(), quantity: z.number().int().min(1).max(MAX_QUANTITY) })

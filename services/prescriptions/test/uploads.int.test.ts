@@ -1,0 +1,82 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createHash, randomUUID } from 'node:crypto'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import prescriptions from '../src/module.ts'
+import { MAX_UPLOAD_BYTES } from '../src/domain/upload.ts'
+import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
+import { isoDay, reviewed } from './helpers.ts'
+
+let rt: TestRuntime
+let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
+before(async () => {
+  catalog = await startFakeCatalog()
+  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
+})
+after(async () => { await rt?.close(); await catalog?.close() })
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)])
+
+async function upload(patient: string, file: Buffer, o: { content_type?: string; token?: string } = {}) {
+  return rt.request('POST', '/prescriptions/uploads', {
+    token: o.token ?? (await rt.token('patient', { sub: patient })),
+    body: { patient_id: patient, content_base64: file.toString('base64'), ...(o.content_type ? { content_type: o.content_type } : {}) },
+  })
+}
+
+test('PDF, PNG and JPEG uploads are stored with their SHA-256 and the type their bytes show', async () => {
+  for (const [file, type] of [[PDF, 'application/pdf'], [PNG, 'image/png'], [JPEG, 'image/jpeg']] as const) {
+    const patient = randomUUID()
+    const r = await upload(patient, file)
+    assert.equal(r.status, 201, JSON.stringify(r.json))
+    assert.equal(r.json.content_type, type)
+    assert.equal(r.json.sha256, createHash('sha256').update(file).digest('hex'))
+    assert.equal(await reviewed(rt, r.json.prescription_id), 'in_review', 'reviewed, waiting for transcription')
+    const doc = await rt.request('GET', `/prescriptions/${r.json.prescription_id}/document`, { token: await rt.token('pharmacist') })
+    assert.equal(doc.status, 200)
+    assert.equal(doc.headers['content-type'], type)
+    assert.equal(doc.headers['x-content-sha256'], r.json.sha256)
+    const other = await rt.request('GET', `/prescriptions/${r.json.prescription_id}/document`, { token: await rt.token('patient') })
+    assert.equal(other.status, 404, 'another patient cannot read it')
+  }
+})
+
+test('a file whose content is not a PDF, JPEG or PNG is a 415 whatever it claims; too large is 413; nothing stored', async () => {
+  const patient = randomUUID()
+  const text = await upload(patient, Buffer.from('just some text pretending to be a pdf'), { content_type: 'application/pdf' })
+  assert.equal(text.status, 415)
+  assert.match(String(text.headers['content-type']), /problem\+json/)
+  const renamed = await upload(patient, PNG, { content_type: 'application/pdf' })
+  assert.equal(renamed.status, 415, 'a PNG sent as a PDF')
+  const big = await upload(patient, Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BYTES)]))
+  assert.equal(big.status, 413)
+  const notB64 = await rt.request('POST', '/prescriptions/uploads', { token: await rt.token('patient', { sub: patient }), body: { patient_id: patient, content_base64: 'not base64!' } })
+  assert.equal(notB64.status, 400)
+  assert.equal((await upload(randomUUID(), PDF, { token: await rt.token('patient', { sub: patient }) })).status, 403, 'only their own')
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
+  assert.equal(list.json.total, 0)
+})
+
+test('a pharmacist transcribes the upload; it is reviewed again and can then be approved', async () => {
+  const patient = randomUUID()
+  const r = await upload(patient, PDF)
+  const id = r.json.prescription_id
+  await reviewed(rt, id)
+  const pharmacist = await rt.token('pharmacist', { mfa: true })
+  const early = await rt.request('POST', `/prescriptions/${id}/verify`, { token: pharmacist, body: { decision: 'approve', override_reason: 'prescriber_consulted' } })
+  assert.equal(early.status, 409, 'nothing to approve before transcription')
+  const body = { drug_id: DRUGS.amoxicillin.drug_id, dosage: '500 mg three times daily', quantity: 30, refill_count: 0, issue_date: isoDay(), prescriber_id: PRACTITIONERS.doctor!.practitioner_id }
+  assert.equal((await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body: { ...body, refill_count: 12 } })).status, 400)
+  const t = await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body })
+  assert.equal(t.status, 200, JSON.stringify(t.json))
+  assert.equal(t.json.status, 'received')
+  assert.equal(await reviewed(rt, id), 'in_review')
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('patient', { sub: patient }) })
+  const p = list.json.prescriptions[0]
+  assert.deepEqual(p.history.map((h: any) => h.to), ['received', 'validating', 'in_review', 'received', 'validating', 'in_review'])
+  assert.deepEqual(p.findings, [], 'a known prescriber now, nothing found')
+  assert.equal((await rt.request('POST', `/prescriptions/${id}/verify`, { token: pharmacist, body: { decision: 'approve' } })).status, 200)
+  assert.equal((await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body })).status, 409, 'a verified prescription is not transcribed')
+})
