@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { Role, SERVICE_NAMES } from '@apotheca/contracts'
 import { internalTokens } from '@apotheca/kernel'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { isValidNpi } from '../../../services/identity/src/domain/practitioner-ids.ts'
 import { modulesFor } from '../src/modules.ts'
 
 // Every operation the server publishes in /openapi.json × every role (and anonymous) × the caller's
@@ -66,8 +67,12 @@ async function buildWorld(rt: TestRuntime): Promise<World> {
   }
   const patient = await register()
   const erasable = await register()
-  const practitioner = randomUUID()
-  const admin = await rt.token('admin')
+  const admin = await rt.token('admin', { mfa: true })
+  // A real prescriber: the review checks the prescriber's NPI and licence with identity.
+  const staff = await rt.request('POST', '/staff', { token: admin, body: {
+    role: 'practitioner', email: `prescriber.${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD, name: 'Dr Matrix', npi: randomNpi(), licence_state: 'NY' } })
+  assert.equal(staff.status, 201, JSON.stringify(staff.json))
+  const practitioner = staff.json.account_id as string
   const search = await rt.request('GET', '/drugs/search?q=amoxicillin&limit=50', { token: admin })
   let drug: string | undefined
   for (const d of search.json.results.filter((x: any) => x.rx_only && !x.dea_schedule)) {
@@ -94,6 +99,14 @@ async function buildWorld(rt: TestRuntime): Promise<World> {
   const shipment = await waitFor('shipment assigned', async () =>
     (await rt.db.query<{ shipment_id: string; driver_id: string }>('SELECT shipment_id, driver_id FROM delivery.shipments WHERE order_id = $1 AND driver_id IS NOT NULL', [order.json.order_id])).rows[0])
   return { patient, erasable, practitioner, driver: shipment.driver_id, drug: drug!, prescription: rx.json.prescription_id, order: order.json.order_id, shipment: shipment.shipment_id, zip }
+}
+
+/** A 10-digit NPI with a valid check digit (Luhn over the 80840 prefix), random otherwise. */
+function randomNpi(): string {
+  for (;;) {
+    const npi = `1${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`
+    if (isValidNpi(npi)) return npi
+  }
 }
 
 /** Whose resource a role's "own" caller is (others are made-up staff). */

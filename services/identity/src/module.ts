@@ -10,6 +10,7 @@ import { authRoutes } from './http/auth.routes.ts'
 import { patientRoutes } from './http/patients.routes.ts'
 import { staffRoutes } from './http/staff.routes.ts'
 import { consentRoutes } from './http/consent.routes.ts'
+import { practitionerRoutes } from './http/practitioners.routes.ts'
 
 /** identity: accounts of every role, encrypted patient data, passwords and TOTP, JWT access tokens and their JWKS. */
 export default {
@@ -31,7 +32,7 @@ export default {
     // Master-key rotation runs beside the traffic: every DEK opens under either key until it is re-wrapped.
     const rewrap = () => (rewrapping ??= rewrapAll(deps).finally(() => { rewrapping = undefined }))
     return {
-      routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps)],
+      routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps), ...practitionerRoutes(deps.db)],
       jobs: [purgeMfaChallengesJob(deps), { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
       seedDemo: () => seedDemo(deps),
       start: async () => {

@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import identity from '../src/module.ts'
 import { DEMO_TOTP_SECRET } from '../src/domain/totp.ts'
-import { identityReplica, login, outbox, registered } from './helpers.ts'
+import { identityReplica, internalToken, login, outbox, registered } from './helpers.ts'
 
 const DEMO = {
   admin: ['admin@demo.apotheca.test', 'Demo-Admin-2026!'],
@@ -109,4 +109,14 @@ test('staff creation refuses patients as a role, taken e-mails, and callers with
   assert.match(r.json.type, /mfa-required/)
   const p = await registered(rt)
   assert.equal((await rt.request('GET', `/patients/${p.id}/export`, { token: passwordOnly })).status, 403, 'PHI needs an admin with MFA too')
+})
+
+test('other services read a prescriber by account id through /internal; no one else may, and a non-prescriber is 404', async () => {
+  const practitionerId = decodeJwt(await login(rt, ...DEMO.practitioner)).sub!
+  const r = await rt.request('GET', `/internal/practitioners/${practitionerId}`, { token: await internalToken(rt, 'prescriptions') })
+  assert.equal(r.status, 200)
+  assert.deepEqual(r.json, { practitioner_id: practitionerId, npi: '1234567893', dea_number: 'BH1234563', licence_state: 'NY', status: 'active' })
+  const driverId = decodeJwt(await login(rt, ...DEMO.driver)).sub!
+  assert.equal((await rt.request('GET', `/internal/practitioners/${driverId}`, { token: await internalToken(rt, 'prescriptions') })).status, 404)
+  assert.equal((await rt.request('GET', `/internal/practitioners/${practitionerId}`, { token: admin })).status, 401)
 })

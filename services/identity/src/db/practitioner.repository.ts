@@ -14,3 +14,13 @@ export async function insertPractitioner(tx: Sql, accountId: string, p: Practiti
     [accountId, p.npi, p.dea_number, p.licence_state],
   )
 }
+
+/** A prescriber's identifiers and account status, by account id; null when there is none. */
+export async function findPractitioner(db: Sql, accountId: string): Promise<(PractitionerIds & { account_id: string; status: string }) | null> {
+  const { rows } = await db.query<PractitionerIds & { account_id: string; status: string }>(
+    /* sql */ `SELECT p.account_id, p.npi, p.dea_number, p.licence_state, a.status
+     FROM identity.practitioners p JOIN identity.accounts a USING (account_id) WHERE p.account_id = $1`,
+    [accountId],
+  )
+  return rows[0] ?? null
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { notFound, route, type Database } from '@apotheca/kernel'
+import { findPractitioner } from '../db/practitioner.repository.ts'
+
+/** Prescribers' registry identifiers for other services (prescriptions validates NPI, DEA and licence state). */
+export function practitionerRoutes(db: Database) {
+  return [
+    route({
+      method: 'GET',
+      url: '/internal/practitioners/:practitionerId',
+      summary: "A prescriber's NPI, DEA number, licence state and account status (internal)",
+      auth: { internal: true },
+      schema: { params: z.object({ practitionerId: z.uuid() }) },
+      handler: async ({ params }) => {
+        const p = await findPractitioner(db, params.practitionerId)
+        if (!p) throw notFound('Practitioner')
+        return { practitioner_id: p.account_id, npi: p.npi, dea_number: p.dea_number, licence_state: p.licence_state, status: p.status }
+      },
+    }),
+  ]
+}
