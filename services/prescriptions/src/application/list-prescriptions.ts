@@ -7,12 +7,18 @@ export interface ListQuery { status?: PrescriptionStatus | undefined; limit: num
 
 /**
  * A patient's prescriptions with their history: the patient sees their own (anyone else's is a
- * 404, so ids cannot be probed), a practitioner those they prescribed, pharmacy staff all.
+ * 404, so ids cannot be probed), a practitioner those they prescribed (a patient they never
+ * prescribed for is a 404 too), pharmacy staff all.
  */
 export async function listPatientPrescriptions(db: Sql, principal: Principal, patientId: string, q: ListQuery) {
   if (principal.role === 'patient' && principal.sub !== patientId) throw notFound('Patient')
   const scope = principal.role === 'practitioner' ? { prescriber_id: principal.sub } : {}
   const { rows, total } = await listPrescriptions(db, { patient_id: patientId, ...scope, ...(q.status ? { status: q.status } : {}), limit: q.limit, offset: q.offset })
+  // A practitioner who never prescribed for this patient learns nothing, not even that the patient exists.
+  if (principal.role === 'practitioner' && total === 0) {
+    const prescribed = q.status || q.offset ? (await listPrescriptions(db, { patient_id: patientId, ...scope, limit: 1, offset: 0 })).total : 0
+    if (prescribed === 0) throw notFound('Patient')
+  }
   const history = await historyOf(db, rows.map((r) => r.prescription_id))
   return { prescriptions: rows.map((r) => toListItem(r, history.get(r.prescription_id) ?? [])), total, limit: q.limit, offset: q.offset }
 }
