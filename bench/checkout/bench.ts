@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { cpus, hostname, loadavg } from 'node:os'
 import pg from 'pg'
+import { DEMO_TOTP_SECRET, totpCode } from '../../services/identity/src/domain/totp.ts'
 import { startServer, type ServerProcess } from '../../apps/server/test/processes.ts'
 
 const DB = process.env.APOTHECA_BENCH_DATABASE_URL ?? process.env.APOTHECA_TEST_DATABASE_URL ?? 'postgres://apotheca:apotheca@127.0.0.1:54329/apotheca'
@@ -58,6 +59,13 @@ async function main() {
     const stocked = await sql<{ drug_id: string }>(dbUrl, stockedQuery)
     for (const { drug_id } of stocked) if ((await call('GET', `/drugs/${drug_id}`, { token: tokens[0] })).json?.rx_only === false) otc.push(drug_id)
     if (otc.length === 0) throw new Error('no stocked OTC drug in the demo data')
+    // Enough stock that the run measures checkouts, not sell-outs: received through the API as the demo admin.
+    const mfa = (await call('POST', '/auth/login', { body: { email: 'admin@demo.apotheca.test', password: 'Demo-Admin-2026!' } })).json.mfa_token
+    const admin = (await call('POST', '/auth/mfa/verify', { body: { mfa_token: mfa, code: totpCode(DEMO_TOTP_SECRET) } })).json.access_token
+    for (const drugId of otc) {
+      const r = await call('PUT', `/inventory/${drugId}/adjust`, { token: admin, body: { quantity_delta: 5000, reason: 'received', batch_number: `BENCH-${run}`, expiry_date: '2030-12-31' } })
+      if (r.status !== 200) throw new Error(`stocking ${drugId}: ${r.status} ${JSON.stringify(r.json)}`)
+    }
 
     // Warm-up, then the baseline and the checkouts in the same run.
     for (let i = 0; i < 3; i++) await call('GET', '/health')
