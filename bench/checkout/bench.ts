@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { cpus, hostname, loadavg } from 'node:os'
 import pg from 'pg'
 import { DEMO_TOTP_SECRET, totpCode } from '../../services/identity/src/domain/totp.ts'
-import { startServer, type ServerProcess } from '../../apps/server/test/processes.ts'
+import { httpClient, startServer, type ServerProcess } from '../../apps/server/test/processes.ts'
 
 const DB = process.env.APOTHECA_BENCH_DATABASE_URL ?? process.env.APOTHECA_TEST_DATABASE_URL ?? 'postgres://apotheca:apotheca@127.0.0.1:54329/apotheca'
 const BROKERS = process.env.APOTHECA_BENCH_KAFKA_BROKERS ?? process.env.APOTHECA_TEST_KAFKA_BROKERS ?? '127.0.0.1:19092'
@@ -35,14 +35,7 @@ async function main() {
       APOTHECA_MASTER_KEY: randomBytes(32).toString('base64'), APOTHECA_INTERNAL_SECRET: randomBytes(32).toString('hex'),
     })
     const base = proc.url
-    const call = async (method: string, path: string, o: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-      const r = await fetch(base + path, {
-        method, headers: { ...(o.body ? { 'content-type': 'application/json' } : {}), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
-        ...(o.body ? { body: JSON.stringify(o.body) } : {}),
-      })
-      const text = await r.text()
-      return { status: r.status, json: text ? JSON.parse(text) : undefined }
-    }
+    const call = httpClient(base)
     const tokens: string[] = []
     for (let i = 0; i < CONCURRENCY; i++) {
       const email = `bench.${run}.${i}@example.test`

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { Role, SERVICE_NAMES } from '@apotheca/contracts'
 import { internalTokens } from '@apotheca/kernel'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import { isValidNpi } from '../../../services/identity/src/domain/practitioner-ids.ts'
 import { modulesFor } from '../src/modules.ts'
 
@@ -37,15 +37,7 @@ const OWNED: Record<string, Partial<Record<Role, number>>> = {
   'POST /deliveries/{shipmentId}/status': { driver: 404 },
 }
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const waitFor = <T>(what: string, check: () => Promise<T | undefined | false>) => eventually(what, check, 20_000)
 
 /** Builds the world through the API, as the walkthrough does. */
 async function buildWorld(rt: TestRuntime): Promise<World> {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import { modulesFor } from '../src/modules.ts'
 
 // Checkout against the real catalog, prescriptions and inventory in one process (demo catalog and
@@ -14,15 +14,7 @@ after(async () => { await rt?.close() })
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const waitFor = eventually
 
 /** A prescription-only, non-controlled drug from the demo catalog that the demo stock holds. */
 async function stockedRxDrug(q = 'amoxicillin') {

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import type { EventEnvelope } from '@apotheca/contracts'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import { modulesFor } from '../src/modules.ts'
 
 // identity and delivery together: the shipment's destination comes from the patient's real,
@@ -15,15 +15,7 @@ before(async () => {
 })
 after(async () => { await rt?.close() })
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const waitFor = eventually
 
 async function login(email: string, password: string): Promise<string> {
   const r = await rt.request('POST', '/auth/login', { body: { email, password } })

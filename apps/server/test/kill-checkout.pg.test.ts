@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import pg from 'pg'
-import { startServer, type ServerProcess } from './processes.ts'
+import { eventually } from '@apotheca/kernel/testing'
+import { httpClient, startServer, type ServerProcess } from './processes.ts'
 
 // Issue 7's kill test: 200 concurrent checkouts, the server SIGKILLed in the middle and restarted on
 // the same PostgreSQL database. Afterwards every checkout answered 201 exists, nothing is charged
@@ -24,13 +25,7 @@ async function sql<T = any>(url: string, q: string, params: unknown[] = []): Pro
   await c.connect()
   try { return (await c.query(q, params)).rows as T[] } finally { await c.end() }
 }
-async function until(what: string, check: () => Promise<boolean>, ms: number) {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
+const until = (what: string, check: () => Promise<boolean>, ms: number) => eventually(what, check, ms, 500)
 async function pool<T>(items: T[], width: number, fn: (t: T, i: number) => Promise<void>) {
   let next = 0
   await Promise.all(Array.from({ length: width }, async () => { while (next < items.length) { const i = next++; await fn(items[i]!, i) } }))
@@ -56,14 +51,7 @@ test('SIGKILL in the middle of 200 concurrent checkouts loses, doubles and stran
   }
   proc = await startServer([], env)
   const base = proc.url
-  const call = async (method: string, path: string, o: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const r = await fetch(base + path, {
-      method, headers: { ...(o.body ? { 'content-type': 'application/json' } : {}), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
-      ...(o.body ? { body: JSON.stringify(o.body) } : {}),
-    })
-    const text = await r.text()
-    return { status: r.status, json: text ? JSON.parse(text) : undefined }
-  }
+  const call = httpClient(base)
 
   // 200 patients, each with one unit of a stocked over-the-counter drug in the cart.
   const patients: Array<{ token: string; key: string }> = []

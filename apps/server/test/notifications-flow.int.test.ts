@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import { modulesFor } from '../src/modules.ts'
 
 // Notifications through a real SMTP server, with the patient's address asked of the real identity service.
@@ -45,15 +45,7 @@ const shipped = (patientId: string, orderId = randomUUID()) => ({
   payload: { order_id: orderId, patient_id: patientId, from: 'fulfilling', order_status: 'shipped', payment_status: 'captured', reason: null },
 }) as any
 
-async function until<T>(what: string, fn: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = fn()
-    if (v) return v
-    if (Date.now() > end) throw new Error(`${what} did not happen in ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+const until = <T>(what: string, fn: () => T | undefined) => eventually(what, fn, 10_000, 100)
 
 test('a patient who consented gets one e-mail when the order ships, naming no medicine', async () => {
   const { patientId, email } = await register({ email: true, sms: false })

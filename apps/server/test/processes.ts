@@ -53,3 +53,15 @@ export function runWalkthrough(base: string): Promise<{ code: number; output: st
     child.once('exit', (code) => resolve({ code: code ?? 1, output }))
   })
 }
+
+/** JSON calls to a started server, as a client makes them: status and parsed body. */
+export function httpClient(base: string) {
+  return async (method: string, path: string, o: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const r = await fetch(base + path, {
+      method, headers: { ...(o.body ? { 'content-type': 'application/json' } : {}), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
+      ...(o.body ? { body: JSON.stringify(o.body) } : {}),
+    })
+    const text = await r.text()
+    return { status: r.status, json: text ? JSON.parse(text) : undefined }
+  }
+}

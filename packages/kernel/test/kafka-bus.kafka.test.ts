@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import type { EventEnvelope } from '@apotheca/contracts'
-import { startTestRuntime, type TestRuntime } from '../src/testing/index.ts'
+import { eventually, startTestRuntime, type TestRuntime } from '../src/testing/index.ts'
 import { KafkaBus } from '../src/events/kafka-bus.ts'
 import type { ServiceContext, ServiceModule } from '../src/module.ts'
 
@@ -48,13 +48,7 @@ const statusChange = (orderId: string, n: number) => ({
   order_id: orderId, patient_id: randomUUID(), from: null, order_status: 'pending' as const, payment_status: 'pending' as const, reason: `step ${n}`,
 })
 
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) {
-  const end = Date.now() + ms
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error(`${what} did not happen in ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+const until = (what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) => eventually(what, ok, ms, 100)
 
 test('events written to the outbox reach the consumer through Kafka once each, in order per aggregate', async () => {
   const orders: string[] = [randomUUID(), randomUUID(), randomUUID()]

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
 import type { EventEnvelope, Role } from '@apotheca/contracts'
-import type { TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, type TestRuntime } from '@apotheca/kernel/testing'
 
 /** An event envelope as another service's relay would deliver it. */
 export function envelope(type: string, aggregateId: string, payload: unknown): EventEnvelope {
@@ -57,15 +57,8 @@ export function captureEvents(rt: TestRuntime) {
 }
 
 /** Polls until `check` returns a value (the relay runs in the background), or fails after `ms`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
+/** Waits for an effect that arrives by events (see eventually). */
+export const waitFor = <T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 5000) => eventually(what, check, ms, 25)
 
 /** A ZIP of the shipped data and its centroid (the n-th by code, or the northernmost). */
 export async function zipFromData(rt: TestRuntime, pick: { offset: number } | 'northernmost') {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import orders from '../src/module.ts'
 import { signStripeStyle } from '../src/payments/stripe-webhooks.ts'
 import { drug, envelope, fakePlatform, prescription } from './fakes.ts'
@@ -28,13 +28,7 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
   const admin = () => rt.token('admin')
   const pharmacist = () => rt.token('pharmacist', { mfa: true })
   const statusOf = async (id: string) => (await rt.request('GET', `/orders/${id}/status`, { token: await admin() })).json
-  async function until(what: string, check: () => Promise<boolean>, ms = 30_000) {
-    const end = Date.now() + ms
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`${what}: timed out`)
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
+  const until = (what: string, check: () => Promise<boolean>, ms = 30_000) => eventually(what, check, ms, 100)
   const statusIs = (id: string, order_status: string, payment_status?: string) => async () => {
     const s = await statusOf(id)
     return s.order_status === order_status && (!payment_status || s.payment_status === payment_status)

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import Stripe from 'stripe'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import orders from '../src/module.ts'
 import { signStripeStyle } from '../src/payments/stripe-webhooks.ts'
 import { drug, fakePlatform } from './fakes.ts'
@@ -35,13 +35,7 @@ const event = (type: string, object: Record<string, unknown>, id = `evt_${random
 const providerStatus = async (pi: string) =>
   (await rt.db.query<{ provider_status: string }>(`SELECT provider_status FROM orders.provider_intents WHERE payment_intent_id = $1`, [pi])).rows[0]?.provider_status
 
-async function until(check: () => Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+const until = (check: () => Promise<boolean>, ms = 10_000) => eventually('the expected state', check, ms, 100)
 
 test("the local gateway's webhooks are Stripe's: constructEvent verifies them, and they are delivered once", async () => {
   const { r, intentId } = await paidOrder()

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import orders from '../src/module.ts'
 import { drug, envelope, fakePlatform, prescription } from './fakes.ts'
 
@@ -35,13 +35,7 @@ const decide = (rx: { prescription_id: string; patient_id: string }, to: string)
   })
 }
 const statusOf = async (orderId: string) => (await rt.request('GET', `/orders/${orderId}/status`, { token: await rt.token('admin') })).json
-async function until(check: () => Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const until = (check: () => Promise<boolean>, ms = 10_000) => eventually('the expected state', check, ms, 50)
 const intent = async (orderId: string) =>
   (await rt.db.query<{ status: string; amount_received: string }>(`SELECT i.status, i.amount_received FROM orders.local_payment_intents i JOIN orders.orders o ON o.payment_intent_id = i.id WHERE o.order_id = $1`, [orderId])).rows[0]!
 

@@ -87,3 +87,19 @@ export async function startTestRuntime(opts: {
     },
   }
 }
+
+/**
+ * Polls `check` until it answers something truthy, which it returns; fails naming what did not
+ * happen. For effects that arrive by events (the relay, consumers, jobs).
+ */
+export async function eventually<T>(
+  what: string, check: () => T | false | null | undefined | Promise<T | false | null | undefined>, ms = 10_000, everyMs = 50,
+): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
