@@ -59,6 +59,15 @@ export function catalogClient(caller: ServiceCaller) {
       if (r.status >= 300) throw new ServiceCallError('catalog', r.status, r.json)
       return z.object({ interactions: z.array(DrugInteraction) }).parse(r.json).interactions
     },
+    /**
+     * Products the catalog maps to this RxNorm concept (GET /drugs/search?rxcui=…), best candidate first
+     * (the catalog's order); none → []; a non-2xx answer → ServiceCallError.
+     */
+    async searchByRxcui(rxcui: string, limit = 20): Promise<Drug[]> {
+      const r = await caller.call('catalog', { method: 'GET', path: `/drugs/search?rxcui=${encodeURIComponent(rxcui)}&limit=${limit}` })
+      if (r.status >= 300) throw new ServiceCallError('catalog', r.status, r.json)
+      return DrugSearchResult.parse(r.json).results
+    },
     /** Searches drugs by name (GET /drugs/search?q=…); any non-2xx answer throws ServiceCallError. */
     async search(q: string, limit = 20): Promise<DrugSearchResult> {
       const r = await caller.call('catalog', { method: 'GET', path: `/drugs/search?q=${encodeURIComponent(q)}&limit=${limit}` })

@@ -26,11 +26,35 @@ export type InternalPrescription = z.infer<typeof InternalPrescription>
 export const Fill = z.object({ prescription_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), quantity: z.number().int(), refills_remaining: z.number().int(), renewal_requested: z.boolean() })
 export type Fill = z.infer<typeof Fill>
 
+/**
+ * A patient's medicines as drug utilisation review sees them (GET /internal/patients/{patientId}/medications):
+ * the drugs of prescriptions still in force (received … verified, not expired) and of medication history
+ * (`inactive`), and every practitioner who ever prescribed for the patient (for access decisions).
+ */
+export const PatientMedications = z.object({
+  patient_id: z.uuid(),
+  medications: z.array(z.object({
+    prescription_id: z.uuid(),
+    drug_id: z.uuid(),
+    status: PrescriptionStatus,
+    /** true for prescriptions in force, false for medication history. */
+    active: z.boolean(),
+  })),
+  prescriber_ids: z.array(z.uuid()),
+})
+export type PatientMedications = z.infer<typeof PatientMedications>
+
 /** Typed client for prescriptions' internal routes. */
 export function prescriptionsClient(caller: ServiceCaller) {
   return {
     getPrescription: (id: string) =>
       fetchOrNull(caller, 'prescriptions', `/internal/prescriptions/${encodeURIComponent(id)}`, InternalPrescription),
+    /** The patient's medicines (an unknown patient answers empty lists, not 404). */
+    async patientMedications(patientId: string): Promise<PatientMedications> {
+      const r = await caller.call('prescriptions', { method: 'GET', path: `/internal/patients/${encodeURIComponent(patientId)}/medications` })
+      if (r.status >= 300) throw new ServiceCallError('prescriptions', r.status, r.json)
+      return PatientMedications.parse(r.json)
+    },
     /**
      * Records a fill (dispensing) of a verified prescription for an order, once per order: the original
      * fill, then refills. A refused fill (409: not dispensable, expired, no refills left, too early) → { ok: false }.
