@@ -45,7 +45,7 @@ async function patientWithRxInCart(drugId: string, quantity = 30) {
   assert.equal(v.status, 200, JSON.stringify(v.json))
   const add = await rt.request('POST', '/cart/items', { token, body: { drug_id: drugId, quantity, prescription_id: sub.json.prescription_id } })
   assert.equal(add.status, 201, JSON.stringify(add.json))
-  return { patientId, token }
+  return { patientId, token, prescriptionId: sub.json.prescription_id as string }
 }
 
 const checkout = (token: string, key: string, payment_method = 'pm_card_visa') =>
@@ -119,4 +119,21 @@ test('a pharmacist fulfils a paid order: inventory dispenses it first-expiry-fir
   assert.equal(s.json.order_status, 'fulfilling')
   await waitFor('order learns the reservation was committed', async () =>
     (await rt.db.query<{ reservation_status: string }>(`SELECT reservation_status FROM orders.orders WHERE order_id = $1`, [r.json.order_id])).rows[0]?.reservation_status === 'committed')
+  const fills = await rt.db.query(`SELECT fill_number, quantity FROM prescriptions.fills WHERE prescription_id = $1 AND order_id = $2`, [p.prescriptionId, r.json.order_id])
+  assert.deepEqual(fills.rows, [{ fill_number: 1, quantity: 30 }], 'dispensing recorded the fill against the prescription')
+})
+
+test('a prescription changed after verification is refused at dispensing: 409, nothing dispensed, no fill', async () => {
+  const drug = await stockedRxDrug()
+  const p = await patientWithRxInCart(drug.drug_id)
+  const r = await checkout(p.token, randomUUID())
+  assert.equal(r.status, 201, JSON.stringify(r.json))
+  await rt.db.exec(`UPDATE prescriptions.prescriptions SET quantity = 90 WHERE prescription_id = '${p.prescriptionId}'`)
+  const before = await stock(drug.drug_id)
+  const f = await rt.request('POST', `/orders/${r.json.order_id}/fulfil`, { token: await rt.token('pharmacist', { mfa: true }), body: {} })
+  assert.equal(f.status, 409, JSON.stringify(f.json))
+  assert.match(f.json.type, /prescription-not-dispensable$/)
+  assert.equal((await rt.request('GET', `/orders/${r.json.order_id}/status`, { token: p.token })).json.order_status, 'paid')
+  assert.equal((await stock(drug.drug_id)).quantity_on_hand, before.quantity_on_hand)
+  assert.equal((await rt.db.query(`SELECT 1 FROM prescriptions.fills WHERE prescription_id = $1`, [p.prescriptionId])).rows.length, 0)
 })

@@ -65,7 +65,8 @@ test('a prescription-only drug needs a verified prescription of this patient for
   const rejected = prescription(patientId, d.drug_id, { status: 'rejected' })
   const expired = prescription(patientId, d.drug_id, { expiry_date: '2020-01-01' })
   const someoneElses = prescription(randomUUID(), d.drug_id)
-  for (const p of [rx, rejected, expired, someoneElses]) fake.prescriptions.set(p.prescription_id, p)
+  const tampered = prescription(patientId, d.drug_id, { dispensable: false, signature_valid: false })
+  for (const p of [rx, rejected, expired, someoneElses, tampered]) fake.prescriptions.set(p.prescription_id, p)
   const cases: Array<[unknown, number, string]> = [
     [{ drug_id: d.drug_id, quantity: 1 }, 422, 'prescription-required'],
     [{ drug_id: d.drug_id, quantity: 1, prescription_id: someoneElses.prescription_id }, 404, 'not-found'],
@@ -74,6 +75,7 @@ test('a prescription-only drug needs a verified prescription of this patient for
     [{ drug_id: d.drug_id, quantity: 1, prescription_id: rejected.prescription_id }, 409, 'prescription-not-verified'],
     [{ drug_id: d.drug_id, quantity: 1, prescription_id: expired.prescription_id }, 409, 'prescription-expired'],
     [{ drug_id: d.drug_id, quantity: 31, prescription_id: rx.prescription_id }, 422, 'quantity-exceeds-prescription'],
+    [{ drug_id: d.drug_id, quantity: 1, prescription_id: tampered.prescription_id }, 409, 'prescription-not-dispensable'],
   ]
   for (const [body, status, slug] of cases) {
     const r = await add(token, body)

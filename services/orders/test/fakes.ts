@@ -45,12 +45,29 @@ export function fakePlatform() {
       handler: async ({ params }) => drugs.get((params as any).drugId) ?? Promise.reject(notFound('Drug')),
     })] }),
   }
+  const fills = new Map<string, { prescription_id: string; order_id: string; quantity: number }>()
   const prescriptionsModule: ServiceModule = {
     name: 'prescriptions', migrations: NO_MIGRATIONS,
-    create: () => ({ routes: [route({
-      method: 'GET', url: '/internal/prescriptions/:id', summary: 'fake', auth: { internal: true },
-      handler: async ({ params }) => prescriptions.get((params as any).id) ?? Promise.reject(notFound('Prescription')),
-    })] }),
+    create: () => ({ routes: [
+      route({
+        method: 'GET', url: '/internal/prescriptions/:id', summary: 'fake', auth: { internal: true },
+        handler: async ({ params }) => prescriptions.get((params as any).id) ?? Promise.reject(notFound('Prescription')),
+      }),
+      route({
+        method: 'POST', url: '/internal/prescriptions/:id/fills', summary: 'fake', auth: { internal: true },
+        handler: async ({ params, body }, reply) => {
+          const id = (params as any).id as string
+          const { order_id, quantity } = body as { order_id: string; quantity: number }
+          const rx = prescriptions.get(id)
+          if (!rx) throw notFound('Prescription')
+          if (rx.dispensable === false) throw new Problem(409, 'not-dispensable', 'The prescription is not dispensable', 'it was changed after verification')
+          const seen = fills.get(`${id}/${order_id}`)
+          if (!seen) fills.set(`${id}/${order_id}`, { prescription_id: id, order_id, quantity })
+          reply.status(seen ? 200 : 201)
+          return { prescription_id: id, order_id, fill_number: 1, quantity, refills_remaining: rx.refills_remaining, renewal_requested: false }
+        },
+      }),
+    ] }),
   }
   const inventory: ServiceModule = {
     name: 'inventory', migrations: NO_MIGRATIONS,
@@ -98,7 +115,7 @@ export function fakePlatform() {
     return n
   }
 
-  return { modules: [catalog, prescriptionsModule, inventory], drugs, prescriptions, stock, reservations, state, reservedOf }
+  return { modules: [catalog, prescriptionsModule, inventory], drugs, prescriptions, fills, stock, reservations, state, reservedOf }
 }
 
 const NIL_LOCATION = '00000000-0000-4000-8000-000000000001'

@@ -22,7 +22,7 @@ async function paidOrder(o: { controlled?: boolean } = {}) {
   await rt.request('POST', '/cart/items', { token, body: { drug_id: d.drug_id, quantity: 30, prescription_id: rx.prescription_id } })
   const r = await rt.request('POST', '/cart/checkout', { token, headers: { 'idempotency-key': randomUUID() }, body: { payment_method: 'pm_card_visa' } })
   assert.equal(r.status, 201, JSON.stringify(r.json))
-  return { patientId, token, drugId: d.drug_id, orderId: r.json.order_id as string }
+  return { patientId, token, drugId: d.drug_id, prescriptionId: rx.prescription_id, orderId: r.json.order_id as string }
 }
 
 const pharmacist = () => rt.token('pharmacist', { mfa: true })
@@ -74,9 +74,23 @@ test('fulfilment: pharmacist with a second factor, only from paid, announced to 
   assert.equal(rows.length, 1)
   assert.equal(rows[0]!.payload.patient_id, o.patientId)
   assert.ok(rows[0]!.payload.reservation_id)
+  assert.deepEqual(fake.fills.get(`${o.prescriptionId}/${o.orderId}`), { prescription_id: o.prescriptionId, order_id: o.orderId, quantity: 30 }, 'the prescription was filled for the order')
   const twice = await rt.request('POST', `/orders/${o.orderId}/fulfil`, { token: await pharmacist(), body: {} })
   assert.equal(twice.status, 409)
   assert.match(twice.json.type, /illegal-transition/)
+})
+
+test('a prescription that cannot be dispensed any more stops fulfilment: 409, the order stays paid, inventory is not asked', async () => {
+  const o = await paidOrder()
+  fake.prescriptions.get(o.prescriptionId)!.dispensable = false // e.g. changed after verification: prescriptions refuses the fill
+  const r = await rt.request('POST', `/orders/${o.orderId}/fulfil`, { token: await pharmacist(), body: {} })
+  assert.equal(r.status, 409, JSON.stringify(r.json))
+  assert.match(r.json.type, /prescription-not-dispensable$/)
+  assert.equal(r.json.prescription_id, o.prescriptionId)
+  assert.equal(r.json.reason, 'not-dispensable')
+  assert.equal((await status(o.orderId)).order_status, 'paid')
+  const { rows } = await rt.db.query(`SELECT 1 FROM orders.outbox WHERE aggregate_id = $1 AND type = 'orders.order.fulfilment_requested.v1'`, [o.orderId])
+  assert.equal(rows.length, 0)
 })
 
 test('a controlled substance is fulfilled with a fresh second factor (staleness: domain/dispensing.test.ts)', async () => {

@@ -1,4 +1,4 @@
-import { inventoryClient } from '@apotheca/contracts'
+import { inventoryClient, prescriptionsClient } from '@apotheca/contracts'
 import { Problem, conflict, notFound, type Principal } from '@apotheca/kernel'
 import { canTransition } from '../domain/order-status.ts'
 import { isFreshStepUp, needsStepUp } from '../domain/dispensing.ts'
@@ -10,15 +10,18 @@ import { CHECKOUT_HOLD_MINUTES } from './checkout-steps.ts'
 import type { OrdersDeps } from './deps.ts'
 
 /**
- * A pharmacist or technician starts dispensing a paid order: the order becomes fulfilling and
- * orders.order.fulfilment_requested.v1 asks inventory to pick the reservation (first expiry first),
- * after which delivery creates the shipment. Controlled substances need a fresh second factor.
+ * A pharmacist or technician starts dispensing a paid order: each prescription line is filled first
+ * (prescriptions checks its signature again and counts the refill), then the order becomes fulfilling
+ * and orders.order.fulfilment_requested.v1 asks inventory to pick the reservation (first expiry
+ * first), after which delivery creates the shipment. Controlled substances need a fresh second factor.
  */
 export async function fulfilOrder(deps: OrdersDeps, who: Principal, orderId: string) {
   const o = await findOrder(deps.db, orderId)
   if (!o) throw notFound('Order')
   refuseUnlessFulfillable(o)
-  requireStepUpForControlled(who, await findItems(deps.db, orderId))
+  const items = await findItems(deps.db, orderId)
+  requireStepUpForControlled(who, items)
+  await fillPrescriptions(deps, orderId, items)
   const reservation = await ensureReservation(deps, o)
   const done = await deps.db.transaction(async (tx) => {
     const locked = (await lockOrder(tx, orderId))!
@@ -34,6 +37,22 @@ export async function fulfilOrder(deps: OrdersDeps, who: Principal, orderId: str
 function refuseUnlessFulfillable(o: OrderRow) {
   if (!canTransition(o.order_status, 'fulfilling')) {
     throw conflict('illegal-transition', `An order that is ${o.order_status} cannot be fulfilled`, 'only a paid order can be fulfilled', { order_status: o.order_status })
+  }
+}
+
+/**
+ * Records the fill of every prescription line, once per order (prescriptions answers a repeated fill
+ * for the same order as already done, so a retried fulfilment is safe). A refusal (changed since
+ * verification, expired, no refills left, too early) is the pharmacist's 409 and nothing moves.
+ */
+async function fillPrescriptions(deps: OrdersDeps, orderId: string, items: OrderItemRow[]) {
+  for (const i of items) {
+    if (!i.prescription_id) continue
+    const r = await dependency(deps.log, 'prescriptions', () => prescriptionsClient(deps.services).recordFill(i.prescription_id!, { order_id: orderId, quantity: i.quantity }))
+    if (!r.ok) {
+      throw conflict('prescription-not-dispensable', 'A prescription of the order cannot be dispensed', r.problem?.detail ?? r.problem?.title ?? `prescriptions answered ${r.status}`,
+        { prescription_id: i.prescription_id, reason: typeof r.problem?.type === 'string' ? r.problem.type.split('/').pop() : undefined })
+    }
   }
 }
 

@@ -23,6 +23,8 @@ export interface PrescriptionFacts {
   status: string
   quantity: number
   expiry_date: string | null
+  /** False when a verified prescription may not be sold against (its signature no longer matches its fields). */
+  dispensable?: boolean
 }
 
 /** One line a patient wants to buy. */
@@ -54,6 +56,9 @@ function checkPrescription(line: LineRequest, drug: DrugFacts, rx: PrescriptionF
   }
   if (rx.status !== 'verified' && !UNDER_REVIEW.includes(rx.status)) {
     return { status: 409, slug: 'prescription-not-verified', title: 'The prescription is not verified by a pharmacist', detail: `its status is ${rx.status}` }
+  }
+  if (rx.status === 'verified' && rx.dispensable === false) {
+    return { status: 409, slug: 'prescription-not-dispensable', title: 'The prescription cannot be dispensed', detail: 'it was changed after a pharmacist verified it' }
   }
   if (line.quantity > rx.quantity) {
     return { status: 422, slug: 'quantity-exceeds-prescription', title: 'The quantity is more than the prescription allows', detail: `prescribed ${rx.quantity}, asked for ${line.quantity}` }
