@@ -1,6 +1,6 @@
 // npm run bench:checkout — complete checkouts (cart to placed, paid order) per second and their p99
 // at 32 concurrent patients, on PostgreSQL + Kafka (one server process with every service, its own
-// database and Kafka prefix), beside the same server's bare route (GET /health) measured in the same
+// database and Kafka prefix), beside the same server's bare route (GET /health/live) measured in the same
 // run; counts oversold units and double charges (both must be 0). Writes bench/results/checkout.md.
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
@@ -61,8 +61,8 @@ async function main() {
     }
 
     // Warm-up, then the baseline and the checkouts in the same run.
-    for (let i = 0; i < 3; i++) await call('GET', '/health')
-    const baseline = await closedLoop(BASELINE_SECONDS, async () => { const r = await fetch(`${base}/health`); await r.text(); return r.status === 200 })
+    for (let i = 0; i < 3; i++) await call('GET', '/health/live')
+    const baseline = await closedLoop(BASELINE_SECONDS, async () => { const r = await fetch(`${base}/health/live`); await r.text(); return r.status === 200 })
     let n = 0
     const failures: Record<string, number> = {}
     const checkouts = await closedLoop(SECONDS, async (worker) => {
@@ -91,14 +91,14 @@ async function main() {
       '',
       `Complete checkouts (POST /cart/items, then POST /cart/checkout → 201 paid and captured) at ${CONCURRENCY} concurrent patients, each`,
       `in a closed loop for ${SECONDS} s, against one server process running every service on PostgreSQL + Kafka (own database and`,
-      `topic prefix, local payment gateway). Baseline: the same server's bare route (GET /health) at ${CONCURRENCY} concurrent clients for`,
+      `topic prefix, local payment gateway). Baseline: the same server's bare route (GET /health/live) at ${CONCURRENCY} concurrent clients for`,
       `${BASELINE_SECONDS} s, measured in the same run. Target (issue 7): ≥ 40 checkouts/s, p99 < 1 s.`,
       '',
       '| measure | value |',
       '|---|---|',
       `| checkouts/s | ${fmt(perSecond, 1)} (${checkouts.ok} paid orders${Object.keys(failures).length ? `; failed: ${JSON.stringify(failures)}` : ''}) |`,
       `| checkout latency p50 / p99 | ${fmt(pct(checkouts.latencies, 0.5))} ms / ${fmt(p99)} ms |`,
-      `| baseline GET /health req/s, p99 | ${fmt(baseline.ok / baseline.seconds, 0)}, ${fmt(pct(baseline.latencies, 0.99))} ms |`,
+      `| baseline GET /health/live req/s, p99 | ${fmt(baseline.ok / baseline.seconds, 0)}, ${fmt(pct(baseline.latencies, 0.99))} ms |`,
       `| ratio checkouts/s ÷ baseline req/s | ${(perSecond / (baseline.ok / baseline.seconds)).toFixed(3)} |`,
       `| target ≥ 40/s and p99 < 1 s | ${perSecond >= 40 && p99 < 1000 ? 'met' : 'not met'} |`,
       `| paid orders in the database | ${paid.n} |`,

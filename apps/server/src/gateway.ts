@@ -56,6 +56,7 @@ export async function startGateway({ config, log }: { config: Config; log: Logge
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0]!
     if (path === '/openapi.json') return json(res, 200, openapi)
+    if (path === '/health/live') return json(res, 200, { status: 'ok' })
     if (path === '/health') {
       const checks = await Promise.all(upstreams.map((u) => fetch(`${u}/health`, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false)))
       return json(res, checks.every(Boolean) ? 200 : 503, { status: checks.every(Boolean) ? 'ok' : 'unavailable', checks: Object.fromEntries(upstreams.map((u, i) => [u, checks[i]])) })

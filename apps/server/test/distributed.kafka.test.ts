@@ -71,6 +71,10 @@ test('two service processes and a gateway, on PostgreSQL and Kafka, pass the wal
   // The gateway never exposes internal routes.
   assert.equal((await fetch(`${gw.url}/internal/patients/00000000-0000-0000-0000-000000000000`)).status, 404)
 
+  // Liveness asks nothing of the upstreams; readiness asks every one of them.
+  for (const u of [a, b, gw.url]) assert.deepEqual(await (await fetch(`${u}/health/live`)).json(), { status: 'ok' })
+  assert.equal((await fetch(`${gw.url}/health`)).status, 200)
+
   const r = await runWalkthrough(gw.url)
   const logs = procs.map((p, i) => `--- process ${'ABG'[i]} ---\n${p.output().slice(-2500)}`).join('\n')
   assert.equal(r.code, 0, `${r.output}\n${logs}`)

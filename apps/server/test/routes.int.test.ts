@@ -15,7 +15,7 @@ before(async () => {
 })
 after(async () => { await rt?.close() })
 
-const PLATFORM = new Set(['/health'])
+const PLATFORM = new Set(['/health', '/health/live'])
 
 test('every route declares its access, and the nine seed endpoints are there', () => {
   const undeclared = ops.filter((o) => !PLATFORM.has(o.path) && !o.op['x-access']).map((o) => `${o.method} ${o.path}`)
@@ -63,6 +63,13 @@ test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000
   // Most calls must get past authentication to the handlers, or this test proves little.
   assert.ok((statuses[400] ?? 0) + (statuses[404] ?? 0) + (statuses[422] ?? 0) > 400, `too few calls reached validation: ${JSON.stringify(statuses)}`)
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`)
+})
+
+test('liveness answers without asking any dependency; readiness reports the database and the bus', async () => {
+  assert.deepEqual((await rt.request('GET', '/health/live')).json, { status: 'ok' })
+  const ready = await rt.request('GET', '/health')
+  assert.equal(ready.status, 200)
+  assert.equal(ready.json.status, 'ok')
 })
 
 test("a request's trace id reaches the event it causes, and the answer names it", async () => {

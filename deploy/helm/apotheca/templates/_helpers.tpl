@@ -28,7 +28,7 @@ readinessProbe:
   httpGet: { path: /health, port: http }
   periodSeconds: 5
 livenessProbe:
-  httpGet: { path: /health, port: http }
+  httpGet: { path: /health/live, port: http }
   initialDelaySeconds: 30
   periodSeconds: 10
   failureThreshold: 6

@@ -72,6 +72,9 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
     const h = await opts.health().catch(() => ({ ok: false, checks: {} }))
     return reply.status(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'unavailable', checks: h.checks })
   })
+  // Liveness: the process answers. Asks nothing else, so a database or broker outage makes a pod
+  // unready (GET /health) without restarting it; also the bare route benchmarks compare against.
+  app.get('/health/live', { schema: { summary: 'The process is up (asks no dependency)', tags: ['platform'] } }, async () => ({ status: 'ok' }))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   for (const def of opts.routes) registerRoute(app, def, opts)
