@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { createLogger, createPublisher, internalTokens, loadConfig, loadSecrets, startRuntime, type ServiceParts } from '@apotheca/kernel'
-import { PGLITE_TEMPLATE, type TestRuntime } from '@apotheca/kernel/testing'
+import { createLogger, createPublisher, internalTokens, loadConfig, loadSecrets, type ServiceParts } from '@apotheca/kernel'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import identity from '../src/module.ts'
 import { totpCode } from '../src/domain/totp.ts'
 import { loadSigningKeys } from '../src/application/signing-keys.ts'
@@ -72,39 +71,4 @@ export async function outbox(rt: TestRuntime, aggregateId: string) {
   const { rows } = await rt.db.query<{ type: string; payload: any }>(
     /* sql */ `SELECT type, payload FROM identity.outbox WHERE aggregate_id = $1 ORDER BY seq`, [aggregateId])
   return rows
-}
-
-/**
- * Like startTestRuntime, but logging at trace level into memory, so a test can read every log line
- * (tokens come only from identity itself: `token` is not available).
- */
-export async function startLoggedRuntime(backend: 'pglite' | 'postgres' = 'pglite'): Promise<TestRuntime & { logs(): string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'apotheca-identity-'))
-  const dbUrl = process.env.APOTHECA_TEST_DATABASE_URL
-  if (backend === 'postgres' && !dbUrl) throw new Error('APOTHECA_TEST_DATABASE_URL is not set')
-  if (backend === 'pglite' && PGLITE_TEMPLATE && existsSync(PGLITE_TEMPLATE)) cpSync(PGLITE_TEMPLATE, join(dataDir, 'pglite'), { recursive: true })
-  const config = loadConfig({ APOTHECA_DATA: dataDir, APOTHECA_DEMO: '0', LOG_LEVEL: 'trace', ...(backend === 'postgres' ? { DATABASE_URL: dbUrl, ...PG_SECRETS } : {}) })
-  const lines: string[] = []
-  const log = createLogger('trace', { write: (line: string) => { lines.push(line) } })
-  const runtime = await startRuntime({ modules: [identity], config, log })
-  return {
-    ...runtime,
-    dataDir,
-    logs: () => lines.join(''),
-    token: async () => { throw new Error('sign in through identity instead') },
-    async request(method, url, o = {}) {
-      const headers: Record<string, string> = { ...(o.headers ?? {}) }
-      if (o.token) headers.authorization = `Bearer ${o.token}`
-      const payload = o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body))
-      if (payload !== undefined) headers['content-type'] ??= 'application/json'
-      const r = await runtime.app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) })
-      let json: any
-      try { json = r.body ? JSON.parse(r.body) : undefined } catch { json = undefined }
-      return { status: r.statusCode, json, headers: r.headers as Record<string, unknown> }
-    },
-    async close() {
-      await runtime.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
 }

@@ -2,13 +2,14 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { InternalPatient } from '@apotheca/contracts'
-import type { TestRuntime } from '@apotheca/kernel/testing'
-import { internalToken, login, outbox, registered, startLoggedRuntime } from './helpers.ts'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import identity from '../src/module.ts'
+import { internalToken, login, outbox, registered } from './helpers.ts'
 
 /** Registers the privacy tests (no plaintext, export, erasure, logs) on the given backend. */
 export function privacySuite(backend: 'pglite' | 'postgres') {
-  let rt: TestRuntime & { logs(): string }
-  before(async () => { rt = await startLoggedRuntime(backend) })
+  let rt: TestRuntime
+  before(async () => { rt = await startTestRuntime({ modules: [identity], backend, captureLogs: true }) })
   after(async () => { await rt?.close() })
 
   const exportOf = (id: string, token: string, accept?: string) =>

@@ -24,8 +24,10 @@ export interface TestRuntime extends Runtime {
   /** A signed access token for a made-up user of this role, signed by a test key the runtime trusts. */
   token(role: Role, opts?: { sub?: string; mfa?: boolean }): Promise<string>
   /** HTTP call through the app (no socket). */
-  request(method: string, url: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string }): Promise<{ status: number; json: any; headers: Record<string, unknown> }>
+  request(method: string, url: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string | Buffer }): Promise<{ status: number; json: any; headers: Record<string, unknown> }>
   dataDir: string
+  /** Every log line so far (with `captureLogs`: the runtime logs at trace level into memory), for no-PHI-in-logs tests. */
+  logs(): string
 }
 
 /**
@@ -38,6 +40,7 @@ export async function startTestRuntime(opts: {
   env?: Record<string, string>
   backend?: 'pglite' | 'postgres'
   createBus?: (config: Config, log: Logger) => Promise<EventBus>
+  captureLogs?: boolean
 }): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'apotheca-test-'))
   const backend = opts.backend ?? 'pglite'
@@ -47,11 +50,12 @@ export async function startTestRuntime(opts: {
   const config = loadConfig({
     APOTHECA_DATA: dataDir,
     APOTHECA_DEMO: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: opts.captureLogs ? 'trace' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(backend === 'postgres' ? { DATABASE_URL: dbUrl, APOTHECA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), APOTHECA_INTERNAL_SECRET: 'test-internal-secret-0123456789abcdef' } : {}),
     ...opts.env,
   })
-  const log = createLogger(config.LOG_LEVEL)
+  const lines: string[] = []
+  const log = opts.captureLogs ? createLogger('trace', { write: (line: string) => { lines.push(line) } }) : createLogger(config.LOG_LEVEL)
   const withIdentity = opts.modules.some((m) => m.name === 'identity')
   const testKeys = await generateKeyPair('EdDSA', { extractable: true })
   const jwk = { ...(await exportJWK(testKeys.publicKey)), kid: 'test', alg: 'EdDSA', use: 'sig' }
@@ -65,6 +69,7 @@ export async function startTestRuntime(opts: {
   return {
     ...runtime,
     dataDir,
+    logs: () => lines.join(''),
     async token(role, o = {}) {
       return new SignJWT({ role, amr: o.mfa ? ['pwd', 'otp'] : ['pwd'], ...(o.mfa ? { mfa_at: Math.floor(Date.now() / 1000) } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid: 'test' }).setSubject(o.sub ?? crypto.randomUUID()).setIssuer('apotheca').setAudience('apotheca')
@@ -73,7 +78,7 @@ export async function startTestRuntime(opts: {
     async request(method, url, o = {}) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) }
       if (o.token) headers.authorization = `Bearer ${o.token}`
-      let payload: string | undefined
+      let payload: string | Buffer | undefined
       if (o.raw !== undefined) { payload = o.raw; headers['content-type'] ??= 'application/json' }
       else if (o.body !== undefined) { payload = JSON.stringify(o.body); headers['content-type'] = 'application/json' }
       const r = await runtime.app.inject({ method: method as any, url, headers, ...(payload !== undefined ? { payload } : {}) })
