@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import identity from '../src/module.ts'
-import { DEMO_TOTP_SECRET } from '../src/domain/totp.ts'
+import { DEMO_TOTP_SECRET, totpCode } from '../src/domain/totp.ts'
 import { identityReplica, internalToken, login, outbox, registered } from './helpers.ts'
 
 const DEMO = {
@@ -62,15 +62,52 @@ test('the demo patient lives in New York 10118, and an administrator with MFA ma
   assert.deepEqual([r.json.address.city, r.json.address.state, r.json.address.postal_code], ['New York', 'NY', '10118'])
 })
 
+/** Signs in a new staff account that must enrol a second factor: enrolment token → secret → first code → access token. */
+async function enrolAtSignIn(email: string, password: string) {
+  const r = await rt.request('POST', '/auth/login', { body: { email, password } })
+  assert.equal(r.status, 200, JSON.stringify(r.json))
+  assert.equal(r.json.mfa_enrolment_required, true)
+  assert.equal(r.json.access_token, undefined, 'no access token on a password alone')
+  const start = await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: r.json.enrolment_token } })
+  assert.equal(start.status, 201, JSON.stringify(start.json))
+  const done = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: r.json.enrolment_token, code: totpCode(start.json.secret) } })
+  assert.equal(done.status, 200, JSON.stringify(done.json))
+  assert.equal(done.json.recovery_codes.length, 10)
+  return { token: done.json.access_token as string, secret: start.json.secret as string, enrolmentToken: r.json.enrolment_token as string }
+}
+
 test('an administrator with MFA creates staff accounts, each announced with its role', async () => {
   for (const role of ['pharmacist', 'technician', 'driver', 'admin', 'auditor']) {
     const body = staffBody(role)
     const r = await createStaff(body)
     assert.equal(r.status, 201, JSON.stringify(r.json))
     assert.deepEqual(await outbox(rt, r.json.account_id), [{ type: 'identity.account.created.v1', payload: { account_id: r.json.account_id, role } }])
-    const claims = decodeJwt(await login(rt, body.email, body.password))
-    assert.deepEqual([claims.sub, claims.role], [r.json.account_id, role])
+    const secondFactor = ['pharmacist', 'technician', 'admin'].includes(role)
+    const claims = decodeJwt(secondFactor ? (await enrolAtSignIn(body.email, body.password)).token : await login(rt, body.email, body.password))
+    assert.deepEqual([claims.sub, claims.role, claims.amr], [r.json.account_id, role, secondFactor ? ['pwd', 'otp'] : ['pwd']])
   }
+})
+
+test('pharmacists, technicians and admins get no access token until they enrol a second factor; then every sign-in asks for it', async () => {
+  const body = staffBody('pharmacist')
+  assert.equal((await createStaff(body)).status, 201)
+  const first = await rt.request('POST', '/auth/login', { body: { email: body.email, password: body.password } })
+  const enrolment = first.json.enrolment_token as string
+  assert.equal((await rt.request('GET', '/patients/00000000-0000-4000-8000-000000000000/export', { token: enrolment })).status, 401, 'an enrolment token is not an access token')
+  assert.equal((await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: admin } })).status, 401, 'nor the reverse')
+  assert.equal((await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: 'garbage' } })).status, 401)
+  const start = await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: enrolment } })
+  const wrong = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() - 300_000) } })
+  assert.equal(wrong.status, 400)
+  assert.equal((await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: 'abc' } })).status, 400)
+  const done = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: totpCode(start.json.secret) } })
+  assert.equal(done.status, 200)
+  const again = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() + 30_000) } })
+  assert.equal(again.status, 409, 'enrolled once: the token cannot replace the factor')
+  const later = await rt.request('POST', '/auth/login', { body: { email: body.email, password: body.password } })
+  assert.equal(later.json.mfa_required, true)
+  const m = await rt.request('POST', '/auth/mfa/verify', { body: { mfa_token: later.json.mfa_token, code: totpCode(start.json.secret, Date.now() + 30_000) } })
+  assert.deepEqual(decodeJwt(m.json.access_token).amr, ['pwd', 'otp'], 'the next code (the enrolment spent this one)')
 })
 
 test('a practitioner needs a valid NPI and licence state; the DEA number is optional but checked', async () => {
@@ -101,9 +138,7 @@ test('staff creation refuses patients as a role, taken e-mails, and callers with
   assert.equal((await createStaff({ ...staffBody('driver'), email: DEMO.driver[0] })).status, 409)
   const pharmacist = await login(rt, ...DEMO.pharmacist, DEMO_TOTP_SECRET)
   assert.equal((await createStaff(staffBody('driver'), pharmacist)).status, 403)
-  const adminBody = staffBody('admin')
-  assert.equal((await createStaff(adminBody)).status, 201)
-  const passwordOnly = await login(rt, adminBody.email, adminBody.password)
+  const passwordOnly = await rt.token('admin') // an admin token without the second factor (an OIDC provider may issue one)
   const r = await createStaff(staffBody('driver'), passwordOnly)
   assert.equal(r.status, 403)
   assert.match(r.json.type, /mfa-required/)

@@ -3,6 +3,31 @@ import { checkTotp, newTotpSecret, totpUri } from '../domain/totp.ts'
 import { enableTotp, findAccount, setPendingTotp } from '../db/account.repository.ts'
 import type { IdentityDeps } from './deps.ts'
 import { issueRecoveryCodes } from './recovery-codes.ts'
+import { tokenAnswer, type TokenAnswer } from './sign-in.ts'
+
+const enrolmentExpired = () => new Problem(401, 'enrolment-expired', 'This enrolment has expired', 'sign in again with your password')
+
+/** The account an enrolment token (from a staff sign-in without a second factor) speaks for. */
+async function enrollingAccount(deps: IdentityDeps, enrolmentToken: string): Promise<string> {
+  return deps.tokens.verifyEnrolmentToken(enrolmentToken).catch(() => { throw enrolmentExpired() })
+}
+
+/** Enrolment at sign-in, step 1: the new secret for the authenticator app. */
+export async function startEnrolmentAtSignIn(deps: IdentityDeps, enrolmentToken: string) {
+  return startTotpEnrolment(deps, await enrollingAccount(deps, enrolmentToken))
+}
+
+/**
+ * Enrolment at sign-in, step 2: the first code puts the factor in force and completes the sign-in,
+ * with the second factor just proven (`mfa_at` now) and the recovery codes, shown once.
+ */
+export async function completeEnrolmentAtSignIn(deps: IdentityDeps, enrolmentToken: string, code: string): Promise<TokenAnswer & { recovery_codes: string[] }> {
+  const accountId = await enrollingAccount(deps, enrolmentToken)
+  const { recovery_codes } = await confirmTotpEnrolment(deps, accountId, code)
+  const account = await findAccount(deps.db, accountId)
+  if (!account || account.status !== 'active') throw enrolmentExpired()
+  return { ...(await tokenAnswer(deps, { sub: accountId, role: account.role, mfaAt: Math.floor(Date.now() / 1000) })), recovery_codes }
+}
 
 /**
  * Starts TOTP enrolment for the signed-in account: a new secret, stored sealed and not yet in force,

@@ -6,7 +6,8 @@ import type { IdentityDeps } from './deps.ts'
 import { verifyPassword } from './passwords.ts'
 import { issueRefresh } from './refresh-tokens.ts'
 import { assertNotLocked, clearSignInFailures, recordSignInFailure, throttleKeys } from './throttle.ts'
-import { ACCESS_TOKEN_SECONDS, MFA_TOKEN_SECONDS, type AccessClaims } from './tokens.ts'
+import { ACCESS_TOKEN_SECONDS, ENROLMENT_TOKEN_SECONDS, MFA_TOKEN_SECONDS, type AccessClaims } from './tokens.ts'
+import { mustEnrolSecondFactor } from '../domain/second-factor.ts'
 
 /** The answer of a completed sign-in (RFC 6749 token response). */
 export interface TokenAnswer {
@@ -24,6 +25,13 @@ export interface MfaAnswer {
   expires_in: number
 }
 
+/** The answer of a staff password sign-in whose role needs a second factor it has not enrolled yet. */
+export interface EnrolmentAnswer {
+  mfa_enrolment_required: true
+  enrolment_token: string
+  expires_in: number
+}
+
 /** One answer for a wrong password and an unknown (or erased) e-mail alike. */
 export const invalidCredentials = () => new Problem(401, 'invalid-credentials', 'Wrong e-mail or password')
 
@@ -35,10 +43,11 @@ export async function tokenAnswer(deps: IdentityDeps, claims: AccessClaims): Pro
 
 /**
  * Checks e-mail and password. An account with TOTP gets a single-use challenge and an mfa token for
- * it; the others get their access token. The password is verified even when the e-mail is unknown.
+ * it; staff whose role needs a second factor and who have none get an enrolment token instead (no
+ * access token until they enrol); the others get their access token. The password is verified even when the e-mail is unknown.
  * A locked e-mail or address is refused with 429 before any password work (see throttle.ts).
  */
-export async function signIn(deps: IdentityDeps, email: string, password: string, ip?: string): Promise<TokenAnswer | MfaAnswer> {
+export async function signIn(deps: IdentityDeps, email: string, password: string, ip?: string): Promise<TokenAnswer | MfaAnswer | EnrolmentAnswer> {
   const keys = throttleKeys(deps, email, ip)
   await assertNotLocked(deps, keys)
   const account = await findActiveByEmailIndex(deps.db, deps.vault.emailIndex(email))
@@ -49,6 +58,9 @@ export async function signIn(deps: IdentityDeps, email: string, password: string
     throw invalidCredentials()
   }
   await clearSignInFailures(deps, keys)
+  if (!account.totp_enabled_at && mustEnrolSecondFactor(account.role)) {
+    return { mfa_enrolment_required: true, enrolment_token: await deps.tokens.enrolmentToken(account.account_id), expires_in: ENROLMENT_TOKEN_SECONDS }
+  }
   if (!account.totp_enabled_at) return tokenAnswer(deps, { sub: account.account_id, role: account.role })
   const challengeId = randomUUID()
   await deps.db.transaction((tx) => insertChallenge(tx, challengeId, account.account_id, MFA_TOKEN_SECONDS))

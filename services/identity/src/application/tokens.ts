@@ -10,6 +10,10 @@ export const ACCESS_TOKEN_SECONDS = 15 * 60
 export const MFA_TOKEN_SECONDS = 5 * 60
 /** The mfa token's audience: never accepted where an access token is expected, nor the reverse. */
 export const MFA_AUDIENCE = 'apotheca-mfa'
+/** A staff sign-in without a second factor has 10 minutes to enrol one. */
+export const ENROLMENT_TOKEN_SECONDS = 10 * 60
+/** The enrolment token's audience: it opens the two enrolment routes and nothing else. */
+export const ENROLMENT_AUDIENCE = 'apotheca-mfa-enrolment'
 
 /** What an access token says about its holder. */
 export interface AccessClaims {
@@ -25,6 +29,9 @@ export interface TokenService {
   mfaToken(accountId: string, challengeId: string, nowMs?: number): Promise<string>
   /** The account and challenge of a valid mfa token; throws on anything else. */
   verifyMfaToken(token: string): Promise<{ accountId: string; challengeId: string }>
+  enrolmentToken(accountId: string, nowMs?: number): Promise<string>
+  /** The account of a valid enrolment token; throws on anything else. */
+  verifyEnrolmentToken(token: string): Promise<string>
   jwks(): Promise<{ keys: JWK[] }>
 }
 
@@ -50,6 +57,14 @@ export function createTokenService(keys: () => Promise<SigningKeys>): TokenServi
       const { payload } = await jwtVerify(token, k.publicKey, { issuer: ISSUER, audience: MFA_AUDIENCE, algorithms: ['EdDSA'], typ: 'mfa+jwt' })
       if (payload.purpose !== 'mfa' || typeof payload.challenge_id !== 'string' || !payload.sub) throw new Error('not an mfa token')
       return { accountId: payload.sub, challengeId: payload.challenge_id }
+    },
+    enrolmentToken: (accountId, nowMs = Date.now()) =>
+      sign({ purpose: 'mfa-enrolment' }, accountId, ENROLMENT_AUDIENCE, 'mfa-enrol+jwt', ENROLMENT_TOKEN_SECONDS, nowMs),
+    async verifyEnrolmentToken(token) {
+      const k = await keys()
+      const { payload } = await jwtVerify(token, k.publicKey, { issuer: ISSUER, audience: ENROLMENT_AUDIENCE, algorithms: ['EdDSA'], typ: 'mfa-enrol+jwt' })
+      if (payload.purpose !== 'mfa-enrolment' || !payload.sub) throw new Error('not an enrolment token')
+      return payload.sub
     },
     jwks: async () => ({ keys: (await keys()).jwks }),
   }

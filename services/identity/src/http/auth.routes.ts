@@ -4,10 +4,10 @@ import { route } from '@apotheca/kernel'
 import type { IdentityDeps } from '../application/deps.ts'
 import { signIn } from '../application/sign-in.ts'
 import { verifyMfa } from '../application/verify-mfa.ts'
-import { confirmTotpEnrolment, renewRecoveryCodes, startTotpEnrolment } from '../application/enrol-totp.ts'
+import { completeEnrolmentAtSignIn, confirmTotpEnrolment, renewRecoveryCodes, startEnrolmentAtSignIn, startTotpEnrolment } from '../application/enrol-totp.ts'
 import { refreshSession, signOut } from '../application/refresh-tokens.ts'
 import { TooManyAttempts } from '../application/throttle.ts'
-import { LoginBody, MfaVerifyBody, RefreshBody, TotpCode } from './validators.ts'
+import { EnrolmentToken, LoginBody, MfaVerifyBody, RefreshBody, TotpCode } from './validators.ts'
 
 const ANY_ROLE = { roles: [...Role.options] }
 
@@ -17,7 +17,7 @@ export function authRoutes(deps: IdentityDeps) {
     route({
       method: 'POST',
       url: '/auth/login',
-      summary: 'Signs in with e-mail and password → an access token, or {mfa_required, mfa_token} when a second factor is enrolled',
+      summary: 'Signs in with e-mail and password → an access token, {mfa_required, mfa_token} when a second factor is enrolled, or {mfa_enrolment_required, enrolment_token} for staff who must enrol one first',
       auth: { public: true, why: 'signing in is how a caller gets a token' },
       schema: { body: LoginBody },
       handler: async ({ body }, reply) => {
@@ -39,6 +39,28 @@ export function authRoutes(deps: IdentityDeps) {
       handler: async ({ body }, reply) => {
         void reply.header('cache-control', 'no-store')
         return verifyMfa(deps, body.mfa_token, body)
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/auth/mfa/enrol',
+      summary: 'Staff enrolment at sign-in, step 1: the enrolment token → 201 {secret, otpauth_uri} for the authenticator app',
+      auth: { public: true, why: 'the caller proves itself with the enrolment token its password sign-in gave' },
+      schema: { body: z.strictObject({ enrolment_token: EnrolmentToken }) },
+      handler: async ({ body }, reply) => {
+        void reply.header('cache-control', 'no-store')
+        return reply.status(201).send(await startEnrolmentAtSignIn(deps, body.enrolment_token))
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/auth/mfa/enrol/activate',
+      summary: 'Staff enrolment at sign-in, step 2: the first code puts the factor in force → an access token with the second factor, and recovery codes (shown once)',
+      auth: { public: true, why: 'the caller proves itself with the enrolment token and a code of the new secret' },
+      schema: { body: z.strictObject({ enrolment_token: EnrolmentToken, code: TotpCode }) },
+      handler: async ({ body }, reply) => {
+        void reply.header('cache-control', 'no-store')
+        return completeEnrolmentAtSignIn(deps, body.enrolment_token, body.code)
       },
     }),
     route({

@@ -71,6 +71,9 @@ export const LoginBody = z.strictObject({ email: z.string().min(1).max(320), pas
 /** A 6-digit authenticator code. */
 export const TotpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code of your authenticator app')
 /** POST /auth/mfa/verify. */
+/** The token of a staff sign-in that must enrol a second factor first. */
+export const EnrolmentToken = z.string().min(1).max(4096)
+
 export const MfaVerifyBody = z.union([
   z.strictObject({ mfa_token: z.string().min(1).max(4096), code: TotpCode }),
   z.strictObject({ mfa_token: z.string().min(1).max(4096), recovery_code: z.string().regex(/^[a-z0-9]{4}(-?[a-z0-9]{4}){3}$/i, 'must be one of your recovery codes: xxxx-xxxx-xxxx-xxxx') }),
