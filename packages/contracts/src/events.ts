@@ -12,6 +12,8 @@ export const eventSchemas = {
   'identity.patient.registered.v1': z.object({ patient_id: z.uuid() }),
   'identity.patient.erased.v1': z.object({ patient_id: z.uuid() }),
   'identity.account.created.v1': z.object({ account_id: z.uuid(), role: Role }),
+  // A password was changed by its owner; every session of the account was ended (for the audit log).
+  'identity.account.password_changed.v1': z.object({ account_id: z.uuid(), sessions_revoked: z.number().int() }),
   // A read of a patient's PHI (DESIGN: PHI reads are audited): who read it (actor_id), and for what.
   'identity.patient.accessed.v1': z.object({ patient_id: z.uuid(), actor_id: z.string(), purpose: z.enum(['export', 'internal']) }),
   // A patient's consent preferences changed (the new set in full): for the audit log and for senders that cache consent.

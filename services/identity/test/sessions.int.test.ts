@@ -137,3 +137,34 @@ test('recovery codes: ten at enrolment, each signs in once, renewal voids the ol
   assert.equal(rows.length, 10)
   assert.ok(rows.every((r) => !renewed.json.recovery_codes.some((c: string) => r.code_hash.includes(c.replace(/-/g, '')))))
 })
+
+test('changing the password needs the current one, ends every session, and the old password stops working', async () => {
+  const p = await registered(rt)
+  const ip = randomIp()
+  const a = await signIn(p.body.email, p.body.password, ip)
+  const b = await signIn(p.body.email, p.body.password, ip)
+  const change = (body: unknown, token = a.json.access_token) => rt.request('POST', '/auth/password', { token, body })
+  const next = 'Another-Horse-Battery-7'
+  assert.equal((await change({ current_password: 'Wrong-password-123', new_password: next })).status, 403)
+  assert.equal((await change({ current_password: p.body.password, new_password: 'short' })).status, 400)
+  assert.equal((await change({ current_password: p.body.password, new_password: p.body.password })).status, 422)
+  assert.equal((await rt.request('POST', '/auth/password', { body: { current_password: p.body.password, new_password: next } })).status, 401)
+  assert.equal((await signIn(p.body.email, p.body.password, ip)).status, 200, 'nothing changed so far')
+  assert.equal((await change({ current_password: p.body.password, new_password: next })).status, 204)
+  assert.equal((await refresh(a.json.refresh_token)).status, 401, 'this session ended')
+  assert.equal((await refresh(b.json.refresh_token)).status, 401, 'and the other one')
+  assert.equal((await signIn(p.body.email, p.body.password, ip)).status, 401)
+  assert.equal((await signIn(p.body.email, next, ip)).status, 200)
+  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM identity.outbox WHERE type = 'identity.account.password_changed.v1' AND aggregate_id = $1`, [p.id])
+  assert.deepEqual(rows.map((r) => r.payload), [{ account_id: p.id, sessions_revoked: 3 }])
+})
+
+test('wrong current passwords count towards the sign-in lockout', async () => {
+  const p = await registered(rt)
+  const token = (await signIn(p.body.email, p.body.password, randomIp())).json.access_token
+  for (let i = 0; i < ACCOUNT_LIMIT.failures; i++) {
+    assert.equal((await rt.request('POST', '/auth/password', { token, body: { current_password: `Wrong-${i}-password`, new_password: 'Another-Horse-Battery-7' } })).status, 403)
+  }
+  assert.equal((await rt.request('POST', '/auth/password', { token, body: { current_password: p.body.password, new_password: 'Another-Horse-Battery-7' } })).status, 429)
+  assert.equal((await signIn(p.body.email, p.body.password, randomIp())).status, 429)
+})

@@ -51,6 +51,11 @@ export async function findAccount(db: Sql, accountId: string, lock = false): Pro
   return rows[0] ? toRow(rows[0]) : null
 }
 
+/** Replaces an account's password hash. */
+export async function setPasswordHash(tx: Sql, accountId: string, hash: string): Promise<void> {
+  await tx.query(/* sql */ `UPDATE identity.accounts SET password_hash = $2, updated_at = now() WHERE account_id = $1`, [accountId, hash])
+}
+
 /** Remembers the TOTP step just accepted, so the same code is never accepted again. */
 export async function recordTotpStep(tx: Sql, accountId: string, step: number): Promise<void> {
   await tx.query(/* sql */ `UPDATE identity.accounts SET totp_last_step = $2, updated_at = now() WHERE account_id = $1`, [accountId, step])

@@ -6,8 +6,9 @@ import { signIn } from '../application/sign-in.ts'
 import { verifyMfa } from '../application/verify-mfa.ts'
 import { completeEnrolmentAtSignIn, confirmTotpEnrolment, renewRecoveryCodes, startEnrolmentAtSignIn, startTotpEnrolment } from '../application/enrol-totp.ts'
 import { refreshSession, signOut } from '../application/refresh-tokens.ts'
+import { changePassword } from '../application/change-password.ts'
 import { TooManyAttempts } from '../application/throttle.ts'
-import { EnrolmentToken, LoginBody, MfaVerifyBody, RefreshBody, TotpCode } from './validators.ts'
+import { EnrolmentToken, LoginBody, MfaVerifyBody, NewPassword, RefreshBody, TotpCode } from './validators.ts'
 
 const ANY_ROLE = { roles: [...Role.options] }
 
@@ -82,6 +83,17 @@ export function authRoutes(deps: IdentityDeps) {
       schema: { body: RefreshBody },
       handler: async ({ body }, reply) => {
         await signOut(deps, body.refresh_token)
+        return reply.status(204).send()
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/auth/password',
+      summary: 'Changes the signed-in account’s password, proving the current one → 204; every session of the account ends',
+      auth: ANY_ROLE,
+      schema: { body: z.strictObject({ current_password: z.string().min(1).max(1024), new_password: NewPassword }) },
+      handler: async ({ principal, body }, reply) => {
+        await changePassword(deps, principal!, body.current_password, body.new_password)
         return reply.status(204).send()
       },
     }),
