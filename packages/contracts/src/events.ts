@@ -12,6 +12,10 @@ export const eventSchemas = {
   'identity.patient.registered.v1': z.object({ patient_id: z.uuid() }),
   'identity.patient.erased.v1': z.object({ patient_id: z.uuid() }),
   'identity.account.created.v1': z.object({ account_id: z.uuid(), role: Role }),
+  // identity's token-signing keys changed: a successor published (kid, from activates_at) and/or keys retired.
+  'identity.signing_keys.rotated.v1': z.object({
+    kid: z.string().nullable(), activates_at: z.string().nullable(), retired: z.array(z.string()), reason: z.enum(['scheduled', 'requested', 'compromised']),
+  }),
   // A password was changed by its owner; every session of the account was ended (for the audit log).
   'identity.account.password_changed.v1': z.object({ account_id: z.uuid(), sessions_revoked: z.number().int() }),
   // A read of a patient's PHI (DESIGN: PHI reads are audited): who read it (actor_id), and for what.

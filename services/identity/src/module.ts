@@ -1,6 +1,9 @@
 import type { ServiceModule } from '@apotheca/kernel'
 import { loadPhiVault, rewrapAll } from './application/key-material.ts'
-import { loadSigningKeys, type SigningKeys } from './application/signing-keys.ts'
+import { loadSigningKeys, rotateSigningKeys, type RotationReason, type SigningKeys } from './application/signing-keys.ts'
+
+/** How long a replica uses its loaded signing keys before reading them again. */
+const KEYS_CACHE_MS = 60_000
 import { createTokenService } from './application/tokens.ts'
 import { seedDemo } from './application/seed-demo.ts'
 import { dummyHash } from './application/passwords.ts'
@@ -18,22 +21,38 @@ export default {
   migrations: new URL('./db/migrations/', import.meta.url),
   async create(ctx) {
     const previous = ctx.config.APOTHECA_MASTER_KEY_PREVIOUS ? Buffer.from(ctx.config.APOTHECA_MASTER_KEY_PREVIOUS, 'base64') : undefined
-    // Loaded once (start() awaits it); a failed load is tried again on the next use.
+    // Loaded at start() and again each minute (so every replica follows a rotation); a failed load is tried again on the next use.
     let keys: Promise<SigningKeys> | undefined
-    const signingKeys = () => (keys ??= loadSigningKeys(ctx.db, ctx.secrets.masterKey, previous).catch((err) => { keys = undefined; throw err }))
+    let loadedAt = 0
+    const signingKeys = () => {
+      if (!keys || Date.now() - loadedAt > KEYS_CACHE_MS) {
+        loadedAt = Date.now()
+        keys = loadSigningKeys(ctx.db, ctx.secrets.masterKey, previous).catch((err) => { keys = undefined; throw err })
+      }
+      return keys
+    }
+    const rotate = async (reason: RotationReason) => {
+      const r = await rotateSigningKeys(ctx, ctx.secrets.masterKey, reason)
+      if (r.kid || r.retired.length) {
+        keys = undefined
+        ctx.log.info({ kid: r.kid, activates_at: r.activates_at, retired: r.retired, reason }, 'signing keys rotated')
+      }
+      return r
+    }
     const deps: IdentityDeps = {
       db: ctx.db,
       publish: ctx.publish,
       log: ctx.log,
       vault: await loadPhiVault(ctx.db, { current: ctx.secrets.masterKey, previous }),
       tokens: createTokenService(signingKeys),
+      rotateSigningKeys: rotate,
     }
     let rewrapping: Promise<unknown> | undefined
     // Master-key rotation runs beside the traffic: every DEK opens under either key until it is re-wrapped.
     const rewrap = () => (rewrapping ??= rewrapAll(deps).finally(() => { rewrapping = undefined }))
     return {
       routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps), ...practitionerRoutes(deps.db)],
-      jobs: [purgeMfaChallengesJob(deps), { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
+      jobs: [purgeMfaChallengesJob(deps), { name: 'rotate-signing-keys', everyMs: 10 * 60_000, run: async () => { await rotate('scheduled') } }, { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
       seedDemo: () => seedDemo(deps),
       start: async () => {
         await Promise.all([signingKeys(), dummyHash()])

@@ -23,9 +23,11 @@ export function principalFromClaims(claims: JWTPayload & { role?: unknown; amr?:
 
 /**
  * Verifies tokens against a JWKS fetched by `load` (identity's /.well-known/jwks.json, in process or
- * over HTTP). The key set is cached and fetched again, at most every 10 s, when a token names an unknown key.
+ * over HTTP). The key set is cached and fetched again, at most every 10 s, when a token names an unknown
+ * key (a successor that started signing), and once it is older than `maxAgeMs` (so a retired key stops
+ * verifying within that time).
  */
-export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer: ISSUER, audience: AUDIENCE }): TokenVerifier {
+export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer: ISSUER, audience: AUDIENCE, maxAgeMs: 60_000 }): TokenVerifier {
   let keys: ReturnType<typeof createLocalJWKSet> | undefined
   let loadedAt = 0
   let loading: Promise<void> | undefined
@@ -36,13 +38,15 @@ export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer
       .finally(() => { loading = undefined }))
   return async (token) => {
     if (!keys) await refresh()
+    // Stale: fetch again, but keep verifying with the old set if identity cannot answer right now.
+    else if (Date.now() - loadedAt > opts.maxAgeMs) await refresh().catch(() => {})
     try {
-      const { payload } = await jwtVerify(token, keys!, { ...opts, algorithms: ['EdDSA', 'ES256', 'RS256'] })
+      const { payload } = await jwtVerify(token, keys!, { issuer: opts.issuer, audience: opts.audience, algorithms: ['EdDSA', 'ES256', 'RS256'] })
       return principalFromClaims(payload as any)
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY' && Date.now() - loadedAt > 10_000) {
         await refresh()
-        const { payload } = await jwtVerify(token, keys!, { ...opts, algorithms: ['EdDSA', 'ES256', 'RS256'] })
+        const { payload } = await jwtVerify(token, keys!, { issuer: opts.issuer, audience: opts.audience, algorithms: ['EdDSA', 'ES256', 'RS256'] })
         return principalFromClaims(payload as any)
       }
       throw err

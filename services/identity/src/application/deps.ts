@@ -1,6 +1,7 @@
 import type { Database, Logger, Publish } from '@apotheca/kernel'
 import type { PhiVault } from './phi-vault.ts'
 import type { TokenService } from './tokens.ts'
+import type { RotationReason, rotateSigningKeys } from './signing-keys.ts'
 
 /** What identity's use cases work with: its database, its outbox, its keys. */
 export interface IdentityDeps {
@@ -9,4 +10,6 @@ export interface IdentityDeps {
   log: Logger
   vault: PhiVault
   tokens: TokenService
+  /** Rotates the token-signing keys now (the master key that seals them stays out of the use cases). */
+  rotateSigningKeys: (reason: RotationReason) => ReturnType<typeof rotateSigningKeys>
 }

@@ -6,14 +6,21 @@ export interface SigningKeyRow {
   alg: string
   public_jwk: Record<string, unknown>
   private_jwk_sealed: string
+  /** From when it signs; until then it is only published. */
+  activates_at: string
 }
 
-/** Keys in service, newest first: the first signs, all of them verify. */
+/** Keys in service (published), latest activation first. */
 export async function activeSigningKeys(db: Sql): Promise<SigningKeyRow[]> {
   const { rows } = await db.query<SigningKeyRow>(
-    /* sql */ `SELECT kid, alg, public_jwk, private_jwk_sealed FROM identity.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, kid`,
+    /* sql */ `SELECT kid, alg, public_jwk, private_jwk_sealed, activates_at FROM identity.signing_keys WHERE retired_at IS NULL ORDER BY activates_at DESC, kid`,
   )
-  return rows
+  return rows.map((r) => ({ ...r, activates_at: new Date(r.activates_at).toISOString() }))
+}
+
+/** Takes keys out of service: they leave the JWKS, so tokens they signed stop verifying. */
+export async function retireSigningKeys(tx: Sql, kids: string[]): Promise<void> {
+  if (kids.length) await tx.query(/* sql */ `UPDATE identity.signing_keys SET retired_at = now() WHERE kid = ANY($1::text[]) AND retired_at IS NULL`, [kids])
 }
 
 /** Serialises key creation between replicas starting together (for this transaction). */
@@ -24,8 +31,8 @@ export async function lockSigningKeys(tx: Sql): Promise<void> {
 /** Stores a new signing key. */
 export async function insertSigningKey(tx: Sql, k: SigningKeyRow): Promise<void> {
   await tx.query(
-    /* sql */ `INSERT INTO identity.signing_keys (kid, alg, public_jwk, private_jwk_sealed) VALUES ($1, $2, $3, $4)`,
-    [k.kid, k.alg, JSON.stringify(k.public_jwk), k.private_jwk_sealed],
+    /* sql */ `INSERT INTO identity.signing_keys (kid, alg, public_jwk, private_jwk_sealed, activates_at) VALUES ($1, $2, $3, $4, $5)`,
+    [k.kid, k.alg, JSON.stringify(k.public_jwk), k.private_jwk_sealed, k.activates_at],
   )
 }
 

@@ -108,6 +108,14 @@ export function authRoutes(deps: IdentityDeps) {
       },
     }),
     route({
+      method: 'POST',
+      url: '/auth/signing-keys/rotate',
+      summary: 'Rotates the token-signing keys: a successor published now that signs in 10 minutes; with {compromised: true} it signs at once and every other key is retired (their tokens stop verifying)',
+      auth: { roles: ['admin'], mfa: true },
+      schema: { body: z.strictObject({ compromised: z.boolean().default(false) }) },
+      handler: async ({ body }) => deps.rotateSigningKeys(body.compromised ? 'compromised' : 'requested'),
+    }),
+    route({
       method: 'GET',
       url: '/.well-known/jwks.json',
       summary: 'The public keys (JWKS) that verify access tokens',
