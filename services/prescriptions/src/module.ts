@@ -5,9 +5,10 @@ import { prescriptionRoutes } from './http/prescriptions.routes.ts'
 import { internalRoutes } from './http/internal.routes.ts'
 import { epcsWebhookRoutes } from './http/epcs-webhook.routes.ts'
 import { uploadRoutes } from './http/uploads.routes.ts'
+import { allergyRoutes } from './http/allergies.routes.ts'
 import { reviewRequestedHandler } from './events/handlers/review-requested.handler.ts'
 
-/** prescriptions: intake (JSON, FHIR, NCPDP), automated review by events (validation, DUR), the pharmacist's queue and verification, signed verified prescriptions, e-prescribing status. */
+/** prescriptions: intake (JSON, FHIR, NCPDP, uploads), patients' allergies, automated review by events (validation, DUR), the pharmacist's queue and verification, signed verified prescriptions, e-prescribing status. */
 export default {
   name: 'prescriptions',
   migrations: new URL('./db/migrations/', import.meta.url),
@@ -15,7 +16,7 @@ export default {
     const signer = await loadSigner(ctx.db, ctx.secrets.masterKey)
     const deps = { db: ctx.db, publish: ctx.publish, services: ctx.services, log: ctx.log, signer }
     return {
-      routes: [...prescriptionRoutes(deps), ...uploadRoutes(deps), ...internalRoutes(deps), ...epcsWebhookRoutes(deps)],
+      routes: [...prescriptionRoutes(deps), ...uploadRoutes(deps), ...allergyRoutes(deps), ...internalRoutes(deps), ...epcsWebhookRoutes(deps)],
       consumers: [reviewRequestedHandler(deps)],
       jobs: [expiryJob(deps)],
     }

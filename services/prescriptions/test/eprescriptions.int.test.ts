@@ -83,6 +83,40 @@ test('a Synthea bundle records one prescription per MedicationRequest', async ()
   for (const p of r.json.prescriptions) if (p.status === 'received') assert.ok(['in_review', 'rejected'].includes(await reviewed(rt, p.prescription_id)))
 })
 
+test('a MedicationRequest coded only by RxNorm takes the catalog\'s first product for the concept; an RxNorm code the catalog lacks waits for a pharmacist', async () => {
+  const patient = randomUUID()
+  const order = (rxcui: string) => JSON.stringify({
+    resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: `Patient/${patient}` }, authoredOn: isoDay(),
+    medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: rxcui, display: 'Penicillin V Potassium 500 MG Oral Tablet' }] },
+    dosageInstruction: [{ text: 'one tablet four times daily' }], dispenseRequest: { quantity: { value: 40 } },
+  })
+  const coded = await post(order(DRUGS.penicillinV.rxcui!), 'application/fhir+json')
+  assert.equal(coded.status, 201, JSON.stringify(coded.json))
+  assert.equal(coded.json.notes, undefined, 'nothing left for the pharmacist to match')
+  assert.ok(catalog.calls.includes(`GET /drugs/search?rxcui=${DRUGS.penicillinV.rxcui}&limit=1`))
+  const unknown = await post(order('99999999'), 'application/fhir+json')
+  assert.match(unknown.json.notes.join(' | '), /RxNorm 99999999.*no catalog product/)
+  await reviewed(rt, coded.json.prescription_id)
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
+  const byId = new Map(list.json.prescriptions.map((p: any) => [p.prescription_id, p]))
+  assert.deepEqual([(byId.get(coded.json.prescription_id) as any).drug_id, (byId.get(coded.json.prescription_id) as any).drug_resolution], [DRUGS.penicillinV.drug_id, 'rxcui'],
+    'the first of the two products for the concept')
+  assert.deepEqual([(byId.get(unknown.json.prescription_id) as any).drug_id, (byId.get(unknown.json.prescription_id) as any).drug_resolution], [null, null])
+})
+
+test('an NCPDP NewRx with an empty NDC and an RxNorm code is resolved by the RxNorm code; one with an NDC by the NDC', async () => {
+  const patient = randomUUID()
+  const xml = newRx('cosyte-newrx-edge-empties.xml', patient).replace('<Code>198440</Code>', `<Code>${DRUGS.penicillinV.rxcui}</Code>`)
+  const r = await post(xml, 'application/xml')
+  assert.equal(r.status, 201, JSON.stringify(r.json))
+  const ndc = await post(newRx('cosyte-newrx-basic.xml', patient), 'application/xml')
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
+  const of = (id: string) => list.json.prescriptions.find((p: any) => p.prescription_id === id)
+  assert.equal(of(r.json.prescription_id).drug_id, DRUGS.penicillinV.drug_id)
+  assert.equal(of(r.json.prescription_id).drug_resolution, 'rxcui')
+  assert.equal(of(ndc.json.prescription_id).drug_resolution, 'ndc')
+})
+
 test('malformed FHIR is a 400 problem; a resource that is not a prescription is a 422', async () => {
   const noStatus = fhir('MedicationRequest-medrx0302.json')
   delete noStatus.status

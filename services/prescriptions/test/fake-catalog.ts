@@ -2,20 +2,27 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Drug, InternalPractitioner } from '@apotheca/contracts'
 
-const drug = (drug_id: string, name: string, ndc_code: string, dea_schedule: Drug['dea_schedule'], ingredient: string, atc: string[] = []): Drug => ({
+const drug = (drug_id: string, name: string, ndc_code: string, dea_schedule: Drug['dea_schedule'], ingredient: string, atc: string[] = [], rxcui: string | null = null): Drug => ({
   drug_id, name, nonproprietary_name: name, ndc_code, manufacturer: null, description: null, strength: null, dosage_form: null, route: null,
-  active_ingredients: [ingredient], rx_only: true, dea_schedule, price: { amount: 1299, currency: 'USD' }, rxcui: null, atc_codes: atc,
+  active_ingredients: [ingredient], rx_only: true, dea_schedule, price: { amount: 1299, currency: 'USD' }, rxcui, atc_codes: atc,
 })
 
-/** Drugs the fake catalog knows: NDCs of the shared NCPDP and FHIR samples, controlled substances, an interacting pair. */
+/**
+ * Drugs the fake catalog knows: NDCs of the shared NCPDP and FHIR samples, controlled substances, an
+ * interacting pair, and RxNorm codes of Synthea's medication requests (two products for one concept:
+ * the catalog's first is the one dispensed).
+ */
 export const DRUGS = {
-  amoxicillin: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e1f', 'Amoxicillin 500 MG Oral Capsule', '00093-3105-01', null, 'amoxicillin', ['J01CA04']),
-  amoxicillin250: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e20', 'Amoxicillin 250 MG Oral Capsule', '00093-3107-01', null, 'amoxicillin', ['J01CA04']),
+  amoxicillin: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e1f', 'Amoxicillin 500 MG Oral Capsule', '00093-3105-01', null, 'amoxicillin', ['J01CA04'], '308191'),
+  amoxicillin250: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e20', 'Amoxicillin 250 MG Oral Capsule', '00093-3107-01', null, 'amoxicillin', ['J01CA04'], '308182'),
+  penicillinV: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e30', 'Penicillin V Potassium 500 MG Oral Tablet', '00093-1174-01', null, 'penicillin v', ['J01CE02'], '834102'),
+  penicillinVOther: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e31', 'Penicillin V Potassium 500 MG Oral Tablet', '00143-9872-01', null, 'penicillin v', ['J01CE02'], '834102'),
   ampicillin: drug('6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e21', 'Ampicillin 500 MG Oral Capsule', '00093-3111-01', null, 'ampicillin', ['J01CA01']),
   oxycodone: drug('7b1d5e2f-3a4c-5d5e-9f6a-7b8c9d0e1f2a', 'Oxycodone 5 MG Oral Tablet', '00406-0552-01', 'CII', 'oxycodone'),
   alprazolam: drug('8c2e6f3a-4b5d-5e6f-8a7b-8c9d0e1f2a3b', 'Alprazolam 0.5 MG Oral Tablet', '00067-2091-03', 'CIV', 'alprazolam'),
   warfarin: drug('5e4d3c2b-1a09-4877-8665-544332211001', 'Warfarin 5 MG Oral Tablet', '00056-0172-70', null, 'warfarin', ['B01AA03']),
-  ibuprofen: drug('5e4d3c2b-1a09-4877-8665-544332211002', 'Ibuprofen 800 MG Oral Tablet', '00904-5853-61', null, 'ibuprofen', ['M01AE01']),
+  ibuprofen: drug('5e4d3c2b-1a09-4877-8665-544332211002', 'Ibuprofen 800 MG Oral Tablet', '00904-5853-61', null, 'ibuprofen', ['M01AE01'], '197807'),
+  acetaminophen: drug('5e4d3c2b-1a09-4877-8665-544332211003', 'Acetaminophen 325 MG Oral Tablet', '00904-6730-60', null, 'acetaminophen', ['N02BE01'], '313782'),
 }
 /** A drug id the fake catalog answers 503 for (the catalog is failing). */
 export const FAILING_DRUG_ID = '9d3f7a4b-5c6e-4f7a-8b8c-9d0e1f2a3b4c'
@@ -36,7 +43,7 @@ const digits = (s: string) => s.replace(/\D/g, '')
 
 /**
  * A stand-in for the catalog and identity over HTTP, speaking their contracts (GET /drugs/{id},
- * GET /drugs/search?ndc=, POST /internal/interactions/check, GET /internal/practitioners/{id}): the
+ * GET /drugs/search?ndc= and ?rxcui=, POST /internal/interactions/check, GET /internal/practitioners/{id}): the
  * prescriptions runtime reaches it through APOTHECA_SERVICE_URLS as it would remote services.
  */
 export async function startFakeCatalog(): Promise<{ url: string; calls: string[]; close(): Promise<void> }> {
@@ -68,8 +75,9 @@ export async function startFakeCatalog(): Promise<{ url: string; calls: string[]
     }
     if (url.pathname === '/drugs/search') {
       const ndc = digits(url.searchParams.get('ndc') ?? '')
-      const results = all.filter((d) => ndc && digits(d.ndc_code) === ndc.padStart(11, '0'))
-      return send(200, { results, total: results.length })
+      const rxcui = url.searchParams.get('rxcui')
+      const results = all.filter((d) => (ndc && digits(d.ndc_code) === ndc.padStart(11, '0')) || (rxcui && d.rxcui === rxcui))
+      return send(200, { results: results.slice(0, Number(url.searchParams.get('limit') ?? 20)), total: results.length })
     }
     const id = /^\/drugs\/([^/]+)$/.exec(url.pathname)?.[1]
     if (id === FAILING_DRUG_ID) return send(503, { type: 'https://apotheca.dev/problems/internal', title: 'down', status: 503 })

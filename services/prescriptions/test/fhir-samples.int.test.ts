@@ -3,13 +3,14 @@ import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import prescriptions from '../src/module.ts'
-import { PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
+import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
 import { isoDay, reviewed } from './helpers.ts'
 
 // Every FHIR MedicationRequest example and every Synthea patient bundle of ../shared/data is taken in.
 const DATA = new URL('../../../../shared/data/', import.meta.url)
 const EXAMPLES = readdirSync(new URL('fhir-r4-examples/', DATA)).filter((f) => f.startsWith('MedicationRequest-'))
 const BUNDLES = readdirSync(new URL('synthea-fhir-r4/', DATA)).filter((f) => f.endsWith('.json'))
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 let rt: TestRuntime
 let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
 before(async () => {
@@ -52,13 +53,19 @@ for (const file of EXAMPLES) {
 for (const file of BUNDLES) {
   test(`Synthea bundle ${file.replace(/_[0-9a-f-]{36}\.json$/, '')}: one prescription per MedicationRequest`, async () => {
     const raw = readFileSync(new URL(`synthea-fhir-r4/${file}`, DATA), 'utf8')
-    const requests = JSON.parse(raw).entry.map((e: any) => e.resource).filter((x: any) => x.resourceType === 'MedicationRequest')
+    const resources = JSON.parse(raw).entry.map((e: any) => e.resource)
+    const requests = resources.filter((x: any) => x.resourceType === 'MedicationRequest')
     const r = await post(raw)
     assert.equal(r.status, 201, JSON.stringify(r.json).slice(0, 300))
     assert.equal(r.json.prescriptions.length, requests.length)
+    // Synthea's allergies are all food or environment: recorded, matching no drug.
+    assert.equal(r.json.allergies.length, resources.filter((x: any) => x.resourceType === 'AllergyIntolerance').length)
+    for (const a of r.json.allergies) assert.deepEqual(a.matches, { ingredients: [], atc_prefixes: [] }, a.substance)
     for (const [i, p] of r.json.prescriptions.entries()) {
       await settle(p, expectedStatus(requests[i]))
-      if (p.status === 'received') assert.ok(p.notes.some((n: string) => /RxNorm \d+/.test(n)), 'RxNorm-only: the pharmacist sees the code to match')
+      const rxcui = requests[i].medicationCodeableConcept?.coding?.find((c: any) => c.system === RXNORM)?.code
+      const matched = Object.values(DRUGS).some((d) => d.rxcui === rxcui)
+      if (p.status === 'received') assert.equal(p.notes?.some((n: string) => /RxNorm \d+/.test(n)) ?? false, !matched, `RxNorm ${rxcui}: resolved by the catalog, or the pharmacist sees the code to match`)
     }
   })
 }

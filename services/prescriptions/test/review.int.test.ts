@@ -137,7 +137,7 @@ test('identity unavailable: for a controlled drug the unchecked DEA registration
 
 test('approving is possible only from in_review: received and validating are 409', async () => {
   const patient = randomUUID()
-  const made = draftFromSubmission({ ...rx(patient, DRUGS.amoxicillin), channel: 'structured', prescriber_id: doctor, submitted_by: doctor }, { kind: 'found', drug_id: DRUGS.amoxicillin.drug_id, dea_schedule: null }, isoDay())
+  const made = draftFromSubmission({ ...rx(patient, DRUGS.amoxicillin), channel: 'structured', prescriber_id: doctor, submitted_by: doctor }, { kind: 'found', drug_id: DRUGS.amoxicillin.drug_id, dea_schedule: null, via: 'drug_id' }, isoDay())
   assert.ok('draft' in made)
   // Recorded without its review event: it stays received.
   const [rec] = await recordDrafts({ db: rt.db, publish: (async () => ({})) as any }, [made.draft], doctor)

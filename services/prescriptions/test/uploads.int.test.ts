@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import prescriptions from '../src/module.ts'
 import { MAX_UPLOAD_BYTES } from '../src/domain/upload.ts'
@@ -79,4 +80,59 @@ test('a pharmacist transcribes the upload; it is reviewed again and can then be 
   assert.deepEqual(p.findings, [], 'a known prescriber now, nothing found')
   assert.equal((await rt.request('POST', `/prescriptions/${id}/verify`, { token: pharmacist, body: { decision: 'approve' } })).status, 200)
   assert.equal((await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body })).status, 409, 'a verified prescription is not transcribed')
+})
+
+// The same upload as the raw body of POST /prescriptions/submit, with real small files.
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url))
+const FILES = [[fixture('scan.pdf'), 'application/pdf'], [fixture('scan.png'), 'image/png'], [fixture('scan.jpg'), 'image/jpeg']] as const
+
+async function sendRaw(file: Buffer, contentType: string, token: string | null) {
+  const r = await rt.app.inject({
+    method: 'POST', url: '/prescriptions/submit', payload: file,
+    headers: { 'content-type': contentType, 'idempotency-key': randomUUID(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  })
+  return { status: r.statusCode, json: r.body ? JSON.parse(r.body) : undefined, headers: r.headers }
+}
+
+test('a patient sends a PDF, PNG or JPEG as the body of POST /prescriptions/submit: stored as theirs with its SHA-256, waiting for transcription', async () => {
+  for (const [file, type] of FILES) {
+    const patient = randomUUID()
+    const r = await sendRaw(file, type, await rt.token('patient', { sub: patient }))
+    assert.equal(r.status, 201, JSON.stringify(r.json))
+    assert.equal(r.json.status, 'received')
+    assert.equal(r.json.sha256, createHash('sha256').update(file).digest('hex'))
+    assert.equal(await reviewed(rt, r.json.prescription_id), 'in_review')
+    const doc = await rt.app.inject({ method: 'GET', url: `/prescriptions/${r.json.prescription_id}/document`, headers: { authorization: `Bearer ${await rt.token('patient', { sub: patient })}` } })
+    assert.equal(doc.statusCode, 200)
+    assert.equal(doc.headers['content-type'], type)
+    assert.ok(doc.rawPayload.equals(file), 'the bytes as sent')
+  }
+})
+
+test('a raw upload is checked by its bytes: another type or a mismatch is 415, too large is 413, staff and anonymous are refused', async () => {
+  const patient = randomUUID()
+  const token = await rt.token('patient', { sub: patient })
+  const [pdf, png] = [FILES[0][0], FILES[1][0]]
+  for (const [file, type] of [[png, 'application/pdf'], [pdf, 'image/jpeg'], [Buffer.from('GIF89a not a prescription'), 'image/png']] as const) {
+    const r = await sendRaw(file, type, token)
+    assert.equal(r.status, 415, `${type}: ${JSON.stringify(r.json)}`)
+    assert.match(String(r.headers['content-type']), /problem\+json/)
+  }
+  assert.equal((await sendRaw(Buffer.from('GIF89a'), 'image/gif', token)).status, 415, 'a type the API does not take')
+  const big = await sendRaw(Buffer.concat([pdf, Buffer.alloc(MAX_UPLOAD_BYTES)]), 'application/pdf', token)
+  assert.equal(big.status, 413)
+  assert.match(String(big.headers['content-type']), /problem\+json/)
+  assert.equal((await sendRaw(pdf, 'application/pdf', await rt.token('pharmacist'))).status, 403, 'staff name the patient: POST /prescriptions/uploads')
+  assert.equal((await sendRaw(pdf, 'application/pdf', null)).status, 401)
+  const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
+  assert.equal(list.json.total, 0, 'nothing stored')
+})
+
+test('the real files are taken as base64 JSON too, with the type their bytes show', async () => {
+  for (const [file, type] of FILES) {
+    const r = await upload(randomUUID(), file, { content_type: type })
+    assert.equal(r.status, 201, JSON.stringify(r.json))
+    assert.equal(r.json.content_type, type)
+    assert.equal(r.json.size_bytes, file.length)
+  }
 })

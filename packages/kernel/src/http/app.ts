@@ -11,6 +11,8 @@ import type { RouteDef } from './route.ts'
 import { childTraceparent, withTrace } from '../trace.ts'
 
 export const BODY_LIMIT = 1024 * 1024
+/** Binary content types the API takes as raw bodies (a route opts in with rawContentTypes; its handler gets a Buffer). */
+export const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png']
 
 export interface HttpOptions {
   log: Logger
@@ -49,6 +51,8 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
     req.rawBody = body as string
     done(null, body)
   })
+  // Files (a patient's scan of a prescription) reach only routes that list their type in rawContentTypes, as a Buffer.
+  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
 
   await app.register(swagger, {
     openapi: {

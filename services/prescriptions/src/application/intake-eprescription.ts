@@ -4,8 +4,11 @@ import { parseScriptMessage, type ScriptMessage } from '../domain/ncpdp-messages
 import { receiveNcpdpMessage } from './receive-ncpdp-message.ts'
 import { MalformedIntake, UnsupportedIntake, draftFromOrder, type DrugLookup, type ParsedOrder } from '../domain/intake.ts'
 import { utcToday } from '../domain/prescription-rules.ts'
-import { lookupDrugByNdc } from './resolve-drug.ts'
+import type { ParsedAllergy } from '../domain/allergy.ts'
+import { lookupDrugByCode } from './resolve-drug.ts'
 import { recordDrafts, type Recorded } from './record-prescriptions.ts'
+import { recordAllergies } from './record-allergies.ts'
+import { allergyView } from './list-allergies.ts'
 import type { Deps } from './deps.ts'
 
 /** The content types of e-prescriptions: FHIR R4 JSON and NCPDP SCRIPT XML. */
@@ -15,10 +18,11 @@ export const EPRESCRIPTION_TYPES = ['application/fhir+json', 'application/xml', 
 const NETWORK_ACTOR = 'epcs-network'
 
 /**
- * Takes a FHIR MedicationRequest (or a Bundle of them) or an NCPDP NewRx (CancelRx, RxRenewalResponse and
- * RxChangeResponse go to receiveNcpdpMessage, once each by MessageID). Every well-formed order
- * is recorded: active ones go to the pharmacist's queue, history is kept as inactive, and what
- * cannot be resolved (patient, drug, missing fields) becomes notes for the pharmacist, not a refusal.
+ * Takes a FHIR MedicationRequest or AllergyIntolerance (or a Bundle of them) or an NCPDP NewRx (CancelRx,
+ * RxRenewalResponse and RxChangeResponse go to receiveNcpdpMessage, once each by MessageID). Every
+ * well-formed order is recorded: active ones go to the pharmacist's queue, history is kept as inactive,
+ * and what cannot be resolved (patient, drug, missing fields) becomes notes for the pharmacist, not a
+ * refusal. Allergies are recorded first, so the review of the orders that came with them sees them.
  */
 export async function intakeEPrescription(
   deps: Deps, principal: Principal | null, req: { contentType: string; body: unknown; rawBody: string | undefined }, idempotencyKey: string | undefined,
@@ -27,7 +31,7 @@ export async function intakeEPrescription(
   const parsed = parse(req.contentType, req.body, req.rawBody ?? '')
   const actor = principal?.sub ?? NETWORK_ACTOR
   if ('message' in parsed) return receiveNcpdpMessage(deps, parsed.message, actor)
-  const { orders, bundle } = parsed
+  const { orders, allergies, bundle } = parsed
   return idempotent(deps.db, 'prescriptions', `intake:${actor}`, idempotencyKey, req.rawBody ?? '', async () => {
     const lookups = new Map<string, DrugLookup>()
     const drafts = []
@@ -36,19 +40,21 @@ export async function intakeEPrescription(
       if (principal?.role === 'practitioner' && !o.prescriber_id) o.prescriber_id = principal.sub
       drafts.push(draftFromOrder(o, await lookup(deps, lookups, o), today, principal?.sub ?? null))
     }
-    const recorded = await recordDrafts(deps, drafts, actor)
-    if (bundle) return { status: 201, body: { prescriptions: recorded.map(summary) } }
+    const noted = (await recordAllergies(deps.db, allergies.map((a) => ({ ...a, recorded_by: actor })))).map(allergyView)
+    const recorded = drafts.length ? await recordDrafts(deps, drafts, actor) : []
+    if (bundle) return { status: 201, body: { prescriptions: recorded.map(summary), allergies: noted } }
+    if (noted.length) return { status: 201, body: noted[0] }
     return { status: recorded[0]!.duplicate ? 200 : 201, body: summary(recorded[0]!) }
   })
 }
 
-type Parsed = { orders: ParsedOrder[]; bundle: boolean } | { message: Exclude<ScriptMessage, { kind: 'NewRx' }> }
+type Parsed = { orders: ParsedOrder[]; allergies: ParsedAllergy[]; bundle: boolean } | { message: Exclude<ScriptMessage, { kind: 'NewRx' }> }
 
 function parse(contentType: string, body: unknown, raw: string): Parsed {
   try {
     if (contentType === 'application/fhir+json') return parseFhir(body, utcToday())
     const m = parseScriptMessage(raw)
-    return m.kind === 'NewRx' ? { orders: [m.order], bundle: false } : { message: m }
+    return m.kind === 'NewRx' ? { orders: [m.order], allergies: [], bundle: false } : { message: m }
   } catch (err) {
     if (err instanceof MalformedIntake) {
       throw new Problem(400, 'malformed-eprescription', 'The e-prescription is not well-formed', `${err.field}: ${err.message}`, { errors: [{ field: err.field, message: err.message }] })
@@ -59,10 +65,10 @@ function parse(contentType: string, body: unknown, raw: string): Parsed {
 }
 
 async function lookup(deps: Deps, cache: Map<string, DrugLookup>, o: ParsedOrder): Promise<DrugLookup> {
-  const key = o.source.ndc ?? ''
+  const key = o.source.ndc ?? (o.source.rxnorm ? `rxcui:${o.source.rxnorm}` : '')
   const hit = key ? cache.get(key) : undefined
   if (hit) return hit
-  const r = await lookupDrugByNdc(deps.services, deps.log, o.source)
+  const r = await lookupDrugByCode(deps.services, deps.log, o.source)
   if (key) cache.set(key, r)
   return r
 }

@@ -45,6 +45,7 @@ function toListItem(r: PrescriptionRow, history: Array<{ from: string | null; to
     status: r.status,
     patient_id: r.patient_id,
     drug_id: r.drug_id,
+    drug_resolution: r.drug_resolution,
     prescriber_id: r.prescriber_id,
     dosage: r.dosage,
     quantity: r.quantity,

@@ -5,7 +5,7 @@ import { nextStatus } from '../domain/prescription-status.ts'
 import { utcToday } from '../domain/prescription-rules.ts'
 import { findByNcpdpReference, findOpenByNpiAndNdc, insertHistory, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
 import { findNcpdpMessage, insertNcpdpMessage, type NcpdpMessageRow } from '../db/ncpdp-message.repository.ts'
-import { lookupDrugByNdc } from './resolve-drug.ts'
+import { lookupDrugByCode } from './resolve-drug.ts'
 import { move, recordOne } from './record-prescriptions.ts'
 import type { Deps } from './deps.ts'
 
@@ -47,8 +47,8 @@ async function match(deps: Deps, m: Other): Promise<PrescriptionRow[]> {
 
 async function drugOf(deps: Deps, m: Other, original: PrescriptionRow): Promise<DrugLookup> {
   const ndc = m.kind === 'CancelRx' ? null : m.medication?.ndc
-  if (ndc) return lookupDrugByNdc(deps.services, deps.log, { ndc })
-  return original.drug_id ? { kind: 'found', drug_id: original.drug_id, dea_schedule: original.dea_schedule } : { kind: 'uncoded', detail: 'the original names no catalog drug' }
+  if (ndc) return lookupDrugByCode(deps.services, deps.log, { ndc })
+  return original.drug_id ? { kind: 'found', drug_id: original.drug_id, dea_schedule: original.dea_schedule, via: 'drug_id' } : { kind: 'uncoded', detail: 'the original names no catalog drug' }
 }
 
 async function act(publish: Publish, tx: Tx, m: Other, p: PrescriptionRow, drug: DrugLookup | null, actor: string): Promise<Outcome> {

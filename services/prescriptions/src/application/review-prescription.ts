@@ -1,10 +1,11 @@
 import { catalogClient, identityClient, type Drug, type DrugInteraction } from '@apotheca/contracts'
 import type { HandlerTools } from '@apotheca/kernel'
-import { reviewDrugUse, type ActiveMedicine, type DurDrug } from '../domain/dur.ts'
+import { reviewDrugUse, type ActiveMedicine, type DurDrug, type PatientAllergy } from '../domain/dur.ts'
 import { isBlocked, type Finding } from '../domain/findings.ts'
 import { utcToday, type DeaSchedule } from '../domain/prescription-rules.ts'
 import { validatePrescription, type PrescriberRecord } from '../domain/validation.ts'
-import { activeMedicines, findPrescription, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
+import { findPrescription, patientMedicines, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
+import { allergiesOf } from '../db/allergy.repository.ts'
 import { move } from './record-prescriptions.ts'
 import type { Deps } from './deps.ts'
 
@@ -12,6 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ACTOR = 'system:review'
 /** Most of the patient's other medicines whose missing ingredients are fetched from the catalog. */
 const MAX_FETCHED = 20
+/** Most of the patient's other medicines compared: with the new drug, the catalog checks at most 50. */
+const MAX_COMPARED = 49
 
 type DrugAnswer = { kind: 'found'; drug: Drug } | { kind: 'unknown' } | { kind: 'unavailable' }
 
@@ -26,7 +29,7 @@ export async function reviewPrescription(deps: Deps, prescriptionId: string, tra
   if (!p || p.status !== 'received') { await transaction(async () => undefined); return }
   const [drug, prescriber] = await Promise.all([askDrug(deps, p.drug_id), askPrescriber(deps, p.prescriber_id)])
   const found = drug.kind === 'found' ? drug.drug : null
-  const dur = p.patient_id && found ? await gatherDur(deps, p, found) : { active: [], interactions: [] as DrugInteraction[] | null }
+  const dur = p.patient_id && found ? await gatherDur(deps, p, found) : { active: [], interactions: [] as DrugInteraction[] | null, allergies: [] }
   await transaction(async (tx) => {
     const row = await lockPrescription(tx, prescriptionId)
     if (!row || row.status !== 'received') return
@@ -44,7 +47,7 @@ export async function reviewPrescription(deps: Deps, prescriptionId: string, tra
       return
     }
     const findings: Finding[] = [...validation, ...reviewDrugUse({
-      drug: found ? durDrug(found) : null, schedule, quantity: row.quantity, days_supply: row.days_supply, active: dur.active, interactions: dur.interactions,
+      drug: found ? durDrug(found) : null, schedule, quantity: row.quantity, days_supply: row.days_supply, active: dur.active, interactions: dur.interactions, allergies: dur.allergies,
     })]
     await move(deps.publish, tx, validating, 'queue', queueReason(findings), ACTOR, { findings, reviewed_at })
   })
@@ -79,9 +82,17 @@ async function askPrescriber(deps: Deps, prescriberId: string | null): Promise<P
   }
 }
 
-/** The patient's other medicines (ingredients filled in from the catalog where missing) and their interactions with the new drug. */
-async function gatherDur(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<{ active: ActiveMedicine[]; interactions: DrugInteraction[] | null }> {
-  const rows = await activeMedicines(deps.db, p.patient_id!, p.prescription_id)
+type DurFacts = { active: ActiveMedicine[]; interactions: DrugInteraction[] | null; allergies: PatientAllergy[] }
+
+/** The patient's active allergies, other medicines (ingredients filled in from the catalog where missing) and their interactions with the new drug. */
+async function gatherDur(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<DurFacts> {
+  const allergies = (await allergiesOf(deps.db, p.patient_id!, 'active'))
+    .map((a) => ({ allergy_id: a.allergy_id, substance: a.substance_display, criticality: a.criticality, ingredients: a.ingredients, atc_prefixes: a.atc_prefixes }))
+  return { ...(await gatherMedicines(deps, p, drug)), allergies }
+}
+
+async function gatherMedicines(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<Omit<DurFacts, 'allergies'>> {
+  const rows = await patientMedicines(deps.db, p.patient_id!, { exceptId: p.prescription_id, today: utcToday(), limit: MAX_COMPARED })
   const active: ActiveMedicine[] = []
   let fetched = 0
   for (const r of rows) {

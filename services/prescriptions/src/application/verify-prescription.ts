@@ -1,11 +1,11 @@
 import { Problem, conflict, notFound, type Principal } from '@apotheca/kernel'
-import type { DrugLookup } from '../domain/intake.ts'
+import type { DrugLookup, DrugResolution } from '../domain/intake.ts'
 import { nextStatus, type PrescriptionAction } from '../domain/prescription-status.ts'
 import { checkRules, needsStepUp, utcToday, type DeaSchedule } from '../domain/prescription-rules.ts'
 import { signedForm } from '../domain/signed-form.ts'
 import { needsOverride, type OverrideReason } from '../domain/findings.ts'
 import { findPrescription, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
-import { lookupDrugById, lookupDrugByNdc } from './resolve-drug.ts'
+import { lookupDrugByCode, lookupDrugById } from './resolve-drug.ts'
 import { move } from './record-prescriptions.ts'
 import type { Deps } from './deps.ts'
 
@@ -23,7 +23,7 @@ export async function verifyPrescription(deps: Deps, principal: Principal, id: s
   const action: PrescriptionAction = input.decision === 'approve' ? 'approve' : 'reject'
   assertLegal(current, action)
   if (action === 'reject') return decide(deps, principal, current, action, input.reason ?? null, {})
-  const drug = current.drug_confirmed ? { drug_id: current.drug_id!, dea_schedule: current.dea_schedule } : await confirmDrug(deps, current)
+  const drug = current.drug_confirmed ? { drug_id: current.drug_id!, dea_schedule: current.dea_schedule, via: current.drug_resolution } : await confirmDrug(deps, current)
   if (needsStepUp(drug.dea_schedule, principal.mfa_at, Math.floor(Date.now() / 1000))) {
     throw new Problem(403, 'step-up-required', 'A fresh second factor is needed', `schedule ${drug.dea_schedule} substances need an authenticator code from the last 5 minutes: sign in again`)
   }
@@ -31,7 +31,7 @@ export async function verifyPrescription(deps: Deps, principal: Principal, id: s
   assertOverridden(current, input.override_reason)
   const why = input.override_reason ? `approved over ${current.findings.filter((f) => f.severity !== 'info').length} finding(s): ${input.override_reason}` : 'approved by the pharmacist'
   return decide(deps, principal, current, action, input.reason ? `${why}; ${input.reason}` : why,
-    { drug_id: drug.drug_id, dea_schedule: drug.dea_schedule, drug_confirmed: true, ...(input.override_reason ? { override_reason: input.override_reason } : {}) })
+    { drug_id: drug.drug_id, dea_schedule: drug.dea_schedule, drug_confirmed: true, drug_resolution: current.drug_resolution ?? drug.via, ...(input.override_reason ? { override_reason: input.override_reason } : {}) })
 }
 
 /** How long a decision waits for an automated review still running (received, validating) before it is a 409. */
@@ -54,10 +54,10 @@ function assertLegal(p: PrescriptionRow, action: PrescriptionAction) {
 }
 
 /** The drug as the catalog knows it now; a prescription whose drug cannot be confirmed cannot be approved. */
-async function confirmDrug(deps: Deps, p: PrescriptionRow): Promise<{ drug_id: string; dea_schedule: DeaSchedule | null }> {
+async function confirmDrug(deps: Deps, p: PrescriptionRow): Promise<{ drug_id: string; dea_schedule: DeaSchedule | null; via: DrugResolution }> {
   let found: DrugLookup
   if (p.drug_id) found = await lookupDrugById(deps.services, deps.log, p.drug_id)
-  else found = await lookupDrugByNdc(deps.services, deps.log, { ndc: p.source_ndc, rxnorm: p.source_rxnorm, drug_text: p.source_drug_text })
+  else found = await lookupDrugByCode(deps.services, deps.log, { ndc: p.source_ndc, rxnorm: p.source_rxnorm, drug_text: p.source_drug_text })
   if (found.kind === 'found') return found
   if (found.kind === 'unavailable') throw conflict('drug-unconfirmed', 'The drug could not be confirmed with the catalog', 'the catalog did not answer; try again shortly')
   throw conflict('prescription-incomplete', 'The prescription names no drug of the catalog', `${found.detail}; reject it or have it corrected`)
@@ -81,7 +81,7 @@ function assertOverridden(p: PrescriptionRow, reason: OverrideReason | undefined
     `${findings.length} finding(s): ${findings.map((f) => f.code).join(', ')}; send override_reason`, { findings })
 }
 
-type DrugSet = { drug_id?: string | null; dea_schedule?: DeaSchedule | null; drug_confirmed?: boolean; override_reason?: string }
+type DrugSet = { drug_id?: string | null; dea_schedule?: DeaSchedule | null; drug_confirmed?: boolean; drug_resolution?: DrugResolution | null; override_reason?: string }
 
 /** Applies the decision under a row lock; a change made meanwhile by someone else is a 409. */
 async function decide(deps: Deps, principal: Principal, seen: PrescriptionRow, action: PrescriptionAction, reason: string | null, drug: DrugSet) {

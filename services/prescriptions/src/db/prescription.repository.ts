@@ -1,6 +1,6 @@
 import type { PrescriptionStatus } from '@apotheca/contracts'
 import type { Sql } from '@apotheca/kernel'
-import type { Channel, PrescriptionDraft } from '../domain/intake.ts'
+import type { Channel, DrugResolution, PrescriptionDraft } from '../domain/intake.ts'
 import type { DeaSchedule } from '../domain/prescription-rules.ts'
 import type { Finding } from '../domain/findings.ts'
 
@@ -19,6 +19,7 @@ export interface PrescriptionRow {
   expiry_date: string | null
   dea_schedule: DeaSchedule | null
   drug_confirmed: boolean
+  drug_resolution: DrugResolution | null
   status: PrescriptionStatus
   channel: Channel
   source_message_id: string | null
@@ -49,7 +50,7 @@ export interface PrescriptionRow {
 export interface HistoryRow { prescription_id: string; from: PrescriptionStatus | null; to: PrescriptionStatus; reason: string | null; actor: string | null; at: string }
 
 const COLUMNS = /* sql */ `prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity, refill_count, refills_remaining,
-  issue_date::text AS issue_date, expiry_date::text AS expiry_date, dea_schedule, drug_confirmed, status, channel,
+  issue_date::text AS issue_date, expiry_date::text AS expiry_date, dea_schedule, drug_confirmed, drug_resolution, status, channel,
   source_message_id, source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref,
   review_notes, findings, days_supply, ingredients, atc_codes, override_reason, reviewed_at, signature, signing_key_id, verified_by, verified_at, created_at, updated_at, version`
 
@@ -65,12 +66,12 @@ export async function insertPrescription(tx: Sql, id: string, d: PrescriptionDra
   const { rows } = await tx.query(
     /* sql */ `INSERT INTO prescriptions.prescriptions (prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity,
        refill_count, refills_remaining, issue_date, expiry_date, dea_schedule, drug_confirmed, status, channel, source_message_id,
-       source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes, days_supply)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+       source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes, days_supply, drug_resolution)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
      RETURNING ${COLUMNS}`,
     [id, d.patient_id, d.drug_id, d.prescriber_id, d.submitted_by, d.dosage, d.quantity, d.refill_count, d.issue_date, d.expiry_date,
       d.dea_schedule, d.drug_confirmed, d.channel, s.message_id ?? null, s.order_number ?? null, s.fhir_id ?? null, s.ndc ?? null,
-      s.rxnorm ?? null, s.drug_text ?? null, s.prescriber_npi ?? null, s.prescriber_ref ?? null, d.notes, d.days_supply ?? null],
+      s.rxnorm ?? null, s.drug_text ?? null, s.prescriber_npi ?? null, s.prescriber_ref ?? null, d.notes, d.days_supply ?? null, d.drug_resolution],
   )
   return toRow(rows[0])
 }
@@ -85,7 +86,7 @@ export async function insertHistory(tx: Sql, h: Omit<HistoryRow, 'at'>): Promise
 
 /** Columns a status change may set with it. */
 export type StatusSet = Partial<Pick<PrescriptionRow, 'signature' | 'signing_key_id' | 'verified_by' | 'verified_at' | 'drug_id' | 'dea_schedule'
-  | 'drug_confirmed' | 'findings' | 'ingredients' | 'atc_codes' | 'override_reason' | 'reviewed_at'>>
+  | 'drug_confirmed' | 'drug_resolution' | 'findings' | 'ingredients' | 'atc_codes' | 'override_reason' | 'reviewed_at'>>
 
 /** Moves a prescription to a status, bumping its version; extra columns (signature…) may be set with it. */
 export async function updateStatus(tx: Sql, id: string, status: PrescriptionStatus, set: StatusSet = {}): Promise<PrescriptionRow> {
@@ -163,15 +164,33 @@ export async function findLapsed(db: Sql, today: string, limit: number): Promise
   return rows.map((r) => r.prescription_id)
 }
 
-/** A patient's medicines DUR compares with: open prescriptions (in review, verified) and medication history, newest first. */
-export async function activeMedicines(db: Sql, patientId: string, exceptId: string, limit = 49): Promise<PrescriptionRow[]> {
+/** Statuses of a prescription in force (until its expiry date): what the patient takes or is about to. */
+export const IN_FORCE = ['received', 'validating', 'in_review', 'verified'] as const
+
+/**
+ * A patient's medicines, newest first: prescriptions in force with a drug (not past their expiry) and
+ * medication history (inactive). DUR compares a new prescription with them, and other services read
+ * them (GET /internal/patients/{id}/medications): one query, so both see the same medicines.
+ */
+export async function patientMedicines(db: Sql, patientId: string, o: { exceptId?: string; today: string; limit: number }): Promise<PrescriptionRow[]> {
   const { rows } = await db.query(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions
-     WHERE patient_id = $1 AND prescription_id <> $2 AND drug_id IS NOT NULL AND status IN ('in_review', 'verified', 'inactive')
-     ORDER BY created_at DESC LIMIT $3`,
-    [patientId, exceptId, limit],
+     WHERE patient_id = $1 AND ($2::uuid IS NULL OR prescription_id <> $2::uuid) AND drug_id IS NOT NULL
+       AND (status = 'inactive' OR (status = ANY($3::text[]) AND (expiry_date IS NULL OR expiry_date >= $4::date)))
+     ORDER BY created_at DESC LIMIT $5`,
+    [patientId, o.exceptId ?? null, IN_FORCE, o.today, o.limit],
   )
   return rows.map(toRow)
+}
+
+/** Every practitioner (account id) who ever prescribed for the patient, whatever became of the prescription. */
+export async function prescribersOf(db: Sql, patientId: string): Promise<string[]> {
+  const { rows } = await db.query<{ prescriber_id: string }>(
+    /* sql */ `SELECT DISTINCT prescriber_id FROM prescriptions.prescriptions
+     WHERE patient_id = $1 AND prescriber_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' ORDER BY prescriber_id`,
+    [patientId],
+  )
+  return rows.map((r) => r.prescriber_id.toLowerCase())
 }
 
 /**
@@ -211,7 +230,7 @@ export interface Transcription {
 export async function updateTranscription(tx: Sql, id: string, t: Transcription): Promise<void> {
   await tx.query(
     /* sql */ `UPDATE prescriptions.prescriptions SET drug_id = $2, dea_schedule = $3, drug_confirmed = $4, dosage = $5, quantity = $6,
-       refill_count = $7, refills_remaining = $7, issue_date = $8, expiry_date = $9, days_supply = $10, prescriber_id = coalesce($11, prescriber_id),
+       refill_count = $7, refills_remaining = $7, issue_date = $8, expiry_date = $9, days_supply = $10, prescriber_id = coalesce($11, prescriber_id), drug_resolution = 'drug_id',
        ingredients = NULL, atc_codes = NULL, findings = '[]'::jsonb
      WHERE prescription_id = $1`,
     [id, t.drug_id, t.dea_schedule, t.drug_confirmed, t.dosage, t.quantity, t.refill_count, t.issue_date, t.expiry_date, t.days_supply, t.prescriber_id],

@@ -1,6 +1,7 @@
 import type { DrugInteraction } from '@apotheca/contracts'
 import type { Finding } from './findings.ts'
 import { isControlled, type DeaSchedule } from './prescription-rules.ts'
+import { sameSubstance } from './allergens.ts'
 
 /** A drug as DUR compares it: ingredients (lower case) and ATC codes. */
 export interface DurDrug { drug_id: string; ingredients: string[]; atc_codes: string[] }
@@ -8,7 +9,10 @@ export interface DurDrug { drug_id: string; ingredients: string[]; atc_codes: st
 /** One of the patient's medicines: an open prescription or medication history (FHIR, inactive). */
 export interface ActiveMedicine extends DurDrug { prescription_id: string; status: string }
 
-/** What DUR checks: the new drug, what the patient takes, the catalog's interactions, the amounts. */
+/** An active allergy of the patient, with what it means for matching (allergens.ts). */
+export interface PatientAllergy { allergy_id: string; substance: string; criticality: string | null; ingredients: string[]; atc_prefixes: string[] }
+
+/** What DUR checks: the new drug, what the patient takes and is allergic to, the catalog's interactions, the amounts. */
 export interface DurInput {
   drug: DurDrug | null
   schedule: DeaSchedule | null
@@ -17,6 +21,8 @@ export interface DurInput {
   active: ActiveMedicine[]
   /** Interactions among the new drug and the active ones, or null when the checker could not be asked. */
   interactions: DrugInteraction[] | null
+  /** The patient's active allergies. */
+  allergies: PatientAllergy[]
 }
 
 /** Most units a day we let through without a finding, and the longest supply (days). */
@@ -32,13 +38,27 @@ export const QUANTITY_LIMIT = 360
 const atcClass = (code: string) => code.slice(0, 5).toUpperCase()
 
 /**
- * Drug utilisation review, pure: interactions with the patient's medicines (as the catalog found
- * them), duplicate therapy (same ingredient, or same ATC subgroup) and dose and quantity limits.
+ * Drug utilisation review, pure: the patient's allergies, interactions with their medicines (as the
+ * catalog found them), duplicate therapy (same ingredient, or same ATC subgroup) and dose and quantity limits.
  */
 export function reviewDrugUse(i: DurInput): Finding[] {
   const out: Finding[] = []
-  if (i.drug) out.push(...interactionFindings(i), ...duplicateFindings(i.drug, i.active))
+  if (i.drug) out.push(...allergyFindings(i.drug, i.allergies), ...interactionFindings(i), ...duplicateFindings(i.drug, i.active))
   out.push(...amountFindings(i))
+  return out
+}
+
+/** An allergy naming an ingredient of the drug, or its class by ATC prefix, is always serious: the pharmacist overrides or rejects. */
+function allergyFindings(drug: DurDrug, allergies: PatientAllergy[]): Finding[] {
+  const out: Finding[] = []
+  for (const a of allergies) {
+    const ingredients = drug.ingredients.filter((i) => a.ingredients.some((x) => sameSubstance(i, x)))
+    const atc = drug.atc_codes.filter((c) => a.atc_prefixes.some((p) => c.toUpperCase().startsWith(p)))
+    if (!ingredients.length && !atc.length) continue
+    const why = ingredients.length ? `it contains ${ingredients.join(', ')}` : `it is of the same class (ATC ${atc.join(', ')})`
+    const criticality = a.criticality ? `, criticality ${a.criticality}` : ''
+    out.push({ code: 'allergy', severity: 'high', message: `recorded allergy to ${a.substance.slice(0, 200)}${criticality}: ${why}`, related: [a.allergy_id] })
+  }
   return out
 }
 

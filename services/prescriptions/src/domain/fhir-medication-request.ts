@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { MalformedIntake, UnsupportedIntake, type ParsedOrder } from './intake.ts'
 import { isIsoDate } from './prescription-rules.ts'
+import type { ParsedAllergy } from './allergy.ts'
+import { parseAllergyIntolerance } from './fhir-allergy-intolerance.ts'
 
 /** FHIR code system of NDCs. */
 export const NDC_SYSTEM = 'http://hl7.org/fhir/sid/ndc'
@@ -10,6 +12,8 @@ export const RXNORM_SYSTEM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 export const NPI_SYSTEM = 'http://hl7.org/fhir/sid/us-npi'
 /** Most MedicationRequests one Bundle may hold (each asks the catalog for its drug). */
 export const MAX_BUNDLE_REQUESTS = 200
+/** Most AllergyIntolerances one Bundle may hold. */
+export const MAX_BUNDLE_ALLERGIES = 200
 
 const HISTORY_STATUSES = ['stopped', 'completed', 'cancelled', 'entered-in-error', 'expired']
 const ORDER_INTENTS = ['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order']
@@ -49,15 +53,19 @@ const Bundle = z.object({
 
 type Lookup = (ref: string | undefined) => Record<string, any> | undefined
 
+/** What a FHIR submission holds: orders (MedicationRequests) and allergies (AllergyIntolerances), and whether it was a Bundle. */
+export interface ParsedFhir { orders: ParsedOrder[]; allergies: ParsedAllergy[]; bundle: boolean }
+
 /**
- * Reads a FHIR R4 MedicationRequest, or every MedicationRequest of a Bundle, into orders.
+ * Reads a FHIR R4 MedicationRequest or AllergyIntolerance, or every one of them in a Bundle.
  * Throws MalformedIntake (400) for what is not well-formed, UnsupportedIntake (422) for other resources.
  */
-export function parseFhir(body: unknown, today: string): { orders: ParsedOrder[]; bundle: boolean } {
+export function parseFhir(body: unknown, today: string): ParsedFhir {
   const kind = Resource.safeParse(body)
   if (!kind.success) throw new MalformedIntake('resourceType', 'expected a FHIR resource with a resourceType')
-  if (kind.data.resourceType === 'MedicationRequest') return { orders: [toOrder(parse(MedicationRequest, body, ''), () => undefined, today)], bundle: false }
-  if (kind.data.resourceType !== 'Bundle') throw new UnsupportedIntake(`expected a MedicationRequest or a Bundle, got ${kind.data.resourceType.slice(0, 60)}`)
+  if (kind.data.resourceType === 'MedicationRequest') return { orders: [toOrder(parse(MedicationRequest, body, ''), () => undefined, today)], allergies: [], bundle: false }
+  if (kind.data.resourceType === 'AllergyIntolerance') return { orders: [], allergies: [parseAllergyIntolerance(body, '')], bundle: false }
+  if (kind.data.resourceType !== 'Bundle') throw new UnsupportedIntake(`expected a MedicationRequest, an AllergyIntolerance or a Bundle, got ${kind.data.resourceType.slice(0, 60)}`)
   const bundle = parse(Bundle, body, '')
   const byRef = new Map<string, Record<string, any>>()
   for (const e of bundle.entry) {
@@ -65,11 +73,18 @@ export function parseFhir(body: unknown, today: string): { orders: ParsedOrder[]
     if (e.fullUrl) byRef.set(e.fullUrl, e.resource)
     if (e.resource.id) byRef.set(`${e.resource.resourceType}/${e.resource.id}`, e.resource)
   }
-  const requests = bundle.entry.map((e, i) => [e, i] as const).filter(([e]) => e.resource?.resourceType === 'MedicationRequest')
-  if (requests.length === 0) throw new UnsupportedIntake('the Bundle holds no MedicationRequest')
+  const of = (type: string) => bundle.entry.map((e, i) => [e, i] as const).filter(([e]) => e.resource?.resourceType === type)
+  const requests = of('MedicationRequest')
+  const allergies = of('AllergyIntolerance')
+  if (requests.length === 0 && allergies.length === 0) throw new UnsupportedIntake('the Bundle holds no MedicationRequest or AllergyIntolerance')
   if (requests.length > MAX_BUNDLE_REQUESTS) throw new MalformedIntake('entry', `at most ${MAX_BUNDLE_REQUESTS} MedicationRequests per Bundle`)
+  if (allergies.length > MAX_BUNDLE_ALLERGIES) throw new MalformedIntake('entry', `at most ${MAX_BUNDLE_ALLERGIES} AllergyIntolerances per Bundle`)
   const lookup: Lookup = (ref) => (ref ? byRef.get(ref) : undefined)
-  return { orders: requests.map(([e, i]) => toOrder(parse(MedicationRequest, e.resource, `entry[${i}].resource.`), lookup, today)), bundle: true }
+  return {
+    orders: requests.map(([e, i]) => toOrder(parse(MedicationRequest, e.resource, `entry[${i}].resource.`), lookup, today)),
+    allergies: allergies.map(([e, i]) => parseAllergyIntolerance(e.resource, `entry[${i}].resource.`)),
+    bundle: true,
+  }
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> {

@@ -8,7 +8,7 @@ const order = (o: Partial<ParsedOrder> = {}): ParsedOrder => ({
   channel: 'ncpdp', patient_id: '0b8f5a52-7d1e-4c55-9a57-2f2f1b4c9e10', prescriber_id: null, dosage: 'one daily', quantity: 30,
   refill_count: 1, issue_date: '2026-03-01', expiry_date: null, history: null, notes: [], source: { ndc: '00093310501' }, ...o,
 })
-const found = { kind: 'found' as const, drug_id: DRUG, dea_schedule: null }
+const found = { kind: 'found' as const, drug_id: DRUG, dea_schedule: null, via: 'ndc' as const }
 
 test('a complete order with a known drug goes to review with a default expiry and no notes', () => {
   const d = draftFromOrder(order(), found, today, null)

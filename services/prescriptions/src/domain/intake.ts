@@ -42,9 +42,12 @@ export interface ParsedOrder {
   source: SourceRefs
 }
 
+/** How a prescription's drug was found in the catalog: named by id, by the NDC of a product, or by an RxNorm concept. */
+export type DrugResolution = 'drug_id' | 'ndc' | 'rxcui'
+
 /** What the catalog said about a prescription's drug. */
 export type DrugLookup =
-  | { kind: 'found'; drug_id: string; dea_schedule: DeaSchedule | null }
+  | { kind: 'found'; drug_id: string; dea_schedule: DeaSchedule | null; via: DrugResolution }
   | { kind: 'unknown'; detail: string }
   | { kind: 'unavailable'; drug_id: string | null }
   | { kind: 'uncoded'; detail: string }
@@ -63,6 +66,8 @@ export interface PrescriptionDraft {
   expiry_date: string | null
   dea_schedule: DeaSchedule | null
   drug_confirmed: boolean
+  /** How drug_id was found (null: no drug yet). */
+  drug_resolution: DrugResolution | null
   final: 'in_review' | 'inactive'
   /** Days the quantity lasts, when the prescriber said (too-early refills and dose limits use it). */
   days_supply?: number | null
@@ -112,6 +117,7 @@ export function draftFromOrder(order: ParsedOrder, drug: DrugLookup, today: stri
     expiry_date: expiry,
     dea_schedule: found?.dea_schedule ?? null,
     drug_confirmed: found !== null,
+    drug_resolution: found?.via ?? null,
     final: order.history ? 'inactive' : 'in_review',
     days_supply: validDays(order.days_supply),
     reason: order.history ?? reviewReason(notes),
@@ -167,6 +173,7 @@ export function draftFromSubmission(s: Submission, drug: DrugLookup & { kind: 'f
       expiry_date: r.expiry_date,
       dea_schedule: schedule,
       drug_confirmed: drug.kind === 'found',
+      drug_resolution: 'drug_id',
       final: 'in_review',
       days_supply: s.days_supply ?? null,
       reason: reviewReason(notes),

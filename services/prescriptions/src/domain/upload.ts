@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
 
 /** Content types a patient may upload a prescription as. */
-export type UploadType = 'application/pdf' | 'image/jpeg' | 'image/png'
+export const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
+/** One of UPLOAD_TYPES. */
+export type UploadType = (typeof UPLOAD_TYPES)[number]
 
-/** Largest upload (bytes, decoded): it travels base64 in JSON under the API's 1 MiB body limit. */
+/** Largest upload (bytes, decoded), raw or base64 in JSON: base64 must fit under the API's 1 MiB body limit. */
 export const MAX_UPLOAD_BYTES = 700 * 1024
 
 /** The type of a file by its first bytes (its name and declared type are not trusted), or null. */

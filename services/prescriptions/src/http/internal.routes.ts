@@ -2,8 +2,9 @@ import { route } from '@apotheca/kernel'
 import type { Deps } from '../application/deps.ts'
 import { readInternalPrescription } from '../application/read-internal-prescription.ts'
 import { publicKeys } from '../db/signing-key.repository.ts'
-import { FillBody, PrescriptionParams } from './prescriptions.schemas.ts'
+import { FillBody, PatientParams, PrescriptionParams } from './prescriptions.schemas.ts'
 import { recordFill } from '../application/record-fill.ts'
+import { readPatientMedications } from '../application/read-patient-medications.ts'
 
 /** Routes for other services (internal token) and for anyone checking a prescription's signature. */
 export function internalRoutes(deps: Deps) {
@@ -26,6 +27,14 @@ export function internalRoutes(deps: Deps) {
         const answer = await recordFill(deps, params.prescriptionId, body)
         return reply.status(answer.status).send(answer.body)
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/internal/patients/:patientId/medications',
+      summary: "A patient's medicines for drug utilisation review: prescriptions in force and medication history, and who prescribed for them (service-to-service)",
+      auth: { internal: true },
+      schema: { params: PatientParams },
+      handler: async ({ params }) => readPatientMedications(deps.db, params.patientId),
     }),
     route({
       method: 'GET',

@@ -3,6 +3,8 @@ import { route, unauthorized, type Principal } from '@apotheca/kernel'
 import type { Deps } from '../application/deps.ts'
 import { EPRESCRIPTION_TYPES, intakeEPrescription } from '../application/intake-eprescription.ts'
 import { submitPrescription } from '../application/submit-prescription.ts'
+import { uploadRawPrescription } from '../application/upload-prescription.ts'
+import { UPLOAD_TYPES } from '../domain/upload.ts'
 import { listPatientPrescriptions, reviewQueue } from '../application/list-prescriptions.ts'
 import { verifyPrescription } from '../application/verify-prescription.ts'
 import { ListQuery, PatientParams, PrescriptionParams, QueueQuery, SubmitBody, VerifyBody } from './prescriptions.schemas.ts'
@@ -14,9 +16,11 @@ export function idempotencyKey(headers: IncomingHttpHeaders): string | undefined
 }
 
 const signedIn = (p: Principal | null): Principal => {
-  if (!p) throw unauthorized('A structured prescription needs a signed-in prescriber, pharmacist or patient')
+  if (!p) throw unauthorized('A structured prescription or an upload needs a signed-in prescriber, pharmacist or patient')
   return p
 }
+
+const isUpload = (contentType: string) => (UPLOAD_TYPES as readonly string[]).includes(contentType)
 
 /** Prescription routes: submit (JSON, FHIR, NCPDP), a patient's list, the pharmacist's queue and verification. */
 export function prescriptionRoutes(deps: Deps) {
@@ -24,15 +28,17 @@ export function prescriptionRoutes(deps: Deps) {
     route({
       method: 'POST',
       url: '/prescriptions/submit',
-      summary: 'Submit a prescription: JSON, FHIR R4 MedicationRequest/Bundle (application/fhir+json) or NCPDP SCRIPT NewRx (application/xml)',
+      summary: 'Submit a prescription: JSON, FHIR R4 MedicationRequest/AllergyIntolerance/Bundle (application/fhir+json), NCPDP SCRIPT NewRx (application/xml), or a patient\'s own scan as the raw body (application/pdf, image/jpeg, image/png)',
       auth: { roles: ['practitioner', 'pharmacist', 'admin', 'patient'], orSigned: 'epcs' },
       schema: { body: SubmitBody },
-      rawContentTypes: EPRESCRIPTION_TYPES,
+      rawContentTypes: [...EPRESCRIPTION_TYPES, ...UPLOAD_TYPES],
       handler: async (req, reply) => {
         const key = idempotencyKey(req.headers)
-        const answer = EPRESCRIPTION_TYPES.includes(req.contentType)
-          ? await intakeEPrescription(deps, req.principal, req, key)
-          : await submitPrescription(deps, signedIn(req.principal), req.body, key)
+        const answer = isUpload(req.contentType)
+          ? await uploadRawPrescription(deps, signedIn(req.principal), req.body, req.contentType, key)
+          : EPRESCRIPTION_TYPES.includes(req.contentType)
+            ? await intakeEPrescription(deps, req.principal, req, key)
+            : await submitPrescription(deps, signedIn(req.principal), req.body, key)
         return reply.status(answer.status).send(answer.body)
       },
     }),

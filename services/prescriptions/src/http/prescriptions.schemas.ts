@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PrescriptionStatus } from '@apotheca/contracts'
 import { MAX_QUANTITY, MAX_REFILLS } from '../domain/prescription-rules.ts'
 import { OVERRIDE_REASONS } from '../domain/findings.ts'
+import { CRITICALITIES } from '../domain/allergy.ts'
 
 /** POST /prescriptions/submit as JSON: a structured prescription (FHIR and NCPDP go by content type). */
 export const SubmitBody = z.object({
@@ -66,3 +67,13 @@ export const TranscribeBody = SubmitBody.omit({ patient_id: true })
 
 /** POST /internal/prescriptions/{prescriptionId}/fills: the order a prescription is dispensed for. */
 export const FillBody = z.object({ order_id: z.uuid(), quantity: z.number().int().min(1).max(MAX_QUANTITY) })
+
+/** POST /patients/{patientId}/allergies: a substance the patient is allergic to, as said or coded. */
+export const AllergyBody = z.object({
+  /** The substance or class as recorded: "penicillin", "sulfa drugs", "Allergy to fish". */
+  substance: z.string().trim().min(1).max(200),
+  /** Its code in `system` (SNOMED CT, RxNorm…), when known. */
+  code: z.string().trim().min(1).max(100).optional(),
+  system: z.string().trim().min(1).max(200).optional(),
+  criticality: z.enum(CRITICALITIES).optional(),
+})

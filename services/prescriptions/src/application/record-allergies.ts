@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto'
+import { idempotent, type Answer, type Principal } from '@apotheca/kernel'
+import { manualAllergy, type AllergyDraft, type AllergyInput } from '../domain/allergy.ts'
+import { upsertAllergy, type AllergyRow } from '../db/allergy.repository.ts'
+import { assertPatientAccess } from './patient-access.ts'
+import { allergyView } from './list-allergies.ts'
+import type { Deps } from './deps.ts'
+
+/** Records allergies in one transaction (a FHIR submission's AllergyIntolerances), before the prescriptions that come with them are reviewed. */
+export async function recordAllergies(db: Deps['db'], drafts: AllergyDraft[]): Promise<AllergyRow[]> {
+  if (drafts.length === 0) return []
+  return db.transaction(async (tx) => {
+    const out: AllergyRow[] = []
+    for (const d of drafts) out.push(await upsertAllergy(tx, randomUUID(), d))
+    return out
+  })
+}
+
+/** A patient, their prescriber or a pharmacist records an allergy by hand (retries with the same Idempotency-Key answer the first). */
+export async function recordAllergy(deps: Deps, principal: Principal, patientId: string, input: AllergyInput, idempotencyKey: string | undefined): Promise<Answer> {
+  await assertPatientAccess(deps.db, principal, patientId)
+  return idempotent(deps.db, 'prescriptions', `allergy:${principal.sub}`, idempotencyKey, { patientId, ...input }, async () => {
+    const [row] = await recordAllergies(deps.db, [manualAllergy(patientId, input, principal.sub)])
+    return { status: 201, body: allergyView(row!) }
+  })
+}

@@ -1,0 +1,31 @@
+import { route } from '@apotheca/kernel'
+import type { Deps } from '../application/deps.ts'
+import { recordAllergy } from '../application/record-allergies.ts'
+import { listAllergies } from '../application/list-allergies.ts'
+import { idempotencyKey } from './prescriptions.routes.ts'
+import { AllergyBody, PatientParams } from './prescriptions.schemas.ts'
+
+/** A patient's allergies, which drug utilisation review checks every new prescription against. */
+export function allergyRoutes(deps: Deps) {
+  return [
+    route({
+      method: 'POST',
+      url: '/patients/:patientId/allergies',
+      summary: 'Records an allergy of a patient (the patient themself, a practitioner who prescribed for them, a pharmacist); reviews check new prescriptions against it',
+      auth: { roles: ['patient', 'practitioner', 'pharmacist'] },
+      schema: { params: PatientParams, body: AllergyBody },
+      handler: async ({ principal, params, body, headers }, reply) => {
+        const answer = await recordAllergy(deps, principal!, params.patientId, body, idempotencyKey(headers))
+        return reply.status(answer.status).send(answer.body)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/patients/:patientId/allergies',
+      summary: "A patient's allergies, from FHIR AllergyIntolerance or entered by hand (patients: their own; practitioners: patients they prescribed for)",
+      auth: { roles: ['patient', 'practitioner', 'pharmacist', 'technician', 'admin'] },
+      schema: { params: PatientParams },
+      handler: async ({ principal, params }) => listAllergies(deps.db, principal!, params.patientId),
+    }),
+  ]
+}
