@@ -1,15 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import type { z } from 'zod'
-import type { ReserveRequest } from '@apotheca/contracts'
-import { Problem, conflict, currentTraceparent, isUniqueViolation, type Sql, type Tx } from '@apotheca/kernel'
+import { Problem, conflict, isUniqueViolation, type Sql, type Tx } from '@apotheca/kernel'
 import { holdUnits, lockStockOfDrugs } from '../db/batch.repository.ts'
-import { holdInOneStatement } from '../db/hold.repository.ts'
 import { findByOrder, insertItems, insertReservation, linesOf, type ReservationRow } from '../db/reservation.repository.ts'
-import { mergeWanted, pickFefo, type Pick, type Shortage, type Wanted } from '../domain/fefo.ts'
+import { mergeWanted, pickFefo, type Shortage, type Wanted } from '../domain/fefo.ts'
 import { dates, type InventoryDeps } from './deps.ts'
-import { pickView, reservationView } from './views.ts'
-
-type ReserveInput = z.output<typeof ReserveRequest>
+import { createdPayload, holdInGroup, newReservationRow, type ReserveInput } from './group-hold.ts'
+import { reservationView } from './views.ts'
 
 /** The answer to a reservation request, and whether it made a new one (201) or found the order's (200). */
 export interface Reserved { created: boolean; reservation: ReturnType<typeof reservationView> }
@@ -23,12 +18,12 @@ export function outOfStock(short: Shortage[]): Problem {
 /**
  * Holds stock for every item of an order, first-expiry-first, or nothing. The same order again
  * answers its existing reservation; two concurrent requests for one order make one reservation.
- * Fast path first (one statement, see holdInOneStatement); when the snapshot it planned from was
- * short or went stale, the locking path decides, so a 409 is always said under the batches' locks.
+ * Fast path first: the request joins the next group statement (see holdInGroup). What the group
+ * did not make takes the locking path, so a 409 is always said under the batches' locks.
  */
 export async function reserveStock(deps: InventoryDeps, req: ReserveInput): Promise<Reserved> {
   try {
-    const reservation = (await reserveInOneStatement(deps, req)) ?? (await deps.db.transaction((tx) => reserveInTx(deps, tx, req)))
+    const reservation = (await holdInGroup(deps, req)) ?? (await deps.db.transaction((tx) => reserveInTx(deps, tx, req)))
     return { created: true, reservation }
   } catch (err) {
     const raced = isUniqueViolation(err) ? await findByOrder(deps.db, req.order_id) : null
@@ -37,39 +32,8 @@ export async function reserveStock(deps: InventoryDeps, req: ReserveInput): Prom
   }
 }
 
-function newRow(deps: InventoryDeps, req: ReserveInput): ReservationRow {
-  const now = deps.clock()
-  return {
-    reservation_id: randomUUID(), order_id: req.order_id, patient_id: req.patient_id, status: 'held',
-    expires_at: new Date(now.getTime() + req.hold_minutes * 60_000).toISOString(), created_at: now.toISOString(),
-  }
-}
-
-const createdPayload = (row: ReservationRow, picks: Pick[]) => ({ reservation_id: row.reservation_id, order_id: row.order_id, picks: picks.map(pickView), expires_at: row.expires_at })
-
-/**
- * Reserves in one statement (see holdInOneStatement); null when a drug was short or stock moved
- * under it (nothing was changed). A repeated order fails on its unique order_id.
- */
-async function reserveInOneStatement(deps: InventoryDeps, req: ReserveInput) {
-  const row = newRow(deps, req)
-  const event = { id: randomUUID(), occurred_at: new Date().toISOString(), traceparent: currentTraceparent() ?? null }
-  const picks = await holdInOneStatement(deps.db, { ...row, wanted: mergeWanted(req.items), cutoff: dates(deps).cutoff, event })
-  if (!picks) return null
-  // The event was written by the statement; the publisher checks its payload against the contract
-  // and nudges the relay, through a Tx that writes nothing.
-  const nudges: Array<() => void> = []
-  const noWrites: Tx = {
-    query: async () => ({ rows: [], rowCount: 1 }), exec: async () => {}, afterCommit: (fn) => nudges.push(fn),
-    copyFrom: async () => { throw new Error('no COPY while reserving') },
-  }
-  await deps.publish(noWrites, 'inventory.reservation.created.v1', row.reservation_id, createdPayload(row, picks))
-  for (const nudge of nudges) nudge()
-  return reservationView(row, picks)
-}
-
 async function reserveInTx(deps: InventoryDeps, tx: Tx, req: ReserveInput) {
-  const row = newRow(deps, req)
+  const row = newReservationRow(deps, req)
   // The reservation row first: it claims the order, so a concurrent request for it waits here.
   await insertReservation(tx, row)
   const wanted = mergeWanted(req.items)

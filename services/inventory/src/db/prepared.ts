@@ -4,8 +4,8 @@ interface NamedQueries { query(q: { name: string; text: string; values: unknown[
 
 /**
  * Runs a statement of the hot path as a named prepared statement on PostgreSQL: each pooled
- * connection plans it once instead of on every call (the one-statement hold plans in longer than it
- * runs). PGlite has one connection and no pool, so it simply runs the text.
+ * connection parses and plans it once instead of on every call. PGlite has one connection and no
+ * pool, so it simply runs the text.
  */
 export async function preparedQuery<T = Record<string, any>>(db: Database, name: string, text: string, params: unknown[]): Promise<{ rows: T[]; rowCount: number }> {
   if (db.kind !== 'postgres') return db.query<T>(text, params)

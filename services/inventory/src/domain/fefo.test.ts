@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addDays, pickFefo, shelfCutoff, summarizeStock, type BatchStock } from './fefo.ts'
+import { addDays, pickFefo, pickInTurn, shelfCutoff, summarizeStock, type BatchStock } from './fefo.ts'
 
 const DRUG = '11111111-1111-4111-8111-111111111111'
 const OTHER = '22222222-2222-4222-8222-222222222222'
@@ -56,4 +56,18 @@ test('repeated lines of one drug never take the same units twice', () => {
 test('a summary counts everything on hand but only sellable free units as available', () => {
   const s = summarizeStock([batch('A', '2027-01-01', 10, { quantity_reserved: 4 }), batch('Q', '2027-01-01', 7, { status: 'quarantined' }), batch('S', '2026-03-10', 2)], CUTOFF)
   assert.deepEqual(s, { quantity_on_hand: 19, quantity_reserved: 4, quantity_available: 6 })
+})
+
+test('orders planned in turn share one snapshot: each takes what the ones before left, a short one takes nothing', () => {
+  const batches = [batch('A', '2026-06-01', 3), batch('B', '2026-09-01', 2, { quantity_reserved: 1 }), batch('X', '2026-06-01', 1, { drug_id: OTHER })]
+  const plans = pickInTurn(batches, [
+    [{ drug_id: DRUG, quantity: 2 }],
+    [{ drug_id: DRUG, quantity: 1 }, { drug_id: OTHER, quantity: 2 }],
+    [{ drug_id: DRUG, quantity: 2 }],
+    [{ drug_id: DRUG, quantity: 1 }],
+    [{ drug_id: OTHER, quantity: 1 }],
+  ], CUTOFF)
+  const show = (p: ReturnType<typeof pickInTurn>[number]) => p && p.map((x) => `${x.batch_number}:${x.quantity}`)
+  assert.deepEqual(plans.map(show), [['A:2'], null, ['A:1', 'B:1'], null, ['X:1']])
+  assert.equal(batches[0]!.quantity_reserved, 0)
 })

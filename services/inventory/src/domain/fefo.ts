@@ -88,6 +88,22 @@ export function pickFefo(batches: BatchStock[], wanted: Wanted[], cutoff: string
   return { picks, short }
 }
 
+/**
+ * Plans several orders from one snapshot, in the order given, as if each were reserved in turn:
+ * an order gets its picks from what the orders before it left, or null when it is short (it then
+ * takes nothing, so one short order does not starve the ones after it).
+ */
+export function pickInTurn(batches: BatchStock[], orders: Wanted[][], cutoff: string): Array<Pick[] | null> {
+  const left = batches.map((b) => ({ ...b }))
+  const byId = new Map(left.map((b) => [b.batch_id, b]))
+  return orders.map((wanted) => {
+    const { picks, short } = pickFefo(left, wanted, cutoff)
+    if (short.length) return null
+    for (const p of picks) byId.get(p.batch_id)!.quantity_reserved += p.quantity
+    return picks
+  })
+}
+
 /** A drug's totals: on hand and reserved over all batches; available = what could be reserved now. */
 export function summarizeStock(batches: BatchStock[], cutoff: string) {
   let quantity_on_hand = 0
