@@ -137,3 +137,29 @@ test('a prescription changed after verification is refused at dispensing: 409, n
   assert.equal((await stock(drug.drug_id)).quantity_on_hand, before.quantity_on_hand)
   assert.equal((await rt.db.query(`SELECT 1 FROM prescriptions.fills WHERE prescription_id = $1`, [p.prescriptionId])).rows.length, 0)
 })
+
+test('an order cancelled after dispensing began gives the fill back: the prescription can be filled again', async () => {
+  const drug = await stockedRxDrug()
+  const p = await patientWithRxInCart(drug.drug_id)
+  const first = await checkout(p.token, randomUUID())
+  assert.equal(first.status, 201, JSON.stringify(first.json))
+  const pharmacist = await rt.token('pharmacist', { mfa: true })
+  assert.equal((await rt.request('POST', `/orders/${first.json.order_id}/fulfil`, { token: pharmacist, body: {} })).status, 202)
+  const fills = () => rt.db.query<{ order_id: string; fill_number: number; reversed: boolean }>(
+    `SELECT order_id, fill_number, reversed_at IS NOT NULL AS reversed FROM prescriptions.fills WHERE prescription_id = $1 ORDER BY fill_number`, [p.prescriptionId])
+  const c = await rt.request('POST', `/orders/${first.json.order_id}/cancel`, { token: pharmacist, body: {} })
+  assert.equal(c.status, 200, JSON.stringify(c.json))
+  await waitFor('the fill is reversed', async () => (await fills()).rows[0]?.reversed === true)
+  const state = await rt.db.query(`SELECT fills_count, refills_remaining FROM prescriptions.prescriptions WHERE prescription_id = $1`, [p.prescriptionId])
+  assert.deepEqual(state.rows[0], { fills_count: 0, refills_remaining: 0 })
+
+  const add = await rt.request('POST', '/cart/items', { token: p.token, body: { drug_id: drug.drug_id, quantity: 30, prescription_id: p.prescriptionId } })
+  assert.equal(add.status, 201, JSON.stringify(add.json))
+  const second = await checkout(p.token, randomUUID())
+  assert.equal(second.status, 201, JSON.stringify(second.json))
+  assert.equal((await rt.request('POST', `/orders/${second.json.order_id}/fulfil`, { token: pharmacist, body: {} })).status, 202, 'the original fill is available again')
+  assert.deepEqual((await fills()).rows, [
+    { order_id: first.json.order_id, fill_number: 1, reversed: true },
+    { order_id: second.json.order_id, fill_number: 2, reversed: false },
+  ])
+})

@@ -43,6 +43,10 @@ export const eventSchemas = {
   'prescriptions.prescription.filled.v1': z.object({
     prescription_id: z.uuid(), patient_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), quantity: z.number().int(), refills_remaining: z.number().int(),
   }),
+  // An order's fill was undone: the order was cancelled before the medicine reached the patient.
+  'prescriptions.prescription.fill_reversed.v1': z.object({
+    prescription_id: z.uuid(), patient_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), refills_remaining: z.number().int(),
+  }),
   'prescriptions.epcs.status_received.v1': z.object({ message_id: z.string(), prescription_id: z.string(), status: z.string() }),
   'inventory.stock.adjusted.v1': z.object({
     drug_id: z.uuid(), batch_number: z.string(), location_id: z.uuid(), quantity_delta: z.number().int(), reason: AdjustmentReason, quantity_on_hand: z.number().int(), actor_id: z.string().nullable(),

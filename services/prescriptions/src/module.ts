@@ -6,6 +6,7 @@ import { internalRoutes } from './http/internal.routes.ts'
 import { epcsWebhookRoutes } from './http/epcs-webhook.routes.ts'
 import { uploadRoutes } from './http/uploads.routes.ts'
 import { allergyRoutes } from './http/allergies.routes.ts'
+import { orderCancelledHandler } from './events/handlers/order-cancelled.handler.ts'
 import { reviewRequestedHandler } from './events/handlers/review-requested.handler.ts'
 
 /** prescriptions: intake (JSON, FHIR, NCPDP, uploads), patients' allergies, automated review by events (validation, DUR), the pharmacist's queue and verification, signed verified prescriptions, e-prescribing status. */
@@ -17,7 +18,7 @@ export default {
     const deps = { db: ctx.db, publish: ctx.publish, services: ctx.services, log: ctx.log, signer }
     return {
       routes: [...prescriptionRoutes(deps), ...uploadRoutes(deps), ...allergyRoutes(deps), ...internalRoutes(deps), ...epcsWebhookRoutes(deps)],
-      consumers: [reviewRequestedHandler(deps)],
+      consumers: [reviewRequestedHandler(deps), orderCancelledHandler(deps)],
       jobs: [expiryJob(deps)],
     }
   },

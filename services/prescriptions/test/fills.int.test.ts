@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import prescriptions from '../src/module.ts'
 import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
 import { internalToken, isoDay, outboxTypes, reviewed } from './helpers.ts'
@@ -85,4 +85,31 @@ test('an expired, unverified or tampered prescription is not filled; more than p
   assert.equal(t.json.type, 'https://apotheca.dev/problems/not-dispensable')
   assert.equal((await fill(await verified(), randomUUID(), 31)).status, 422)
   assert.equal((await fill(randomUUID())).status, 404)
+})
+
+/** The event orders publishes when an order is cancelled (from fulfilling: dispensing had begun). */
+const cancelled = (orderId: string) => ({
+  id: randomUUID(), type: 'orders.order.status_changed.v1', occurred_at: new Date().toISOString(), aggregate_id: orderId, version: 1, traceparent: null,
+  payload: { order_id: orderId, patient_id: randomUUID(), from: 'fulfilling', order_status: 'cancelled', payment_status: 'refunded', reason: 'customer_request' },
+}) as any
+
+test('a cancelled order\'s refill is given back; cancelling again, or another order, changes nothing', async () => {
+  const id = await verified()
+  await fill(id)
+  await backdateLastFill(id, 8)
+  const refillOrder = randomUUID()
+  assert.equal((await fill(id, refillOrder)).json.refills_remaining, 0)
+  const state = async () => (await rt.request('GET', `/internal/prescriptions/${id}`, { token: await internalToken(rt) })).json.refills_remaining
+  await rt.bus.publish([cancelled(randomUUID())])
+  await rt.bus.publish([cancelled(refillOrder)])
+  await eventually('the refill is given back', async () => (await state()) === 1)
+  await rt.bus.publish([cancelled(refillOrder)])
+  const types = await outboxTypes(rt, id)
+  assert.equal(types.filter((t) => t === 'prescriptions.prescription.fill_reversed.v1').length, 1)
+  const { rows } = await rt.db.query(`SELECT last_filled_on::text AS d FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
+  assert.equal(rows[0]!.d, isoDay(), 'the last fill that stands is the original, today: a refill would be too early again')
+  await backdateLastFill(id, 8)
+  const again = await fill(id)
+  assert.equal(again.status, 201, JSON.stringify(again.json))
+  assert.deepEqual([again.json.fill_number, again.json.refills_remaining], [3, 0], 'fill numbers keep rising; the refill is used again')
 })

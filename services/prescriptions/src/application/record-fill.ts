@@ -37,7 +37,7 @@ export async function recordFill(deps: Deps, id: string, input: FillInput) {
     if (again) return { status: 200, body: { ...again, refills_remaining: row.refills_remaining, renewal_requested: false, duplicate: true } }
     const ok = checkFill({ ...row, ...state }, today)
     if ('slug' in ok) throw conflict(ok.slug, 'The prescription cannot be filled now', ok.detail, ok.earliest ? { earliest_refill: ok.earliest } : undefined)
-    const fill = { prescription_id: id, order_id: input.order_id, fill_number: state.fills_count + 1, quantity: input.quantity, filled_on: today }
+    const fill = { prescription_id: id, order_id: input.order_id, fill_number: state.next_fill_number, quantity: input.quantity, filled_on: today }
     const renewal = ok.last && !state.renewal_requested_at
     await insertFill(tx, fill, ok.refills_remaining, renewal)
     await insertHistory(tx, { prescription_id: id, from: row.status, to: row.status, reason: `fill ${fill.fill_number} for order ${input.order_id}; ${ok.refills_remaining} refill(s) left`, actor: 'orders' })
