@@ -163,3 +163,25 @@ test('an order cancelled after dispensing began gives the fill back: the prescri
     { order_id: second.json.order_id, fill_number: 2, reversed: false },
   ])
 })
+
+test('when stock can no longer supply a fulfilment, the saga cancels and refunds the order and gives the fill back', async () => {
+  const drug = await stockedRxDrug()
+  const p = await patientWithRxInCart(drug.drug_id)
+  const r = await checkout(p.token, randomUUID())
+  assert.equal(r.status, 201, JSON.stringify(r.json))
+  const blocked = await rt.db.query<{ batch_id: string }>(`UPDATE inventory.batches SET status = 'quarantined' WHERE drug_id = $1 AND status = 'available' RETURNING batch_id`, [drug.drug_id])
+  try {
+    const f = await rt.request('POST', `/orders/${r.json.order_id}/fulfil`, { token: await rt.token('pharmacist', { mfa: true }), body: {} })
+    assert.equal(f.status, 202, JSON.stringify(f.json))
+    await waitFor('the order is cancelled and refunded', async () => {
+      const s = (await rt.request('GET', `/orders/${r.json.order_id}/status`, { token: p.token })).json
+      return s.order_status === 'cancelled' && s.payment_status === 'refunded'
+    })
+    await waitFor('the fill is given back', async () =>
+      (await rt.db.query(`SELECT 1 FROM prescriptions.fills WHERE prescription_id = $1 AND reversed_at IS NOT NULL`, [p.prescriptionId])).rows.length === 1)
+    const held = await rt.db.query(`SELECT status, release_reason FROM inventory.reservations WHERE order_id = $1`, [r.json.order_id])
+    assert.deepEqual(held.rows, [{ status: 'released', release_reason: 'unsuppliable' }])
+  } finally {
+    await rt.db.query(`UPDATE inventory.batches SET status = 'available' WHERE batch_id = ANY($1::uuid[])`, [blocked.rows.map((b) => b.batch_id)])
+  }
+})

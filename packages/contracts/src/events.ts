@@ -67,6 +67,12 @@ export const eventSchemas = {
   'inventory.reservation.created.v1': z.object({ reservation_id: z.uuid(), order_id: z.uuid(), picks: z.array(pick), expires_at: z.string() }),
   'inventory.reservation.released.v1': z.object({ reservation_id: z.uuid(), order_id: z.uuid(), reason: z.string() }),
   'inventory.reservation.committed.v1': z.object({ reservation_id: z.uuid(), order_id: z.uuid(), patient_id: z.uuid(), picks: z.array(pick) }),
+  // Fulfilment could not be supplied (a lapsed hold, or held batches blocked since, with no stock left to pick again):
+  // nothing was dispensed and nothing stays held; orders compensates.
+  'inventory.reservation.commit_failed.v1': z.object({
+    reservation_id: z.uuid(), order_id: z.uuid(),
+    shortages: z.array(z.object({ drug_id: z.uuid(), requested: z.number().int(), available: z.number().int() })),
+  }),
   'orders.order.placed.v1': z.object({ order_id: z.uuid(), patient_id: z.uuid(), items: z.array(orderItem), total_amount: z.number().int(), currency: z.string() }),
   'orders.order.status_changed.v1': z.object({
     order_id: z.uuid(), patient_id: z.uuid(), from: OrderStatus.nullable(), order_status: OrderStatus, payment_status: PaymentStatus, reason: z.string().nullable(),

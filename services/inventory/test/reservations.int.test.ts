@@ -141,6 +141,32 @@ test('a hold that lapsed before fulfilment is picked again; a batch quarantined 
   assert.deepEqual(picks.map((p: any) => [p.batch_number, p.quantity]), [['B', 2]])
 })
 
+test('fulfilment that stock can no longer supply dispenses nothing, releases what was held and says commit_failed', async () => {
+  const drugId = randomUUID()
+  await stockBatch(rt, { drug_id: drugId, batch_number: 'Q', expiry_date: inDays(100), quantity: 3 })
+  await stockBatch(rt, { drug_id: drugId, batch_number: 'R', expiry_date: inDays(400), quantity: 1 })
+  const held = await reserve([{ drug_id: drugId, quantity: 3 }])
+  const lapsed = await reserve([{ drug_id: drugId, quantity: 1 }])
+  await release(lapsed.json.reservation_id, 'hold_expired')
+  await rt.db.query(`UPDATE inventory.batches SET status = 'quarantined' WHERE drug_id = $1 AND batch_number = 'Q'`, [drugId])
+  await reserve([{ drug_id: drugId, quantity: 1 }]) // someone else takes the last free unit
+  for (const r of [held, lapsed]) {
+    const p = { order_id: r.json.order_id, patient_id: r.json.patient_id, reservation_id: r.json.reservation_id, actor_id: null }
+    await rt.bus.publish([envelope('orders.order.fulfilment_requested.v1', p.order_id, p)])
+  }
+  for (const r of [held, lapsed]) {
+    const events = await outbox(rt, r.json.reservation_id)
+    assert.ok(!events.some((e) => e.type === 'inventory.reservation.committed.v1'))
+    assert.deepEqual(events.find((e) => e.type === 'inventory.reservation.commit_failed.v1')!.payload.shortages, [{ drug_id: drugId, requested: r === held ? 3 : 1, available: 0 }])
+  }
+  assert.deepEqual((await outbox(rt, held.json.reservation_id)).filter((e) => e.type === 'inventory.reservation.released.v1').map((e) => e.payload.reason), ['unsuppliable'])
+  const stock = await stockOf(drugId)
+  assert.deepEqual(stock.batches.map((b: any) => [b.batch_number, b.quantity_on_hand, b.quantity_reserved]), [['Q', 3, 0], ['R', 1, 1]], 'nothing dispensed; the held units are free again')
+  assert.deepEqual(await ledgerMismatches(rt.db, drugId), [])
+  const { rows } = await rt.db.query(`SELECT count(*)::int AS n FROM inventory.inbox_failures WHERE consumer = 'inventory.commit-on-fulfilment'`)
+  assert.equal(rows[0]!.n, 0, 'nothing retried or parked')
+})
+
 test('a cancelled order releases its held reservation; other status changes do not', async () => {
   const drugId = randomUUID()
   await stockBatch(rt, { drug_id: drugId, batch_number: 'X', expiry_date: inDays(300), quantity: 10 })

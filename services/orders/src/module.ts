@@ -13,6 +13,7 @@ import { shipmentCreated } from './events/handlers/shipment-created.handler.ts'
 import { shipmentStatusChanged } from './events/handlers/shipment-status-changed.handler.ts'
 import { reservationCreated } from './events/handlers/reservation-created.handler.ts'
 import { reservationCommitted, reservationReleased } from './events/handlers/reservation-settled.handler.ts'
+import { reservationCommitFailed } from './events/handlers/reservation-commit-failed.handler.ts'
 import { patientErased } from './events/handlers/patient-erased.handler.ts'
 import { prescriptionStatusChanged } from './events/handlers/prescription-status-changed.handler.ts'
 
@@ -44,7 +45,7 @@ export default {
     }
     return {
       routes: [...cartRoutes(deps), ...orderRoutes(deps), ...paymentWebhookRoutes(deps, webhooks)],
-      consumers: [shipmentCreated(deps), shipmentStatusChanged(deps), reservationCreated(deps), reservationReleased, reservationCommitted, patientErased, prescriptionStatusChanged(deps)],
+      consumers: [shipmentCreated(deps), shipmentStatusChanged(deps), reservationCreated(deps), reservationReleased, reservationCommitted, reservationCommitFailed(deps), patientErased, prescriptionStatusChanged(deps)],
       jobs: [settleOrdersJob(deps), ...(deps.gateway.provider === 'local' ? [deliverLocal] : [])],
     }
   },

@@ -93,6 +93,20 @@ test('a prescription that cannot be dispensed any more stops fulfilment: 409, th
   assert.equal(rows.length, 0)
 })
 
+test('stock that cannot supply a fulfilment cancels the order and refunds it (the saga compensates)', async () => {
+  const o = await paidOrder()
+  assert.equal((await rt.request('POST', `/orders/${o.orderId}/fulfil`, { token: await pharmacist(), body: {} })).status, 202)
+  const { rows } = await rt.db.query<{ reservation_id: string }>(`SELECT reservation_id FROM orders.orders WHERE order_id = $1`, [o.orderId])
+  const failed = envelope('inventory.reservation.commit_failed.v1', rows[0]!.reservation_id, {
+    reservation_id: rows[0]!.reservation_id, order_id: o.orderId, shortages: [{ drug_id: o.drugId, requested: 30, available: 0 }],
+  })
+  await rt.bus.publish([failed])
+  await rt.bus.publish([failed])
+  const s = await status(o.orderId)
+  assert.deepEqual([s.order_status, s.payment_status], ['cancelled', 'refunded'])
+  assert.deepEqual(s.history.slice(-2).map((h: any) => [h.from, h.to, h.reason]), [['fulfilling', 'cancelled', 'out_of_stock_at_dispensing'], ['cancelled', 'cancelled', 'payment_refunded']])
+})
+
 test('a controlled substance is fulfilled with a fresh second factor (staleness: domain/dispensing.test.ts)', async () => {
   const o = await paidOrder({ controlled: true })
   const r = await rt.request('POST', `/orders/${o.orderId}/fulfil`, { token: await pharmacist(), body: {} })

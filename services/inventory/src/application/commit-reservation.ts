@@ -2,18 +2,21 @@ import type { EventPayload } from '@apotheca/contracts'
 import type { HandlerTools, Tx } from '@apotheca/kernel'
 import { appendLedger, batchesOfDrug, dispenseUnits, lockStockOfDrugs, unholdUnits } from '../db/batch.repository.ts'
 import { linesOf, lockReservation, replaceItems, setStatus, type ReservationRow } from '../db/reservation.repository.ts'
-import type { Pick } from '../domain/fefo.ts'
+import type { Pick, Shortage } from '../domain/fefo.ts'
 import { commitAction, mergePicks, planCommit, type HeldLine } from '../domain/reservation.ts'
 import { dates, type InventoryDeps } from './deps.ts'
 import { pickView } from './views.ts'
+import { releaseHeld } from './release-reservation.ts'
 
 type FulfilmentRequested = EventPayload<'orders.order.fulfilment_requested.v1'>
 
 /**
  * Dispenses an order's reservation when the pharmacy fulfils it: the picked units leave on-hand
  * stock (ledger reason `dispensed`, source the order), and `inventory.reservation.committed.v1`
- * tells delivery what to ship. A second request is a no-op. Throws (so the event is retried, then
- * parked) when a lapsed hold can no longer be supplied.
+ * tells delivery what to ship. A second request is a no-op. When the order can no longer be
+ * supplied (its hold lapsed, or its batches were blocked since, and no other stock is left), nothing
+ * is dispensed, anything still held is released, and `inventory.reservation.commit_failed.v1` lets
+ * orders compensate.
  */
 export async function commitReservation(deps: InventoryDeps, evt: FulfilmentRequested, transaction: HandlerTools['transaction']): Promise<void> {
   await transaction(async (tx) => {
@@ -23,6 +26,12 @@ export async function commitReservation(deps: InventoryDeps, evt: FulfilmentRequ
     const action = commitAction(r.status)
     if (action === 'noop') return
     const picks = await dispense(deps, tx, r, action === 'commit', evt.actor_id)
+    if ('short' in picks) {
+      if (r.status === 'held') await releaseHeld(deps, tx, r, 'unsuppliable')
+      await deps.publish(tx, 'inventory.reservation.commit_failed.v1', r.reservation_id, { reservation_id: r.reservation_id, order_id: r.order_id, shortages: picks.short })
+      deps.log.warn({ order_id: r.order_id, reservation_id: r.reservation_id }, 'fulfilment cannot be supplied from stock')
+      return
+    }
     await setStatus(tx, r.reservation_id, 'committed')
     await deps.publish(tx, 'inventory.reservation.committed.v1', r.reservation_id, {
       reservation_id: r.reservation_id, order_id: r.order_id, patient_id: r.patient_id, picks: picks.map(pickView),
@@ -31,13 +40,13 @@ export async function commitReservation(deps: InventoryDeps, evt: FulfilmentRequ
   })
 }
 
-async function dispense(deps: InventoryDeps, tx: Tx, r: ReservationRow, held: boolean, actor: string | null): Promise<Pick[]> {
+async function dispense(deps: InventoryDeps, tx: Tx, r: ReservationRow, held: boolean, actor: string | null): Promise<Pick[] | { short: Shortage[] }> {
   const items = await linesOf(tx, r.reservation_id)
   const batches = await lockStockOfDrugs(tx, [...new Set(items.map((i) => i.drug_id))])
   const locked = new Map(batches.map((b) => [b.batch_id, b]))
   const lines: HeldLine[] = items.map((i) => ({ ...(locked.get(i.batch_id) ?? i), quantity: i.quantity }))
   const plan = planCommit(held, lines, batches, dates(deps).cutoff)
-  if (plan.short.length) throw new Error(`order ${r.order_id} cannot be supplied: ${plan.short.map((s) => `${s.drug_id} short by ${s.requested - s.available}`).join(', ')}`)
+  if (plan.short.length) return { short: plan.short }
   for (const p of plan.unreserve) await must(unholdUnits(tx, p.batch_id, p.quantity), p)
   for (const p of plan.keep) await must(dispenseUnits(tx, p.batch_id, p.quantity, true), p)
   for (const p of plan.fresh) await must(dispenseUnits(tx, p.batch_id, p.quantity, false), p)

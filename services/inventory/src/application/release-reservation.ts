@@ -9,7 +9,7 @@ import { reservationView } from './views.ts'
  * Gives a locked, held reservation's units back to their batches (in batch_id order, like every
  * writer) and publishes `inventory.reservation.released.v1`.
  */
-async function releaseHeld(deps: InventoryDeps, tx: Tx, r: ReservationRow, reason: string): Promise<void> {
+export async function releaseHeld(deps: InventoryDeps, tx: Tx, r: ReservationRow, reason: string): Promise<void> {
   const lines = (await linesOf(tx, r.reservation_id)).sort((a, b) => a.batch_id.localeCompare(b.batch_id))
   for (const l of lines) {
     if (!(await unholdUnits(tx, l.batch_id, l.quantity))) throw new Error(`batch ${l.batch_id} holds fewer reserved units than reservation ${r.reservation_id}`)

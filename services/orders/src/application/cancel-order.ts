@@ -1,5 +1,5 @@
 import { ServiceCallError, inventoryClient, type PaymentStatus } from '@apotheca/contracts'
-import { conflict, notFound, type Principal } from '@apotheca/kernel'
+import { Problem, conflict, notFound, type Principal } from '@apotheca/kernel'
 import { cancelRefusal, paymentAfterCancel } from '../domain/order-status.ts'
 import { findOrder, lockOrder, updateOrder, type OrderPatch, type OrderRow } from '../db/order.repository.ts'
 import { setPaymentStatus } from '../db/payment.repository.ts'
@@ -58,6 +58,22 @@ export async function requestCancellation(deps: OrdersDeps, who: Principal, orde
   const done = (await compensateOrder(deps, orderId))!
   deps.log.info({ order_id: orderId, payment_status: done.payment_status, compensated: !!done.compensated_at }, 'order cancelled')
   return { order_id: done.order_id, order_status: done.order_status, payment_status: done.payment_status }
+}
+
+/**
+ * The saga's own cancellation (a prescription refused, stock that cannot supply the order): cancel,
+ * then give back stock and money. An order that moved on meanwhile (409) is left alone; a failed
+ * compensation is finished by the settle job (compensated_at stays empty until then).
+ */
+export async function cancelBySystem(deps: OrdersDeps, orderId: string, reason: string): Promise<void> {
+  try {
+    await cancelOrder(deps, orderId, { reason, actor_id: null })
+  } catch (err) {
+    if (err instanceof Problem && err.status === 409) return
+    throw err
+  }
+  await compensateOrder(deps, orderId).catch((err) => deps.log.warn({ order_id: orderId, err: (err as Error).message.slice(0, 200) }, 'compensation left to the settle job'))
+  deps.log.info({ order_id: orderId, reason }, 'order cancelled by the saga')
 }
 
 /** True when nothing stays reserved (released now, before, or never held). */

@@ -2,7 +2,7 @@ import { Problem } from '@apotheca/kernel'
 import { findItems, findOrder, findOrdersAwaitingPrescription, lockOrder } from '../db/order.repository.ts'
 import { setPaymentStatus } from '../db/payment.repository.ts'
 import { statusAfterAuthorisation } from '../domain/order-status.ts'
-import { cancelOrder, compensateOrder } from './cancel-order.ts'
+import { cancelBySystem, compensateOrder } from './cancel-order.ts'
 import { verifyLines } from './cart-lines.ts'
 import { dependency } from './dependency.ts'
 import { applyTransition } from './order-transition.ts'
@@ -21,7 +21,7 @@ export async function prescriptionDecided(deps: OrdersDeps, prescriptionId: stri
   if (to !== 'verified' && !REFUSED.has(to)) return
   for (const o of await findOrdersAwaitingPrescription(deps.db, prescriptionId)) {
     if (to === 'verified') await captureIfVerified(deps, o.order_id)
-    else await refuse(deps, o.order_id, `prescription_${to}`)
+    else await cancelBySystem(deps, o.order_id, `prescription_${to}`)
   }
 }
 
@@ -34,7 +34,7 @@ export async function captureIfVerified(deps: OrdersDeps, orderId: string): Prom
     lines = await verifyLines(deps, o.patient_id, await findItems(deps.db, orderId))
   } catch (err) {
     // A line no longer dispensable (another prescription withdrawn or expired meanwhile): the order cannot be filled.
-    if (err instanceof Problem && err.status < 500) return refuse(deps, orderId, 'prescription_invalid')
+    if (err instanceof Problem && err.status < 500) return cancelBySystem(deps, orderId, 'prescription_invalid')
     throw err
   }
   if (!statusAfterAuthorisation(lines).capture) return // another prescription of the order is still under review
@@ -54,15 +54,3 @@ export async function captureIfVerified(deps: OrdersDeps, orderId: string): Prom
   deps.log.info({ order_id: orderId, order_status: after?.order_status }, 'prescription verified: payment captured')
 }
 
-async function refuse(deps: OrdersDeps, orderId: string, reason: string): Promise<void> {
-  try {
-    await cancelOrder(deps, orderId, { reason, actor_id: null })
-  } catch (err) {
-    // Moved on meanwhile (paid by another event, say): nothing to cancel here.
-    if (err instanceof Problem && err.status === 409) return
-    throw err
-  }
-  // A failed compensation is finished by the settle job (compensated_at stays empty until then).
-  await compensateOrder(deps, orderId).catch((err) => deps.log.warn({ order_id: orderId, err: (err as Error).message.slice(0, 200) }, 'compensation left to the settle job'))
-  deps.log.info({ order_id: orderId, reason }, 'order cancelled: prescription refused')
-}
