@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { internalTokens } from '@apotheca/kernel'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import { modulesFor } from '../src/modules.ts'
@@ -130,4 +130,34 @@ test('DUR asks the real catalog over its internal interaction route: warfarin th
   const url = `/prescriptions/${a.json.prescription_id}/verify`
   assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 422)
   assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve', override_reason: 'benefit_outweighs_risk' } })).status, 200)
+})
+
+const SYNTHEA = new URL('../../../../shared/data/synthea-fhir-r4/', import.meta.url)
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
+
+test('with the real catalog, Synthea\'s RxNorm-coded medication requests resolve for the 28 of their 41 codes the catalog has products for', { timeout: 300_000 }, async () => {
+  const resolved = new Set<string>()
+  const unresolved = new Set<string>()
+  for (const file of readdirSync(SYNTHEA).filter((f) => f.endsWith('.json'))) {
+    const raw = readFileSync(new URL(file, SYNTHEA), 'utf8')
+    const requests = JSON.parse(raw).entry.map((e: any) => e.resource).filter((x: any) => x.resourceType === 'MedicationRequest')
+    const r = await rt.request('POST', '/prescriptions/submit', { raw, token: await rt.token('practitioner'), headers: { 'content-type': 'application/fhir+json' } })
+    assert.equal(r.status, 201, JSON.stringify(r.json).slice(0, 300))
+    for (const [i, p] of r.json.prescriptions.entries()) {
+      const rxcui = requests[i].medicationCodeableConcept.coding.find((c: any) => c.system === RXNORM).code
+      const { rows } = await rt.db.query<{ drug_id: string | null; drug_resolution: string | null }>(
+        'SELECT drug_id, drug_resolution FROM prescriptions.prescriptions WHERE prescription_id = $1', [p.prescription_id])
+      if (rows[0]!.drug_resolution === 'rxcui') resolved.add(`${rxcui} ${rows[0]!.drug_id}`)
+      else unresolved.add(rxcui)
+    }
+  }
+  const codes = new Set([...resolved].map((x) => x.split(' ')[0]!))
+  assert.equal(codes.size, 28, `resolved: ${[...codes].join(', ')}`)
+  assert.equal(codes.size + unresolved.size, 41, 'every code either resolves every time or never')
+  assert.equal(resolved.size, codes.size, 'one code, one product: the catalog\'s first')
+  for (const pair of resolved) {
+    const [rxcui, drugId] = pair.split(' ')
+    const drug = (await rt.request('GET', `/drugs/${drugId}`, { token: admin })).json
+    assert.equal(drug.rxcui, rxcui, 'the product is one of the concept\'s')
+  }
 })

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify'
-import type { EventEnvelope, ServiceName } from '@apotheca/contracts'
+import type { ServiceName } from '@apotheca/contracts'
 import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { openDatabase } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import type { Logger } from './logger.ts'
 import { loadSecrets } from './crypto/secrets.ts'
-import { InProcessBus, wants, type EventBus } from './events/bus.ts'
+import { InProcessBus, type EventBus } from './events/bus.ts'
 import { createPublisher } from './events/publisher.ts'
-import { deliverOnce, type Consumer } from './events/consumer.ts'
+import { subscriptionsFor } from './events/consumer.ts'
 import { OutboxRelay } from './events/relay.ts'
 import { buildHttpApp } from './http/app.ts'
 import { createServiceCaller } from './http/caller.ts'
@@ -65,16 +65,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
 
   for (const [m, p] of parts) {
-    const consumers = p.consumers ?? []
-    if (consumers.length === 0) continue
-    const all = consumers.some((c) => c.types === '*')
-    bus.subscribe({
-      service: m.name,
-      types: all ? '*' : [...new Set(consumers.flatMap((c) => c.types as string[]))],
-      deliver: async (env: EventEnvelope) => {
-        for (const c of consumers) if (wants({ types: c.types } as any, env.type)) await deliverOnce(db, m.name, c as Consumer, env, log)
-      },
-    })
+    for (const sub of subscriptionsFor(m.name, p.consumers ?? [], db, log)) bus.subscribe(sub)
   }
 
   const identityVerifier = jwksVerifier(async () => {

@@ -16,7 +16,7 @@ export default {
     const searchCache = createSearchCache()
     const deps = { db: ctx.db, publish: ctx.publish, log: ctx.log }
     return {
-      routes: [...drugRoutes(ctx.db, cache, searchCache), ...interactionRoutes(ctx.db), ...importRoutes(deps)],
+      routes: [...drugRoutes(ctx.db, cache, searchCache), ...interactionRoutes({ db: ctx.db, services: ctx.services, log: ctx.log }), ...importRoutes(deps)],
       consumers: [clearCacheOnImport(cache, searchCache)],
       seedDemo: async () => { await importCatalog(deps) },
     }

@@ -126,6 +126,13 @@ test('unknown drugs are a 404 listing them; fewer than two drugs is a 400; calle
   assert.equal((await rt.request('POST', '/interactions/check', { token: await rt.token('driver'), body: { drug_ids: [known.drug_id, known.drug_id] } })).status, 403)
 })
 
+test('the patient form needs prescriptions: unreachable (not in this process, no address) → 503 problem', async () => {
+  const known = await drugWith('amoxicillin')
+  const r = await rt.request('POST', '/interactions/check', { token: await rt.token('pharmacist'), body: { patient_id: randomUUID(), drug_ids: [known.drug_id] } })
+  assert.equal(r.status, 503)
+  assert.equal(r.json.type, 'https://apotheca.dev/problems/dependency-unavailable')
+})
+
 test('ONC class rules catch class members the lists do not name, through the drugs’ ATC codes', async () => {
   const onc = readFileSync(new URL('../../../../shared/data/ddi/onc_high_priority_ddi_pairs.csv', import.meta.url), 'utf8').toLowerCase()
   const token = await rt.token('pharmacist')

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto'
 import { Drug } from '@apotheca/contracts'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import catalog from '../src/module.ts'
+import { searchDrugRows, searchDrugs } from '../src/db/drug-search.repository.ts'
+import { withTrigramIndex } from '../src/db/term-match.ts'
+import { SearchQuery } from '../src/http/catalog.schemas.ts'
 import { ownDatabase } from './own-database.ts'
 
 /**
@@ -23,6 +26,7 @@ after(async () => { await rt?.close(); await drop() })
 const search = async (qs: string) => {
   const r = await rt.request('GET', `/drugs/search?${qs}`)
   assert.equal(r.status, 200, JSON.stringify(r.json))
+  assert.match(String(r.headers['content-type']), /^application\/json/)
   return r.json as { results: any[]; total: number }
 }
 const mentions = (d: any, word: string) => JSON.stringify([d.name, d.nonproprietary_name, d.brand_name, d.active_ingredients]).toLowerCase().includes(word)
@@ -66,6 +70,16 @@ test('a brand name finds its product', async () => {
   assert.ok(branded, 'some sertraline product has a brand name')
   const { results } = await search(`q=${encodeURIComponent(branded.brand_name.toLowerCase())}`)
   assert.ok(results.some((d) => d.drug_id === branded.drug_id) || results.every((d) => d.brand_name?.toLowerCase() === branded.brand_name.toLowerCase()))
+})
+
+test('a name alone is ranked and counted at term level exactly as the drug-level query does', async () => {
+  const queries = ['q=hydro&limit=10', 'q=hydro&limit=100&offset=250', 'q=cet&limit=10', 'q=a&limit=50', 'q=zo&limit=100', 'q=amoxicilin',
+    'q=amoxicillin%20500mg', 'q=lipitor&limit=50', 'q=acetaminophen&limit=20&offset=5180', 'q=ibu&limit=5&offset=9000', 'q=qqqqzz']
+  for (const qs of queries) {
+    const s = SearchQuery.parse(Object.fromEntries(new URLSearchParams(qs)))
+    const reference = await withTrigramIndex(rt.db, (tx) => searchDrugRows(tx, s))
+    assert.deepEqual(await searchDrugs(rt.db, s), reference, qs)
+  }
 })
 
 test('every NDC form of a package finds the same drug', async () => {
@@ -140,6 +154,35 @@ test('pages do not overlap and share one total; past the end is empty with the s
   assert.equal(end.total, a.total)
   const fuzzyEnd = await search('q=amoxicilin&offset=9000')
   assert.ok(fuzzyEnd.total > 0 && fuzzyEnd.results.length === 0)
+})
+
+test('rxcui finds the products of an RxNorm concept, NADAC-priced first, then cheapest, then by NDC', async () => {
+  // Synthea's "Acetaminophen 325 MG Oral Tablet": many packagers' packages of one concept.
+  const all = await search('rxcui=313782&limit=100')
+  assert.ok(all.total > 100 && all.results.length === 100, String(all.total))
+  for (const d of all.results) {
+    Drug.parse(d)
+    assert.equal(d.rxcui, '313782')
+    assert.equal(d.name, 'Acetaminophen 325 MG Oral Tablet')
+  }
+  const rest = await search('rxcui=313782&limit=100&offset=100')
+  assert.equal(rest.total, all.total)
+  assert.equal(all.results.length + rest.results.length, all.total)
+  const ndcs = [...all.results, ...rest.results].map((d) => d.ndc_code)
+  assert.deepEqual(ndcs, [...ndcs].sort(), 'equal prices: by NDC')
+  // A NADAC price is a real acquisition cost: that package comes first even when a default-priced one is cheaper.
+  const azor = (await search('rxcui=744632')).results.map((d) => [d.ndc_code, d.price.amount])
+  assert.deepEqual(azor, [['65597-0110-30', 46975], ['65597-0110-07', 1500], ['65597-0110-10', 1500], ['65597-0110-90', 1500]])
+  const enema = (await search('rxcui=283100&limit=3')).results.map((d) => d.ndc_code)
+  assert.deepEqual(enema, ['00132-0201-42', '00132-0201-40', '00132-0119-46'], 'NADAC-priced by price, then the rest')
+  assert.deepEqual((await search('rxcui=313782&rx_only=true')).results, [], 'filters apply: acetaminophen is OTC')
+  assert.equal((await search('rxcui=99999999')).total, 0)
+  for (const bad of ['abc', '31378x', '12345678901', '-1', '']) {
+    const r = await rt.request('GET', `/drugs/search?rxcui=${encodeURIComponent(bad)}`)
+    assert.equal(r.status, 400, bad)
+    assert.match(String(r.headers['content-type']), /application\/problem\+json/)
+    assert.equal(r.json.errors[0].field, 'query.rxcui', bad)
+  }
 })
 
 test('GET /drugs/{drugId} answers the contracts Drug; unknown → 404, not a uuid → 400', async () => {

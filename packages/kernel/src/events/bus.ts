@@ -7,6 +7,12 @@ export interface Subscription {
   types: string[] | '*'
   /** Delivers one event to every consumer of the service that wants it; throws to have it retried. */
   deliver(envelope: EventEnvelope): Promise<void>
+  /**
+   * Every process receives the events, not one per service: on Kafka a consumer group of this process's
+   * own, from the latest offset (what happened before the process started is not its concern). In process
+   * there is only one process, so nothing changes.
+   */
+  broadcast?: boolean
 }
 
 /** Moves events from outboxes to consumers: in process, or through Apache Kafka. */

@@ -2,6 +2,7 @@ import type { EventEnvelope, EventType } from '@apotheca/contracts'
 import type { Database, Tx } from '../db/database.ts'
 import type { Logger } from '../logger.ts'
 import { childTraceparent, withTrace } from '../trace.ts'
+import { wants, type Subscription } from './bus.ts'
 
 /** What a handler may use: its own transaction, which first records the event in the inbox. */
 export interface HandlerTools {
@@ -17,6 +18,13 @@ export interface Consumer {
   name: string
   types: EventType[] | '*'
   handle(event: EventEnvelope<any>, tools: HandlerTools): Promise<void>
+  /**
+   * Every process of the service receives each event, not one process per service (on Kafka: a consumer
+   * group of the process's own). For state a process keeps in memory, such as caches. There is no inbox
+   * dedupe (replicas share the service's inbox, so one replica's record would stop the others): the
+   * handler must be idempotent. A failure is logged and the event dropped; nothing durable is at stake.
+   */
+  broadcast?: boolean
 }
 
 export const MAX_ATTEMPTS = 5
@@ -67,4 +75,36 @@ export async function deliverOnce(db: Database, schema: string, consumer: Consum
 /** An error's message only: never the event, which may name a patient's records. */
 function errorText(err: unknown): string {
   return (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 500)
+}
+
+/** Runs a broadcast consumer on one event: no inbox; a failure is logged, never retried or parked. */
+export async function deliverBroadcast(db: Database, consumer: Consumer, env: EventEnvelope, log: Logger): Promise<void> {
+  const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.transaction(fn)
+  try {
+    await withTrace(childTraceparent(env.traceparent), () => consumer.handle(env, { transaction }))
+  } catch (err) {
+    log.warn({ event_id: env.id, type: env.type, consumer: consumer.name, err: errorText(err) }, 'broadcast consumer failed; event dropped')
+  }
+}
+
+/**
+ * A service's consumers as bus subscriptions: one for those handled once per service (inbox, retries,
+ * parking), one for the broadcast ones (every process).
+ */
+export function subscriptionsFor(service: string, consumers: Consumer[], db: Database, log: Logger): Subscription[] {
+  const subscription = (group: Consumer[], broadcast: boolean): Subscription => ({
+    service,
+    types: group.some((c) => c.types === '*') ? '*' : [...new Set(group.flatMap((c) => c.types as string[]))],
+    ...(broadcast ? { broadcast } : {}),
+    deliver: async (env) => {
+      for (const c of group) {
+        if (!wants({ types: c.types } as Subscription, env.type)) continue
+        if (broadcast) await deliverBroadcast(db, c, env, log)
+        else await deliverOnce(db, service, c, env, log)
+      }
+    },
+  })
+  const once = consumers.filter((c) => !c.broadcast)
+  const everywhere = consumers.filter((c) => c.broadcast)
+  return [...(once.length ? [subscription(once, false)] : []), ...(everywhere.length ? [subscription(everywhere, true)] : [])]
 }

@@ -1,4 +1,4 @@
-import type { Sql } from '@apotheca/kernel'
+import type { Database, Sql } from '@apotheca/kernel'
 import type { DrugSearch } from '../domain/drug.ts'
 import { notFound } from '@apotheca/kernel'
 import { searchDrugs as runSearch, type SearchPage } from '../db/drug-search.repository.ts'
@@ -6,26 +6,31 @@ import { findEquivalents } from '../db/equivalents.repository.ts'
 import { findDrugById } from '../db/drug.repository.ts'
 import { LruCache } from '../domain/lru.ts'
 
-/** Pages of recent searches by their parsed query; cleared when an import completes, like the drug cache. */
-export type SearchCache = LruCache<string, SearchPage>
+/** Answers of recent searches (the JSON text sent) by their parsed query; cleared when an import completes, like the drug cache. */
+export type SearchCache = LruCache<string, string>
 
 /**
  * A search cache: search traffic repeats (type-ahead prefixes, popular names), and the catalog changes
- * only by imports, whose event clears it. 1,000 pages of at most 100 drugs stay within tens of MB.
+ * only by imports, whose event clears it. It keeps the serialised answer, so a hit costs no JSON work
+ * (serialising a page was most of a cached answer's time). 1,000 pages of at most 100 drugs stay within tens of MB.
  */
 export function createSearchCache(capacity = 1000): SearchCache {
-  return new LruCache<string, SearchPage>(capacity)
+  return new LruCache<string, string>(capacity)
 }
 
-/** Searches the catalog: by name (ranked, typo-tolerant), NDC in any form, or ingredient, with filters. */
-export async function searchDrugs(db: Sql, search: DrugSearch, cache?: SearchCache): Promise<SearchPage> {
-  if (!cache) return runSearch(db, search)
+/** Searches the catalog: by name (ranked, typo-tolerant), NDC in any form, ingredient or RxNorm concept, with filters. */
+export async function searchDrugs(db: Database, search: DrugSearch): Promise<SearchPage> {
+  return runSearch(db, search)
+}
+
+/** The JSON answer of GET /drugs/search (the page with its total, limit and offset), from the cache when it has it. */
+export async function searchAnswer(db: Database, search: DrugSearch, cache: SearchCache): Promise<string> {
   const key = JSON.stringify(search)
   const hit = cache.get(key)
-  if (hit) return hit
-  const page = await runSearch(db, search)
-  cache.set(key, page)
-  return page
+  if (hit !== undefined) return hit
+  const answer = JSON.stringify({ ...(await runSearch(db, search)), limit: search.limit, offset: search.offset })
+  cache.set(key, answer)
+  return answer
 }
 
 /** Generic equivalents of a drug (same ingredients, strength, form, route), cheapest first; unknown drug → 404. */

@@ -27,16 +27,17 @@ export async function upsertDrugs(tx: Sql, opts: { keepCodes?: boolean } = {}): 
   await refreshSearchTerms(tx)
   await tx.query(`TRUNCATE ${STAGING.drugs}`)
   // Statistics for the columns searches filter on, in the same transaction as the data they describe.
-  await tx.query(/* sql */ `ANALYZE catalog.drugs (search_text, product_code, ndc_code, ingredients, rx_only, dosage_form, route, dea_schedule)`)
+  await tx.query(/* sql */ `ANALYZE catalog.drugs (search_text, product_code, ndc_code, rxcui, ingredients, rx_only, dosage_form, route, dea_schedule)`)
   await tx.query(/* sql */ `ANALYZE catalog.search_terms`)
   return { rows_read, upserted: r.rowCount, skipped: rows_read - r.rowCount }
 }
 
-/** Adds the search texts of new drugs (with the lower-case names ranking uses) and drops unused ones. */
+/** Adds the search texts of new drugs (with the lower-case names ranking uses), recounts their drugs, drops unused ones. */
 async function refreshSearchTerms(tx: Sql): Promise<void> {
-  await tx.query(/* sql */ `INSERT INTO catalog.search_terms (search_text, name, generic, brand, ingredients)
-    SELECT d.search_text, min(lower(d.name)), min(lower(d.nonproprietary_name)), min(lower(d.brand_name)), min(d.ingredients)
+  await tx.query(/* sql */ `INSERT INTO catalog.search_terms (search_text, name, generic, brand, ingredients, drug_count)
+    SELECT d.search_text, min(lower(d.name)), min(lower(d.nonproprietary_name)), min(lower(d.brand_name)), min(d.ingredients), count(*)
     FROM catalog.drugs d GROUP BY d.search_text
-    ON CONFLICT (search_text) DO NOTHING`)
+    ON CONFLICT (search_text) DO UPDATE SET drug_count = EXCLUDED.drug_count
+    WHERE catalog.search_terms.drug_count <> EXCLUDED.drug_count`)
   await tx.query(/* sql */ `DELETE FROM catalog.search_terms t WHERE NOT EXISTS (SELECT 1 FROM catalog.drugs d WHERE d.search_text = t.search_text)`)
 }

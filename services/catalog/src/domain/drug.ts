@@ -11,11 +11,13 @@ export type CatalogDrug = Drug & {
 /** DEA schedules a drug can have; null means not controlled. */
 export type DeaScheduleCode = NonNullable<Drug['dea_schedule']>
 
-/** A catalog search: at least one of q, ndc or ingredient, with optional filters and a page. */
+/** A catalog search: at least one of q, ndc, ingredient or rxcui, with optional filters and a page. */
 export interface DrugSearch {
   q?: string | undefined
   ndc?: NdcQuery | undefined
   ingredient?: string | undefined
+  /** RxNorm concept id (digits) of the product. */
+  rxcui?: string | undefined
   rx_only?: boolean | undefined
   dosage_form?: string | undefined
   route?: string | undefined

@@ -1,22 +1,29 @@
 import { route, type Database } from '@apotheca/kernel'
 import { checkInteractions } from '../application/check-interactions.ts'
+import { checkPatientInteractions, type PatientCheckDeps } from '../application/check-patient-interactions.ts'
 import { loadClassRules } from '../application/class-rules.ts'
-import { InteractionCheck } from './catalog.schemas.ts'
+import { InteractionCheck, PatientInteractionCheck } from './catalog.schemas.ts'
 
 /** Every signed-in role that handles medicines (drivers and auditors do not). */
 const SIGNED_IN = { roles: ['patient' as const, 'practitioner' as const, 'pharmacist' as const, 'technician' as const, 'admin' as const] }
 
 /** Drug–drug interaction checks. */
-export function interactionRoutes(db: Database) {
+export function interactionRoutes(deps: PatientCheckDeps & { db: Database }) {
   const classRules = loadClassRules()
   return [
     route({
       method: 'POST',
       url: '/interactions/check',
-      summary: 'Checks 2–50 drugs pairwise for interactions by active ingredient and by ONC drug class (ATC); each pair once, highest severity',
+      summary: 'Checks 2–50 drugs pairwise for interactions by active ingredient and by ONC drug class (ATC); each pair once, highest '
+        + 'severity. With patient_id, drug_ids are 1–50 candidates checked against each other and against the patient\'s active '
+        + 'medicines (from prescriptions; history left out); such a pair names the candidate first and the medicine second, with '
+        + 'existing_drug_id and existing_prescription_ids. A patient may ask only for themself, a practitioner only for a patient '
+        + 'they prescribed for (else 404); prescriptions unavailable → 503',
       auth: SIGNED_IN,
-      schema: { body: InteractionCheck },
-      handler: async ({ body }) => checkInteractions(db, body.drug_ids, classRules),
+      schema: { body: PatientInteractionCheck },
+      handler: async ({ body, principal }) => body.patient_id
+        ? checkPatientInteractions(deps, principal!, body.patient_id, body.drug_ids, classRules)
+        : checkInteractions(deps.db, body.drug_ids, classRules),
     }),
     route({
       method: 'POST',
@@ -24,7 +31,7 @@ export function interactionRoutes(db: Database) {
       summary: 'The same check for other services (prescriptions drug utilisation review), with a service token',
       auth: { internal: true },
       schema: { body: InteractionCheck },
-      handler: async ({ body }) => checkInteractions(db, body.drug_ids, classRules),
+      handler: async ({ body }) => checkInteractions(deps.db, body.drug_ids, classRules),
     }),
   ]
 }

@@ -1,10 +1,14 @@
 import type { Consumer } from '@apotheca/kernel'
 
-/** Clears the drug and search caches when an import changed the catalog (ours; every replica that receives it). */
+/**
+ * Clears the drug and search caches when an import changed the catalog. A broadcast consumer: every
+ * replica keeps its own caches, so every replica must hear of the import, not one per service.
+ */
 export function clearCacheOnImport(...caches: Array<{ clear(): void }>): Consumer {
   return {
     name: 'catalog.clear-drug-cache',
     types: ['catalog.import.completed.v1'],
+    broadcast: true,
     async handle() {
       for (const c of caches) c.clear()
     },
