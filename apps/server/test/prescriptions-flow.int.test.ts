@@ -132,6 +132,30 @@ test('DUR asks the real catalog over its internal interaction route: warfarin th
   assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve', override_reason: 'benefit_outweighs_risk' } })).status, 200)
 })
 
+test('the patient + candidate interaction check reads the patient\'s medicines from the real prescriptions service', async () => {
+  const byName = async (q: string) =>
+    (await rt.request('GET', `/drugs/search?q=${encodeURIComponent(q)}&limit=50`, { token: admin })).json.results.find((x: any) => !x.dea_schedule && x.name.toLowerCase().includes(q)) as { drug_id: string }
+  const [warfarin, aspirin] = [await byName('warfarin'), await byName('aspirin')]
+  const patient = randomUUID()
+  const prescriber = randomUUID()
+  const w = await rt.request('POST', '/prescriptions/submit', {
+    token: await rt.token('practitioner', { sub: prescriber }),
+    body: { patient_id: patient, drug_id: warfarin.drug_id, dosage: 'one tablet daily', quantity: 30, refill_count: 0, issue_date: today() },
+  })
+  assert.equal(w.status, 201)
+  const check = (token: string) => rt.request('POST', '/interactions/check', { token, body: { patient_id: patient, drug_ids: [aspirin.drug_id] } })
+  const r = await check(await rt.token('pharmacist'))
+  assert.equal(r.status, 200, JSON.stringify(r.json))
+  const pair = r.json.interactions.find((i: any) => i.existing_drug_id === warfarin.drug_id)
+  assert.ok(pair, JSON.stringify(r.json))
+  assert.deepEqual(pair.drug_ids, [aspirin.drug_id, warfarin.drug_id])
+  assert.deepEqual(pair.existing_prescription_ids, [w.json.prescription_id])
+  assert.equal((await check(await rt.token('patient', { sub: patient }))).status, 200, 'the patient themself')
+  assert.equal((await check(await rt.token('practitioner', { sub: prescriber }))).status, 200, 'their prescriber')
+  assert.equal((await check(await rt.token('patient'))).status, 404, 'another patient')
+  assert.equal((await check(await rt.token('practitioner'))).status, 404, 'a practitioner who never prescribed for them')
+})
+
 const SYNTHEA = new URL('../../../../shared/data/synthea-fhir-r4/', import.meta.url)
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 
