@@ -1,5 +1,6 @@
 export * from './services.ts'
 export * from './vocab.ts'
+export * from './ndc.ts'
 export * from './events.ts'
 export * from './clients/caller.ts'
 export * from './clients/identity.ts'

@@ -1,5 +1,4 @@
-import type { Drug } from '@apotheca/contracts'
-import type { NdcQuery } from './ndc.ts'
+import type { Drug, NdcQuery } from '@apotheca/contracts'
 
 /** A drug as the catalog answers it: the contracts `Drug` plus the codes and brand a pharmacy looks at. */
 export type CatalogDrug = Drug & {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
+import { parseNdc } from '@apotheca/contracts'
 import { baseIngredient } from './ingredient.ts'
-import { parseNdc } from './ndc.ts'
 
 /**
  * The official FDA NDC Directory files (product.txt + package.txt, tab-separated with a header) and

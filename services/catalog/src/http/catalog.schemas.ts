@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { DeaSchedule } from '@apotheca/contracts'
-import { parseNdc } from '../domain/ndc.ts'
+import { DeaSchedule, parseNdc } from '@apotheca/contracts'
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 const text = (max: number) => z.string().trim().min(1).max(max)

@@ -1,7 +1,6 @@
-import { catalogClient, type Drug, type ServiceCaller } from '@apotheca/contracts'
+import { catalogClient, ndcDigits, toNdc11, type Drug, type ServiceCaller } from '@apotheca/contracts'
 import type { Logger } from '@apotheca/kernel'
 import type { DrugLookup, SourceRefs } from '../domain/intake.ts'
-import { ndcDigits, toNdc11 } from '../domain/ndc.ts'
 
 /**
  * Asks the catalog for a drug by id. Only a 404 means "unknown"; anything else that goes wrong

@@ -26,6 +26,19 @@ export function parseNdc(input: string): NdcParse {
   return query ? { ok: true, query } : fail(HINT)
 }
 
+/**
+ * The one 11-digit package code an NDC names when its form says unambiguously how to pad it (any
+ * hyphenated package form, or 11 plain digits); otherwise the input, trimmed, for the catalog to
+ * interpret (a plain 10-digit code may be any of three layouts).
+ */
+export function toNdc11(input: string): string {
+  const p = parseNdc(input)
+  return p.ok && p.query.kind === 'package' && p.query.codes.length === 1 ? p.query.codes[0]! : input.trim()
+}
+
+/** Digits only, for comparing two NDCs written in the same 11-digit form. */
+export const ndcDigits = (ndc: string) => ndc.replace(/\D/g, '')
+
 function fail(reason: string): NdcParse {
   return { ok: false, reason }
 }
