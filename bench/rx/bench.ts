@@ -99,7 +99,7 @@ function write() {
     '|---|---|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.consumers} | ${fmt(r.intake)} | ${fmt(r.baseline)} | ${(r.intake.p50 / r.baseline.p50).toFixed(2)}× | ${r.intakeSeconds.toFixed(1)} | ${r.drainAfterBurst.toFixed(1)} | ${r.reviewRate.toFixed(0)} | ${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(', ')} |`),
     '',
-    'Shared 2-core machine (five engineers working at once): absolute numbers move with the load average; compare within a row.',
+    '2-core machine shared with other work (see the load averages above): absolute numbers move with the load; compare within a row.',
   ]
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true })
   writeFileSync(new URL('../results/rx.md', import.meta.url), `${lines.join('\n')}\n`)
