@@ -2,21 +2,17 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
-import { signPayload, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
-import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { isoDay, outboxTypes, reviewed } from './helpers.ts'
+import { signPayload, type TestRuntime } from '@apotheca/kernel/testing'
+import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { isoDay, outboxTypes, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 const DATA = new URL('../../../../shared/data/', import.meta.url)
 const sample = (path: string) => readFileSync(new URL(path, DATA), 'utf8')
 const fhir = (path: string) => JSON.parse(sample(`fhir-r4-examples/${path}`))
 
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 async function post(raw: string, contentType: string, o: { token?: string | null; headers?: Record<string, string> } = {}) {

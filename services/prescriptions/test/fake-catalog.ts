@@ -46,7 +46,10 @@ const digits = (s: string) => s.replace(/\D/g, '')
  * GET /drugs/search?ndc= and ?rxcui=, POST /internal/interactions/check, GET /internal/practitioners/{id}): the
  * prescriptions runtime reaches it through APOTHECA_SERVICE_URLS as it would remote services.
  */
-export async function startFakeCatalog(): Promise<{ url: string; calls: string[]; close(): Promise<void> }> {
+/** A running fake catalog (and identity): its URL, the paths it was asked, and how to stop it. */
+export interface FakeCatalog { url: string; calls: string[]; close(): Promise<void> }
+
+export async function startFakeCatalog(): Promise<FakeCatalog> {
   const calls: string[] = []
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')

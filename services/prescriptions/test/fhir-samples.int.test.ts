@@ -1,10 +1,9 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
-import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { isoDay, reviewed } from './helpers.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
+import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 // Every FHIR MedicationRequest example and every Synthea patient bundle of ../shared/data is taken in.
 const DATA = new URL('../../../../shared/data/', import.meta.url)
@@ -12,11 +11,8 @@ const EXAMPLES = readdirSync(new URL('fhir-r4-examples/', DATA)).filter((f) => f
 const BUNDLES = readdirSync(new URL('synthea-fhir-r4/', DATA)).filter((f) => f.endsWith('.json'))
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 const post = async (raw: string) => rt.request('POST', '/prescriptions/submit', {

@@ -2,17 +2,13 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
-import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { internalToken, isoDay, outboxTypes, reviewed } from './helpers.ts'
+import { eventually, type TestRuntime } from '@apotheca/kernel/testing'
+import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { internalToken, isoDay, outboxTypes, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 async function verified(o: Record<string, unknown> = {}) {

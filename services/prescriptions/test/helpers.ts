@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { internalTokens } from '@apotheca/kernel'
-import type { TestRuntime } from '@apotheca/kernel/testing'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import prescriptions from '../src/module.ts'
+import { startFakeCatalog, type FakeCatalog } from './fake-catalog.ts'
+
+/** The prescriptions module in a test runtime, asking a fake catalog (and identity) over HTTP. */
+export async function startWithFakeCatalog(): Promise<{ rt: TestRuntime; catalog: FakeCatalog }> {
+  const catalog = await startFakeCatalog()
+  const rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
+  return { rt, catalog }
+}
 
 /** A pharmacist token whose second factor was proved `secondsAgo` ago (for step-up checks). */
 export async function staleMfaToken(rt: TestRuntime, secondsAgo: number): Promise<string> {

@@ -2,18 +2,14 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { PatientMedications } from '@apotheca/contracts'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
-import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { internalToken, isoDay, reviewed } from './helpers.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
+import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { internalToken, isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 // GET /internal/patients/{patientId}/medications: what the catalog checks a new drug against.
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 const doctor = PRACTITIONERS.doctor!.practitioner_id

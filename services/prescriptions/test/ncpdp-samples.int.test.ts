@@ -2,21 +2,17 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { findNcpdpMessage } from '../src/db/ncpdp-message.repository.ts'
-import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { isoDay, reviewed } from './helpers.ts'
+import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 // Every NCPDP SCRIPT sample of ../shared/data, and CancelRx / RxRenewalResponse / RxChangeResponse matched to our prescriptions.
 const DIR = new URL('../../../../shared/data/ncpdp-script/', import.meta.url)
 const sample = (f: string) => readFileSync(new URL(f, DIR), 'utf8')
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 const post = async (xml: string) => rt.request('POST', '/prescriptions/submit', {

@@ -3,21 +3,17 @@ import assert from 'node:assert/strict'
 import { createPublicKey, randomUUID } from 'node:crypto'
 import { InternalPrescription } from '@apotheca/contracts'
 import { createPublisher, verifyCanonical } from '@apotheca/kernel'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { findPrescription } from '../src/db/prescription.repository.ts'
 import { signedForm } from '../src/domain/signed-form.ts'
 import { addMonths } from '../src/domain/prescription-rules.ts'
 import { expirePrescriptions } from '../src/application/expire-prescriptions.ts'
-import { DRUGS, FAILING_DRUG_ID, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { internalToken, isoDay, outboxTypes, reviewed, staleMfaToken } from './helpers.ts'
+import { DRUGS, FAILING_DRUG_ID, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { internalToken, isoDay, outboxTypes, reviewed, staleMfaToken, startWithFakeCatalog } from './helpers.ts'
 
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 const rx = (patientId: string, o: Record<string, unknown> = {}) => ({

@@ -2,20 +2,16 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { recordDrafts } from '../src/application/record-prescriptions.ts'
 import { draftFromSubmission } from '../src/domain/intake.ts'
-import { DRUGS, FAILING_PRACTITIONER_ID, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { isoDay, reviewed } from './helpers.ts'
+import { DRUGS, FAILING_PRACTITIONER_ID, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 // The automated review: intake answers `received`, the review consumer validates and runs DUR.
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 const doctor = PRACTITIONERS.doctor!.practitioner_id

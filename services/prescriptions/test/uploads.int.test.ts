@@ -2,18 +2,14 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import prescriptions from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { MAX_UPLOAD_BYTES } from '../src/domain/upload.ts'
-import { DRUGS, PRACTITIONERS, startFakeCatalog } from './fake-catalog.ts'
-import { isoDay, reviewed } from './helpers.ts'
+import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
+import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
 let rt: TestRuntime
-let catalog: Awaited<ReturnType<typeof startFakeCatalog>>
-before(async () => {
-  catalog = await startFakeCatalog()
-  rt = await startTestRuntime({ modules: [prescriptions], env: { APOTHECA_SERVICE_URLS: `catalog=${catalog.url},identity=${catalog.url}` } })
-})
+let catalog: FakeCatalog
+before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
 after(async () => { await rt?.close(); await catalog?.close() })
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
