@@ -10,7 +10,10 @@ const LEASE_SECONDS = 30
 /**
  * Relays a service's outbox to the bus. Rows are claimed with a short lease in their own
  * transaction and published outside it, so that in-process consumers can use the one PGlite
- * connection and several replicas on PostgreSQL never publish the same batch at once.
+ * connection. With several replicas on PostgreSQL one batch is out at a time: a replica claims only
+ * when no batch is leased (claims are serialised by an advisory lock), so an aggregate's events are
+ * published in outbox order however many replicas relay. A replica that dies mid-batch holds the
+ * others back until its lease ends.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined
@@ -18,8 +21,12 @@ export class OutboxRelay {
   private again = false
   private stopped = true
   private failures = 0
+  /** Leases left by a process that crashed: only on PGlite (one process per data folder) are they surely not another's. */
+  private staleLeases: boolean
 
-  constructor(private db: Database, private schema: string, private bus: EventBus, private log: Logger) {}
+  constructor(private db: Database, private schema: string, private bus: EventBus, private log: Logger) {
+    this.staleLeases = db.kind === 'pglite'
+  }
 
   start() {
     this.stopped = false
@@ -69,6 +76,10 @@ export class OutboxRelay {
     this.again = false
     let delay = IDLE_POLL_MS
     try {
+      if (this.staleLeases) {
+        await this.db.query(`UPDATE ${this.schema}.outbox SET lease_until = NULL WHERE published_at IS NULL AND lease_until IS NOT NULL`)
+        this.staleLeases = false
+      }
       await this.drain()
       this.failures = 0
     } catch (err) {
@@ -83,14 +94,18 @@ export class OutboxRelay {
   }
 
   private async claim(): Promise<EventEnvelope[]> {
-    const { rows } = await this.db.query<any>(
-      /* sql */ `UPDATE ${this.schema}.outbox o SET lease_until = now() + interval '${LEASE_SECONDS} seconds'
-       FROM (SELECT seq FROM ${this.schema}.outbox
-             WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
-             ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) c
-       WHERE o.seq = c.seq
-       RETURNING o.seq, o.id, o.type, o.aggregate_id, o.occurred_at, o.payload, o.traceparent`,
-    )
+    const { rows } = await this.db.transaction(async (tx) => {
+      await tx.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtext($1))`, [`${this.schema}.outbox relay`])
+      return tx.query<any>(
+        /* sql */ `UPDATE ${this.schema}.outbox o SET lease_until = now() + interval '${LEASE_SECONDS} seconds'
+         FROM (SELECT seq FROM ${this.schema}.outbox
+               WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
+               ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) c
+         WHERE o.seq = c.seq
+           AND NOT EXISTS (SELECT 1 FROM ${this.schema}.outbox l WHERE l.published_at IS NULL AND l.lease_until >= now())
+         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.occurred_at, o.payload, o.traceparent`,
+      )
+    })
     return rows
       .sort((a, b) => Number(a.seq) - Number(b.seq))
       .map((r) => ({
