@@ -144,7 +144,8 @@ test('the patient + candidate interaction check reads the patient\'s medicines f
   })
   assert.equal(w.status, 201)
   const check = (token: string) => rt.request('POST', '/interactions/check', { token, body: { patient_id: patient, drug_ids: [aspirin.drug_id] } })
-  const r = await check(await rt.token('pharmacist'))
+  const pharmacist = randomUUID()
+  const r = await check(await rt.token('pharmacist', { sub: pharmacist }))
   assert.equal(r.status, 200, JSON.stringify(r.json))
   const pair = r.json.interactions.find((i: any) => i.existing_drug_id === warfarin.drug_id)
   assert.ok(pair, JSON.stringify(r.json))
@@ -154,6 +155,10 @@ test('the patient + candidate interaction check reads the patient\'s medicines f
   assert.equal((await check(await rt.token('practitioner', { sub: prescriber }))).status, 200, 'their prescriber')
   assert.equal((await check(await rt.token('patient'))).status, 404, 'another patient')
   assert.equal((await check(await rt.token('practitioner'))).status, 404, 'a practitioner who never prescribed for them')
+  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM prescriptions.outbox WHERE type = 'prescriptions.patient.accessed.v1' AND aggregate_id = $1 ORDER BY seq`, [patient])
+  assert.deepEqual(rows.map((x) => [x.payload.actor_id, x.payload.purpose]), [[pharmacist, 'medications'], [prescriber, 'medications']],
+    'the reads by the pharmacist and the prescriber are audited; the patient\'s own and the refused ones are not')
+  for (const x of rows) assert.match(x.payload.via, /^service:.*catalog/, 'asked through the catalog (the token names the calling process\'s services)')
 })
 
 const SYNTHEA = new URL('../../../../shared/data/synthea-fhir-r4/', import.meta.url)

@@ -18,6 +18,12 @@ export const eventSchemas = {
   }),
   // A password was changed by its owner; every session of the account was ended (for the audit log).
   'identity.account.password_changed.v1': z.object({ account_id: z.uuid(), sessions_revoked: z.number().int() }),
+  // Someone asked for a password reset of this account by e-mail. The single-use token is sealed (kernel seal,
+  // AES-256-GCM) under deriveKey(master key, PASSWORD_RESET_DELIVERY.label), bound to PASSWORD_RESET_DELIVERY.aad:
+  // the outbox, Kafka and the audit log hold only ciphertext. No address: notifications asks identity for it.
+  'identity.password_reset.requested.v1': z.object({ reset_id: z.uuid(), account_id: z.uuid(), expires_at: z.string(), sealed_token: z.string() }),
+  // A password was reset with an e-mailed token; every session of the account was ended (for the audit log).
+  'identity.account.password_reset.v1': z.object({ account_id: z.uuid() }),
   // A read of a patient's PHI (DESIGN: PHI reads are audited): who read it (actor_id), and for what.
   'identity.patient.accessed.v1': z.object({ patient_id: z.uuid(), actor_id: z.string(), purpose: z.enum(['export', 'internal']) }),
   // A patient's consent preferences changed (the new set in full): for the audit log and for senders that cache consent.
@@ -46,6 +52,11 @@ export const eventSchemas = {
   // An order's fill was undone: the order was cancelled before the medicine reached the patient.
   'prescriptions.prescription.fill_reversed.v1': z.object({
     prescription_id: z.uuid(), patient_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), refills_remaining: z.number().int(),
+  }),
+  // A read of a patient's clinical data by someone other than the patient (DESIGN: PHI reads are audited):
+  // who (actor_id, a person; `via` the service that asked on their behalf, if any) and what.
+  'prescriptions.patient.accessed.v1': z.object({
+    patient_id: z.uuid(), actor_id: z.string(), purpose: z.enum(['prescriptions', 'allergies', 'document', 'medications']), via: z.string().nullable(),
   }),
   'prescriptions.epcs.status_received.v1': z.object({ message_id: z.string(), prescription_id: z.string(), status: z.string() }),
   'inventory.stock.adjusted.v1': z.object({
@@ -88,6 +99,15 @@ export const eventSchemas = {
     // Optional: a revised delivery estimate, ISO 8601.
     estimated_delivery_at: z.string().nullish(),
   }),
+} as const
+
+/**
+ * How identity seals a password-reset token for notifications (ADR 0011): the master-key derivation label
+ * (kernel deriveKey) and the AAD that binds the ciphertext to its reset and account.
+ */
+export const PASSWORD_RESET_DELIVERY = {
+  label: 'password-reset:delivery',
+  aad: (resetId: string, accountId: string) => `identity.password_reset:${resetId}:${accountId}`,
 } as const
 
 export type EventType = keyof typeof eventSchemas

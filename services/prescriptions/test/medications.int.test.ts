@@ -65,3 +65,27 @@ test('an unknown patient has no medicines (200, not 404); only services may ask;
   assert.equal((await medications(unknown, await rt.token('pharmacist'))).status, 401, 'a user token is not a service token')
   assert.equal((await medications('not-a-uuid')).status, 400)
 })
+
+/** The audit events prescriptions wrote for reads of a patient's data, oldest first. */
+const accesses = async (patient: string) => (await rt.db.query<{ payload: any }>(
+  `SELECT payload FROM prescriptions.outbox WHERE type = 'prescriptions.patient.accessed.v1' AND aggregate_id = $1 ORDER BY seq`, [patient])).rows.map((r) => r.payload)
+
+test('asked on a person\'s behalf, the read follows their access and is audited; the patient\'s own reads are not', async () => {
+  const patient = randomUUID()
+  await submit(patient, DRUGS.warfarin)
+  const onBehalf = async (actor: string, role: string) => rt.request('GET', `/internal/patients/${patient}/medications?actor_id=${actor}&actor_role=${role}`, { token: await internalToken(rt) })
+  const pharmacist = randomUUID()
+  assert.equal((await onBehalf(pharmacist, 'pharmacist')).status, 200)
+  assert.equal((await onBehalf(randomUUID(), 'practitioner')).status, 404, 'a practitioner who never prescribed for the patient')
+  assert.equal((await onBehalf(randomUUID(), 'patient')).status, 404, 'another patient')
+  assert.equal((await onBehalf(patient, 'patient')).status, 200, 'the patient themself')
+  assert.equal((await rt.request('GET', `/internal/patients/${patient}/medications?actor_id=${pharmacist}`, { token: await internalToken(rt) })).status, 400, 'both or neither')
+  assert.equal((await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('pharmacist', { sub: pharmacist }) })).status, 200)
+  assert.equal((await rt.request('GET', `/patients/${patient}/allergies`, { token: await rt.token('patient', { sub: patient }) })).status, 200)
+  assert.equal((await rt.request('GET', `/patients/${patient}/allergies`, { token: await rt.token('practitioner', { sub: doctor }) })).status, 200)
+  assert.deepEqual(await accesses(patient), [
+    { patient_id: patient, actor_id: pharmacist, purpose: 'medications', via: 'service:orders' },
+    { patient_id: patient, actor_id: pharmacist, purpose: 'prescriptions', via: null },
+    { patient_id: patient, actor_id: doctor, purpose: 'allergies', via: null },
+  ])
+})

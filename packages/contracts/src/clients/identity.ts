@@ -27,11 +27,18 @@ export const InternalPractitioner = z.object({
 })
 export type InternalPractitioner = z.infer<typeof InternalPractitioner>
 
+/** Where a live password-reset e-mail goes (internal only; answered only while the reset is unused and unexpired). */
+export const PasswordResetRecipient = z.object({ reset_id: z.uuid(), account_id: z.uuid(), email: z.string() })
+export type PasswordResetRecipient = z.infer<typeof PasswordResetRecipient>
+
 /** Typed client for identity's internal routes. */
 export function identityClient(caller: ServiceCaller) {
   return {
     getPatient: (patientId: string) =>
       fetchOrNull(caller, 'identity', `/internal/patients/${encodeURIComponent(patientId)}`, InternalPatient),
+    /** The address of a password reset still live (GET /internal/password-resets/{id}/recipient); used, expired, replaced or unknown → null. */
+    passwordResetRecipient: (resetId: string) =>
+      fetchOrNull(caller, 'identity', `/internal/password-resets/${encodeURIComponent(resetId)}/recipient`, PasswordResetRecipient),
     /** A practitioner by account id (GET /internal/practitioners/{id}); unknown → null. */
     async getPractitioner(practitionerId: string): Promise<InternalPractitioner | null> {
       const r = await caller.call('identity', { method: 'GET', path: `/internal/practitioners/${encodeURIComponent(practitionerId)}` })

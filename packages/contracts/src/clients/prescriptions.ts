@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PrescriptionStatus } from '../vocab.ts'
+import { PrescriptionStatus, type Role } from '../vocab.ts'
 import { ServiceCallError, fetchOrNull, type ServiceCaller } from './caller.ts'
 
 /** What other services may know of a prescription to sell against it (internal only). */
@@ -49,9 +49,14 @@ export function prescriptionsClient(caller: ServiceCaller) {
   return {
     getPrescription: (id: string) =>
       fetchOrNull(caller, 'prescriptions', `/internal/prescriptions/${encodeURIComponent(id)}`, InternalPrescription),
-    /** The patient's medicines (an unknown patient answers empty lists, not 404). */
-    async patientMedications(patientId: string): Promise<PatientMedications> {
-      const r = await caller.call('prescriptions', { method: 'GET', path: `/internal/patients/${encodeURIComponent(patientId)}/medications` })
+    /**
+     * The patient's medicines (an unknown patient answers empty lists, not 404). With `onBehalfOf`, the
+     * person the caller asks for: prescriptions applies its access rule to them (404 when they may not
+     * see this patient) and records the read for the audit log.
+     */
+    async patientMedications(patientId: string, onBehalfOf?: { actor_id: string; role: Role }): Promise<PatientMedications> {
+      const who = onBehalfOf ? `?actor_id=${encodeURIComponent(onBehalfOf.actor_id)}&actor_role=${onBehalfOf.role}` : ''
+      const r = await caller.call('prescriptions', { method: 'GET', path: `/internal/patients/${encodeURIComponent(patientId)}/medications${who}` })
       if (r.status >= 300) throw new ServiceCallError('prescriptions', r.status, r.json)
       return PatientMedications.parse(r.json)
     },

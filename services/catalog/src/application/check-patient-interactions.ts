@@ -1,4 +1,4 @@
-import { prescriptionsClient, ServiceCallError, type PatientMedications, type ServiceCaller } from '@apotheca/contracts'
+import { prescriptionsClient, ServiceCallError, type PatientMedications, type Role, type ServiceCaller } from '@apotheca/contracts'
 import { notFound, Problem, type Logger, type Principal, type Sql } from '@apotheca/kernel'
 import { findIngredientsByIds } from '../db/drug.repository.ts'
 import type { ClassRule, DrugInteraction } from '../domain/interactions.ts'
@@ -25,7 +25,7 @@ export async function checkPatientInteractions(
 ): Promise<{ patient_id: string; interactions: PatientInteraction[] }> {
   const id = patientId.toLowerCase()
   if (principal.role === 'patient' && principal.sub !== id) throw notFound('Patient')
-  const meds = await medicationsOf(deps, id)
+  const meds = await medicationsOf(deps, id, principal)
   if (principal.role === 'practitioner' && !meds.prescriber_ids.includes(principal.sub)) throw notFound('Patient')
   const candidates = await knownDrugs(deps.db, candidateIds)
   const candidateSet = new Set(candidates.map((d) => d.drug_id))
@@ -46,11 +46,15 @@ export async function checkPatientInteractions(
   }
 }
 
-/** The patient's medicines from prescriptions; prescriptions down (unreachable, 5xx) → 503, never a 500. */
-async function medicationsOf(deps: PatientCheckDeps, patientId: string): Promise<PatientMedications> {
+/**
+ * The patient's medicines from prescriptions, asked on the caller's behalf (prescriptions applies its
+ * access rule to them and audits the read; its 404 is ours); prescriptions down (unreachable, 5xx) → 503.
+ */
+async function medicationsOf(deps: PatientCheckDeps, patientId: string, reader: Principal): Promise<PatientMedications> {
   try {
-    return await prescriptionsClient(deps.services).patientMedications(patientId)
+    return await prescriptionsClient(deps.services).patientMedications(patientId, { actor_id: reader.sub, role: reader.role as Role })
   } catch (err) {
+    if (err instanceof ServiceCallError && err.status === 404) throw notFound('Patient')
     if (err instanceof ServiceCallError && err.status < 500) throw err
     deps.log.warn({ dependency: 'prescriptions', err: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'dependency unavailable')
     throw new Problem(503, 'dependency-unavailable', 'The prescriptions service is unavailable', 'retry shortly', { service: 'prescriptions' })

@@ -1,4 +1,5 @@
 import { route } from '@apotheca/kernel'
+import { recordPatientAccess } from '../application/record-patient-access.ts'
 import type { Deps } from '../application/deps.ts'
 import { recordAllergy } from '../application/record-allergies.ts'
 import { listAllergies } from '../application/list-allergies.ts'
@@ -25,7 +26,11 @@ export function allergyRoutes(deps: Deps) {
       summary: "A patient's allergies, from FHIR AllergyIntolerance or entered by hand (patients: their own; practitioners: patients they prescribed for)",
       auth: { roles: ['patient', 'practitioner', 'pharmacist', 'technician', 'admin'] },
       schema: { params: PatientParams },
-      handler: async ({ principal, params }) => listAllergies(deps.db, principal!, params.patientId),
+      handler: async ({ principal, params }) => {
+        const answer = await listAllergies(deps.db, principal!, params.patientId)
+        await recordPatientAccess(deps, principal!, params.patientId, 'allergies')
+        return answer
+      },
     }),
   ]
 }

@@ -1,8 +1,10 @@
-import { route } from '@apotheca/kernel'
+import { route, type Principal } from '@apotheca/kernel'
+import { recordPatientAccess } from '../application/record-patient-access.ts'
+import { assertPatientAccess } from '../application/patient-access.ts'
 import type { Deps } from '../application/deps.ts'
 import { readInternalPrescription } from '../application/read-internal-prescription.ts'
 import { publicKeys } from '../db/signing-key.repository.ts'
-import { FillBody, PatientParams, PrescriptionParams } from './prescriptions.schemas.ts'
+import { FillBody, OnBehalfOf, PatientParams, PrescriptionParams } from './prescriptions.schemas.ts'
 import { recordFill } from '../application/record-fill.ts'
 import { readPatientMedications } from '../application/read-patient-medications.ts'
 
@@ -31,10 +33,16 @@ export function internalRoutes(deps: Deps) {
     route({
       method: 'GET',
       url: '/internal/patients/:patientId/medications',
-      summary: "A patient's medicines for drug utilisation review: prescriptions in force and medication history, and who prescribed for them (service-to-service)",
+      summary: "A patient's medicines for drug utilisation review: prescriptions in force and medication history, and who prescribed for them (service-to-service; with actor_id and actor_role, the person asked for must be allowed to see the patient, and the read is audited)",
       auth: { internal: true },
-      schema: { params: PatientParams },
-      handler: async ({ params }) => readPatientMedications(deps.db, params.patientId),
+      schema: { params: PatientParams, querystring: OnBehalfOf },
+      handler: async ({ principal, params, query }) => {
+        const reader = query.actor_id && query.actor_role ? { sub: query.actor_id, role: query.actor_role } : null
+        if (reader) await assertPatientAccess(deps.db, reader as Principal, params.patientId)
+        const answer = await readPatientMedications(deps.db, params.patientId)
+        if (reader) await recordPatientAccess(deps, reader, params.patientId, 'medications', principal?.sub ?? null)
+        return answer
+      },
     }),
     route({
       method: 'GET',

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import { recordPatientAccess } from '../application/record-patient-access.ts'
 import { route, unauthorized, type Principal } from '@apotheca/kernel'
 import type { Deps } from '../application/deps.ts'
 import { EPRESCRIPTION_TYPES, intakeEPrescription } from '../application/intake-eprescription.ts'
@@ -48,7 +49,11 @@ export function prescriptionRoutes(deps: Deps) {
       summary: "A patient's prescriptions with their status history (patients: their own; practitioners: those they prescribed)",
       auth: { roles: ['patient', 'practitioner', 'pharmacist', 'technician', 'admin'] },
       schema: { params: PatientParams, querystring: ListQuery },
-      handler: async ({ principal, params, query }) => listPatientPrescriptions(deps.db, principal!, params.patientId, query),
+      handler: async ({ principal, params, query }) => {
+        const answer = await listPatientPrescriptions(deps.db, principal!, params.patientId, query)
+        await recordPatientAccess(deps, principal!, params.patientId, 'prescriptions')
+        return answer
+      },
     }),
     route({
       method: 'GET',

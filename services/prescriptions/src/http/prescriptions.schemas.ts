@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PrescriptionStatus } from '@apotheca/contracts'
+import { PrescriptionStatus, Role } from '@apotheca/contracts'
 import { MAX_QUANTITY, MAX_REFILLS } from '../domain/prescription-rules.ts'
 import { OVERRIDE_REASONS } from '../domain/findings.ts'
 import { CRITICALITIES } from '../domain/allergy.ts'
@@ -21,6 +21,9 @@ export const SubmitBody = z.object({
 
 /** GET /patients/{patientId}/prescriptions: the patient. */
 export const PatientParams = z.object({ patientId: z.uuid() })
+/** GET /internal/patients/{patientId}/medications: the person a service asks on behalf of (both or neither). */
+export const OnBehalfOf = z.object({ actor_id: z.string().min(1).max(200).optional(), actor_role: Role.optional() })
+  .refine((q) => !q.actor_id === !q.actor_role, { message: 'actor_id and actor_role go together', path: ['actor_role'] })
 /** GET /patients/{patientId}/prescriptions: status filter and page. */
 export const ListQuery = z.object({
   status: PrescriptionStatus.optional(),

@@ -1,4 +1,5 @@
 import { notFound, route } from '@apotheca/kernel'
+import { recordPatientAccess } from '../application/record-patient-access.ts'
 import type { Deps } from '../application/deps.ts'
 import { uploadPrescription } from '../application/upload-prescription.ts'
 import { transcribePrescription } from '../application/transcribe-prescription.ts'
@@ -32,6 +33,7 @@ export function uploadRoutes(deps: Deps) {
         if (!p || (principal!.role === 'patient' && p.patient_id !== principal!.sub)) throw notFound('Document')
         const d = await findDocument(deps.db, params.prescriptionId)
         if (!d) throw notFound('Document')
+        if (p.patient_id) await recordPatientAccess(deps, principal!, p.patient_id, 'document')
         return reply.type(d.content_type).header('x-content-sha256', d.sha256).header('content-disposition', 'attachment').send(d.content)
       },
     }),
