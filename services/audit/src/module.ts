@@ -1,10 +1,26 @@
 import type { ServiceModule } from '@apotheca/kernel'
 import { auditRoutes } from './http/audit.routes.ts'
+import { checkpointRoutes } from './http/checkpoints.routes.ts'
 import { recordEvent } from './application/record-event.ts'
+import { checkpointKey } from './application/checkpoint-key.ts'
+import { signCheckpoints } from './application/sign-checkpoints.ts'
+import { registerSigningKey } from './db/checkpoint.repository.ts'
 
-/** audit: the tamper-evident, hash-chained log of every event of the platform. */
+/** How often the head is signed (only when entries were added since the last checkpoint). */
+export const CHECKPOINT_EVERY_MS = 60_000
+
+/** audit: the tamper-evident, hash-chained log of every event of the platform, with signed checkpoints. */
 export default {
   name: 'audit',
   migrations: new URL('./db/migrations/', import.meta.url),
-  create: (ctx) => ({ routes: auditRoutes(ctx.db), consumers: [recordEvent] }),
+  create: (ctx) => {
+    const key = checkpointKey(ctx.secrets.masterKey)
+    return {
+      routes: [...auditRoutes(ctx.db), ...checkpointRoutes({ db: ctx.db, key })],
+      consumers: [recordEvent],
+      jobs: [{ name: 'audit.sign-checkpoints', everyMs: CHECKPOINT_EVERY_MS, run: async () => { await signCheckpoints(ctx.db, key, ctx.log) } }],
+      // The public half is stored before the first signature, so every checkpoint's key stays published after a rotation.
+      start: () => registerSigningKey(ctx.db, key.keyId, key.publicJwk),
+    }
+  },
 } satisfies ServiceModule

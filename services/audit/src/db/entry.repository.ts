@@ -34,3 +34,25 @@ export async function pageFrom(db: Sql, afterSeq: number, limit: number): Promis
   const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit])
   return rows.map(toEntry)
 }
+
+/** Entries with seq from `fromSeq` to `toSeq`, both included, in chain order. */
+export async function entriesBetween(db: Sql, fromSeq: number, toSeq: number): Promise<EntryRow[]> {
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [fromSeq, toSeq])
+  return rows.map(toEntry)
+}
+
+export async function entryByEventId(db: Sql, eventId: string): Promise<EntryRow | null> {
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE event_id = $1`, [eventId])
+  return rows[0] ? toEntry(rows[0]) : null
+}
+
+export async function entryBySeq(db: Sql, seq: number): Promise<EntryRow | null> {
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE seq = $1`, [seq])
+  return rows[0] ? toEntry(rows[0]) : null
+}
+
+/** The seq of the newest entry (0 for an empty log). */
+export async function headSeq(db: Sql): Promise<number> {
+  const { rows } = await db.query<{ seq: number | null }>(/* sql */ `SELECT max(seq) AS seq FROM audit.entries`)
+  return Number(rows[0]?.seq ?? 0)
+}

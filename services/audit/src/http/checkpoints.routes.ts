@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { route, type Database } from '@apotheca/kernel'
+import { listCheckpoints, signingKeys } from '../db/checkpoint.repository.ts'
+import { signCheckpoints } from '../application/sign-checkpoints.ts'
+import { getProof } from '../application/get-proof.ts'
+import { exportLog } from '../application/export-log.ts'
+import type { CheckpointKey } from '../application/checkpoint-key.ts'
+
+const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
+const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
+
+const ListQuery = z.object({ before_seq: Seq.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })
+const ProofQuery = z.object({ event_id: z.uuid().optional(), seq: Seq.optional() })
+  .refine((q) => (q.event_id === undefined) !== (q.seq === undefined), { message: 'give event_id or seq (one of them)', path: ['event_id'] })
+/** At most 10,000 entries a page: bounded memory per call; next_from_seq in the header continues. */
+const ExportQuery = z.object({ from_seq: Seq.default(1), to_seq: Seq.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(5000) })
+  .refine((q) => q.to_seq === undefined || q.to_seq >= q.from_seq, { message: 'to_seq must not be before from_seq', path: ['to_seq'] })
+
+/** Signed checkpoints, their public keys, inclusion proofs and the export (ADR 0010). */
+export function checkpointRoutes(deps: { db: Database; key: CheckpointKey }) {
+  const { db, key } = deps
+  return [
+    route({
+      method: 'GET', url: '/audit/checkpoints', summary: 'Signed checkpoints of the chain head, newest first', auth: AUDITORS,
+      schema: { querystring: ListQuery },
+      handler: async ({ query }) => {
+        const checkpoints = await listCheckpoints(db, query.before_seq ?? null, query.limit)
+        return { checkpoints: checkpoints.map((c) => ({ ...c, algorithm: 'Ed25519' })), next_before_seq: checkpoints.length === query.limit ? checkpoints[checkpoints.length - 1]!.seq : null }
+      },
+    }),
+    route({
+      method: 'POST', url: '/audit/checkpoints', summary: 'Signs a checkpoint of the chain head now (the job does it every minute); nothing new → nothing signed', auth: AUDITORS,
+      handler: async (_req, reply) => {
+        const r = await signCheckpoints(db, key)
+        void reply.status(r.signed.length ? 201 : 200)
+        return { signed: r.signed.map((c) => ({ ...c, algorithm: 'Ed25519' })), broken_at_seq: r.broken_at_seq }
+      },
+    }),
+    route({
+      method: 'GET', url: '/audit/public-key', summary: 'The Ed25519 public keys (JWK Set) that sign audit checkpoints, the current one first',
+      auth: { public: true, why: 'public keys, so that any party can check a checkpoint, a proof or an export without an account' },
+      handler: async () => {
+        const stored = await signingKeys(db)
+        return { keys: [key.publicJwk, ...stored.filter((k) => k.kid !== key.keyId)] }
+      },
+    }),
+    route({
+      method: 'GET', url: '/audit/proof', summary: 'Proof that an entry is in the log unchanged: the chain segment from it to the first signed checkpoint after it',
+      auth: AUDITORS, schema: { querystring: ProofQuery },
+      handler: async ({ query }) => getProof(db, query),
+    }),
+    route({
+      method: 'GET', url: '/audit/export', summary: 'A page of the log as JSON Lines (header, entries, checkpoints) for archiving and independent verification (npm run audit:verify)',
+      auth: AUDITORS, schema: { querystring: ExportQuery },
+      handler: async ({ query }, reply) => {
+        const page = await exportLog(db, query)
+        void reply.type('application/x-ndjson').header('content-disposition', `attachment; filename="audit-${page.from}-${page.to ?? 'empty'}.jsonl"`)
+        return page.body
+      },
+    }),
+  ]
+}
