@@ -1,4 +1,5 @@
-import type { ServiceModule } from '@apotheca/kernel'
+import { deriveKey, seal, type ServiceModule } from '@apotheca/kernel'
+import { PASSWORD_RESET_DELIVERY } from '@apotheca/contracts'
 import { loadPhiVault, rewrapAll } from './application/key-material.ts'
 import { loadSigningKeys, rotateSigningKeys, type RotationReason, type SigningKeys } from './application/signing-keys.ts'
 
@@ -14,6 +15,8 @@ import { patientRoutes } from './http/patients.routes.ts'
 import { staffRoutes } from './http/staff.routes.ts'
 import { consentRoutes } from './http/consent.routes.ts'
 import { practitionerRoutes } from './http/practitioners.routes.ts'
+import { passwordResetRoutes } from './http/password-reset.routes.ts'
+import { purgePasswordResetsJob } from './application/purge-password-resets.ts'
 
 /** identity: accounts of every role, encrypted patient data, passwords and TOTP, JWT access tokens and their JWKS. */
 export default {
@@ -39,6 +42,8 @@ export default {
       }
       return r
     }
+    // Shared with notifications, which derives the same key to open the token it e-mails (ADR 0011).
+    const resetSealKey = deriveKey(ctx.secrets.masterKey, PASSWORD_RESET_DELIVERY.label)
     const deps: IdentityDeps = {
       db: ctx.db,
       publish: ctx.publish,
@@ -46,13 +51,14 @@ export default {
       vault: await loadPhiVault(ctx.db, { current: ctx.secrets.masterKey, previous }),
       tokens: createTokenService(signingKeys),
       rotateSigningKeys: rotate,
+      sealResetToken: (resetId, accountId, token) => seal(resetSealKey, token, PASSWORD_RESET_DELIVERY.aad(resetId, accountId)),
     }
     let rewrapping: Promise<unknown> | undefined
     // Master-key rotation runs beside the traffic: every DEK opens under either key until it is re-wrapped.
     const rewrap = () => (rewrapping ??= rewrapAll(deps).finally(() => { rewrapping = undefined }))
     return {
-      routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps), ...practitionerRoutes(deps.db)],
-      jobs: [purgeMfaChallengesJob(deps), { name: 'rotate-signing-keys', everyMs: 10 * 60_000, run: async () => { await rotate('scheduled') } }, { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
+      routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps), ...passwordResetRoutes(deps), ...practitionerRoutes(deps.db)],
+      jobs: [purgeMfaChallengesJob(deps), purgePasswordResetsJob(deps), { name: 'rotate-signing-keys', everyMs: 10 * 60_000, run: async () => { await rotate('scheduled') } }, { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
       seedDemo: () => seedDemo(deps),
       start: async () => {
         await Promise.all([signingKeys(), dummyHash()])

@@ -46,6 +46,9 @@ function runtimeSecrets(rt: TestRuntime) {
   return loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent', ...(onPostgres(rt) ? PG_SECRETS : {}) }))
 }
 
+/** The runtime's master key (to derive the keys another service of ours would, e.g. for sealed events). */
+export const masterKeyOf = (rt: TestRuntime): Buffer => runtimeSecrets(rt).masterKey
+
 /** A token another service of ours would show on /internal routes. */
 export async function internalToken(rt: TestRuntime, service = 'delivery'): Promise<string> {
   return internalTokens(runtimeSecrets(rt).internalSecret, service).mint()

@@ -12,4 +12,6 @@ export interface IdentityDeps {
   tokens: TokenService
   /** Rotates the token-signing keys now (the master key that seals them stays out of the use cases). */
   rotateSigningKeys: (reason: RotationReason) => ReturnType<typeof rotateSigningKeys>
+  /** Seals a password-reset token for notifications (under a key derived from the master key; ADR 0011). */
+  sealResetToken: (resetId: string, accountId: string, token: string) => string
 }

@@ -9,8 +9,8 @@ export const IP_LIMIT = { failures: 50, windowSeconds: 15 * 60, lockSeconds: 15 
 
 /** The 429 of a locked e-mail or address; `retryAfter` goes into the Retry-After header. */
 export class TooManyAttempts extends Problem {
-  constructor(readonly retryAfter: number) {
-    super(429, 'too-many-attempts', 'Too many failed sign-ins', `try again in ${retryAfter} seconds`, { retry_after: retryAfter })
+  constructor(readonly retryAfter: number, title = 'Too many failed sign-ins') {
+    super(429, 'too-many-attempts', title, `try again in ${retryAfter} seconds`, { retry_after: retryAfter })
   }
 }
 
@@ -23,9 +23,9 @@ export function throttleKeys(deps: IdentityDeps, email: string, ip: string | und
 }
 
 /** Refuses with 429 while the e-mail or the address is locked (before any password work). */
-export async function assertNotLocked(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
+export async function assertNotLocked(deps: IdentityDeps, keys: { account: string; ip?: string }, title?: string): Promise<void> {
   const seconds = await lockedFor(deps.db, [keys.account, ...(keys.ip ? [keys.ip] : [])])
-  if (seconds > 0) throw new TooManyAttempts(seconds)
+  if (seconds > 0) throw new TooManyAttempts(seconds, title)
 }
 
 /** Counts a failed sign-in against the e-mail and the address. */
@@ -39,3 +39,25 @@ export async function recordSignInFailure(deps: IdentityDeps, keys: { account: s
 
 /** A successful sign-in forgets the e-mail's failures (the address keeps its count). */
 export const clearSignInFailures = (deps: IdentityDeps, keys: { account: string }) => clearFailures(deps.db, keys.account)
+
+/** Reset e-mails asked for one e-mail (mail-bombing a mailbox) before it is locked, and for how long (seconds). */
+export const RESET_ACCOUNT_LIMIT = { failures: 3, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+/** Reset requests from one address (many e-mails: probing or bombing) before it is locked. */
+export const RESET_IP_LIMIT = { failures: 20, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+
+/**
+ * Throttling keys of a password-reset request: counted apart from sign-ins (a sign-in lockout must
+ * not stop its owner from resetting), but made the same way, so a lock tells nothing about the e-mail.
+ */
+export function resetThrottleKeys(deps: IdentityDeps, email: string, ip: string | undefined) {
+  return { account: `reset:${deps.vault.emailIndex(email)}`, ...(ip ? { ip: `reset-ip:${deps.vault.fingerprint({ ip })}` } : {}) }
+}
+
+/** Counts a reset request (every one, known e-mail or not) against the e-mail and the address. */
+export async function recordResetRequest(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
+  const a = RESET_ACCOUNT_LIMIT
+  if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds)) deps.log.warn({ throttle: 'reset-account' }, 'password reset locked after repeated requests')
+  if (keys.ip && (await countFailure(deps.db, keys.ip, RESET_IP_LIMIT.failures, RESET_IP_LIMIT.windowSeconds, RESET_IP_LIMIT.lockSeconds))) {
+    deps.log.warn({ throttle: 'reset-ip' }, 'password reset locked after repeated requests')
+  }
+}

@@ -27,4 +27,26 @@ export function messageFor(env: EventEnvelope<any>): Message | null {
   }
 }
 
+/**
+ * The password-reset e-mail, sent to the account's own address only (so it tells no one else that the
+ * account exists). Transactional: it needs no marketing consent. The token is on a line of its own, and
+ * in a link only as the fragment (#token=…), which browsers never send to a server or its logs.
+ */
+export function passwordResetMessage(token: string, expiresAt: string, pageUrl?: string): Message {
+  const until = `${expiresAt.slice(0, 16).replace('T', ' ')} UTC`
+  const how = pageUrl
+    ? `Choose a new password here:\n\n${pageUrl}#token=${token}\n\nor enter this reset code with your new password in the app:`
+    : 'Enter this reset code with your new password in the app ("Forgot password"):'
+  return {
+    template: 'password_reset',
+    subject: 'Reset your Apotheca password',
+    text: [
+      'Someone, we hope you, asked to reset the password of the Apotheca account that uses this e-mail address.',
+      '', how, '', token, '',
+      `It works once, until ${until}. Signing in afterwards still asks for your authenticator code if you use one.`,
+      '', 'If you did not ask for this, ignore this e-mail: your password stays as it is. We never ask for this code by phone or e-mail.',
+    ].join('\n'),
+  }
+}
+
 export const NOTIFYING_EVENTS = ['orders.order.status_changed.v1', 'prescriptions.prescription.status_changed.v1'] as const

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto'
+import { identityClient, PASSWORD_RESET_DELIVERY, type EventEnvelope } from '@apotheca/contracts'
+import { deriveKey, open, type Consumer, type ServiceContext } from '@apotheca/kernel'
+import { passwordResetMessage } from '../domain/templates.ts'
+import type { Mailer } from './mailer.ts'
+
+/** The page of the web app that completes a reset (APOTHECA_PASSWORD_RESET_URL); without it the e-mail gives the code only. */
+export function resetPageUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const url = env.APOTHECA_PASSWORD_RESET_URL
+  if (!url) return undefined
+  if (!/^https?:\/\/[^#\s]+$/.test(url)) throw new Error('APOTHECA_PASSWORD_RESET_URL must be an http(s) URL without a fragment')
+  return url
+}
+
+/**
+ * E-mails a password-reset token to the account's own address. The token arrives sealed in the event
+ * (identity and notifications derive the same key from the master key; ADR 0011); the address is asked
+ * of identity, which answers only while the reset is live, so a replaced or expired reset is not sent.
+ * Neither the token nor the address is stored or logged here.
+ */
+export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl = resetPageUrl()): Consumer {
+  const identity = identityClient(ctx.services)
+  const previous = ctx.config.APOTHECA_MASTER_KEY_PREVIOUS
+  // While the master key rotates, identity may still run on the old one: either key opens the token.
+  const keys = [ctx.secrets.masterKey, ...(previous ? [Buffer.from(previous, 'base64')] : [])].map((k) => deriveKey(k, PASSWORD_RESET_DELIVERY.label))
+  const openToken = (sealed: string, aad: string) => {
+    for (const key of keys) {
+      try { return open(key, sealed, aad).toString('utf8') } catch { /* the next key, if rotating */ }
+    }
+    throw new Error('the reset token opens under no master key of this process')
+  }
+  return {
+    name: 'notifications.password-reset',
+    types: ['identity.password_reset.requested.v1'],
+    async handle(env: EventEnvelope<'identity.password_reset.requested.v1'>, { transaction }) {
+      const p = env.payload
+      const already = await ctx.db.query(`SELECT 1 FROM notifications.messages WHERE event_id = $1 AND channel = 'email'`, [env.id])
+      if (already.rows.length) return
+      const recipient = await identity.passwordResetRecipient(p.reset_id)
+      let status: 'sent' | 'skipped_expired' = 'skipped_expired'
+      let providerId: string | null = null
+      if (recipient && recipient.account_id === p.account_id) {
+        const token = openToken(p.sealed_token, PASSWORD_RESET_DELIVERY.aad(p.reset_id, p.account_id))
+        // Sent before the transaction: a crash between the two may send twice, never lose it (at-least-once).
+        const message = passwordResetMessage(token, p.expires_at, pageUrl)
+        providerId = await mailer.send({ to: recipient.email, subject: message.subject, text: message.text })
+        status = 'sent'
+      }
+      await transaction(async (tx) => {
+        await tx.query(
+          /* sql */ `INSERT INTO notifications.messages (notification_id, event_id, template, account_id, channel, status, provider_message_id)
+           VALUES ($1, $2, 'password_reset', $3, 'email', $4, $5) ON CONFLICT (event_id, channel) DO NOTHING`,
+          [randomUUID(), env.id, p.account_id, status, providerId],
+        )
+      })
+      ctx.log.info({ event_id: env.id, template: 'password_reset', status }, 'notification handled')
+    },
+  }
+}
