@@ -65,13 +65,14 @@ async function buildWorld(rt: TestRuntime): Promise<World> {
     role: 'practitioner', email: `prescriber.${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD, name: 'Dr Matrix', npi: randomNpi(), licence_state: 'NY' } })
   assert.equal(staff.status, 201, JSON.stringify(staff.json))
   const practitioner = staff.json.account_id as string
-  const search = await rt.request('GET', '/drugs/search?q=amoxicillin&limit=50', { token: admin })
-  let drug: string | undefined
-  for (const d of search.json.results.filter((x: any) => x.rx_only && !x.dea_schedule)) {
-    const s = await rt.request('GET', `/inventory/${d.drug_id}`, { token: admin })
-    if (s.status === 200 && s.json.quantity_available >= 60) { drug = d.drug_id; break }
-  }
-  assert.ok(drug, 'a stocked prescription-only drug')
+  // A prescription-only drug, stocked here: on PostgreSQL other test files share the database and its demo stock.
+  const search = await rt.request('GET', '/drugs/search?q=amoxicillin&rx_only=true&limit=50', { token: admin })
+  const drug = search.json.results.find((x: any) => x.rx_only && !x.dea_schedule)?.drug_id as string | undefined
+  assert.ok(drug, 'a prescription-only drug')
+  const expiry = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10)
+  const stocked = await rt.request('PUT', `/inventory/${drug}/adjust`, { token: admin, headers: { 'idempotency-key': randomUUID() },
+    body: { quantity_delta: 100, reason: 'received', batch_number: `MATRIX-${randomUUID().slice(0, 8)}`, expiry_date: expiry } })
+  assert.equal(stocked.status, 200, JSON.stringify(stocked.json))
   const rx = await rt.request('POST', '/prescriptions/submit', {
     token: await rt.token('practitioner', { sub: practitioner }),
     body: { patient_id: patient, drug_id: drug, dosage: '500 mg three times daily', quantity: 30, refill_count: 0, issue_date: today() },
