@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
   APOTHECA_PAYMENTS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_payments'),
   APOTHECA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   APOTHECA_MAIL_FROM: z.string().default('Apotheca Pharmacy <no-reply@apotheca.test>'),
+  /** The page a password-reset e-mail links to; the token goes in the fragment, which browsers never send on. */
+  APOTHECA_PASSWORD_RESET_URL: z.string().regex(/^https?:\/\/[^#\s]+$/, 'must be an http(s) URL without a fragment').optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   /** Claim naming the caller's roles in the provider's tokens (a name, a namespaced URL, or a dotted path). */

@@ -9,10 +9,9 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { z } from 'zod'
 import { PASSWORD_RESET_DELIVERY } from '@apotheca/contracts'
-import { deriveKey, loadConfig, loadSecrets, route, seal, type ServiceModule } from '@apotheca/kernel'
+import { ConfigError, deriveKey, loadConfig, loadSecrets, route, seal, type ServiceModule } from '@apotheca/kernel'
 import { eventually, startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import notifications from '../src/module.ts'
-import { resetPageUrl } from '../src/application/send-password-reset.ts'
 
 // notifications' side of password reset, with identity's recipient route played by a stub (a service
 // test may not import another service; the whole flow is in apps/server/test/password-reset-flow.int.test.ts).
@@ -120,7 +119,7 @@ test('with SMTP configured the e-mail goes through a real SMTP server', async ()
 })
 
 test('APOTHECA_PASSWORD_RESET_URL must be an http(s) URL without a fragment', () => {
-  assert.equal(resetPageUrl({}), undefined)
-  assert.equal(resetPageUrl({ APOTHECA_PASSWORD_RESET_URL: 'https://pharmacy.example/reset' }), 'https://pharmacy.example/reset')
-  assert.throws(() => resetPageUrl({ APOTHECA_PASSWORD_RESET_URL: 'javascript:alert(1)' }))
+  assert.equal(loadConfig({}).APOTHECA_PASSWORD_RESET_URL, undefined)
+  assert.equal(loadConfig({ APOTHECA_PASSWORD_RESET_URL: 'https://pharmacy.example/reset' }).APOTHECA_PASSWORD_RESET_URL, 'https://pharmacy.example/reset')
+  for (const bad of ['javascript:alert(1)', 'https://pharmacy.example/reset#x']) assert.throws(() => loadConfig({ APOTHECA_PASSWORD_RESET_URL: bad }), ConfigError)
 })

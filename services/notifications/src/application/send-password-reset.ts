@@ -4,21 +4,13 @@ import { deriveKey, open, type Consumer, type ServiceContext } from '@apotheca/k
 import { passwordResetMessage } from '../domain/templates.ts'
 import type { Mailer } from './mailer.ts'
 
-/** The page of the web app that completes a reset (APOTHECA_PASSWORD_RESET_URL); without it the e-mail gives the code only. */
-export function resetPageUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const url = env.APOTHECA_PASSWORD_RESET_URL
-  if (!url) return undefined
-  if (!/^https?:\/\/[^#\s]+$/.test(url)) throw new Error('APOTHECA_PASSWORD_RESET_URL must be an http(s) URL without a fragment')
-  return url
-}
-
 /**
  * E-mails a password-reset token to the account's own address. The token arrives sealed in the event
  * (identity and notifications derive the same key from the master key; ADR 0011); the address is asked
  * of identity, which answers only while the reset is live, so a replaced or expired reset is not sent.
  * Neither the token nor the address is stored or logged here.
  */
-export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl = resetPageUrl()): Consumer {
+export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl = ctx.config.APOTHECA_PASSWORD_RESET_URL): Consumer {
   const identity = identityClient(ctx.services)
   const previous = ctx.config.APOTHECA_MASTER_KEY_PREVIOUS
   // While the master key rotates, identity may still run on the old one: either key opens the token.
