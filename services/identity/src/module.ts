@@ -8,7 +8,7 @@ const KEYS_CACHE_MS = 60_000
 import { createTokenService } from './application/tokens.ts'
 import { seedDemo } from './application/seed-demo.ts'
 import { dummyHash } from './application/passwords.ts'
-import { purgeMfaChallengesJob } from './application/purge-mfa-challenges.ts'
+import { purgeJobs } from './application/purge-jobs.ts'
 import type { IdentityDeps } from './application/deps.ts'
 import { authRoutes } from './http/auth.routes.ts'
 import { patientRoutes } from './http/patients.routes.ts'
@@ -16,7 +16,6 @@ import { staffRoutes } from './http/staff.routes.ts'
 import { consentRoutes } from './http/consent.routes.ts'
 import { practitionerRoutes } from './http/practitioners.routes.ts'
 import { passwordResetRoutes } from './http/password-reset.routes.ts'
-import { purgePasswordResetsJob } from './application/purge-password-resets.ts'
 
 /** identity: accounts of every role, encrypted patient data, passwords and TOTP, JWT access tokens and their JWKS. */
 export default {
@@ -58,7 +57,7 @@ export default {
     const rewrap = () => (rewrapping ??= rewrapAll(deps).finally(() => { rewrapping = undefined }))
     return {
       routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps), ...passwordResetRoutes(deps), ...practitionerRoutes(deps.db)],
-      jobs: [purgeMfaChallengesJob(deps), purgePasswordResetsJob(deps), { name: 'rotate-signing-keys', everyMs: 10 * 60_000, run: async () => { await rotate('scheduled') } }, { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
+      jobs: [...purgeJobs(deps), { name: 'rotate-signing-keys', everyMs: 10 * 60_000, run: async () => { await rotate('scheduled') } }, { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
       seedDemo: () => seedDemo(deps),
       start: async () => {
         await Promise.all([signingKeys(), dummyHash()])
