@@ -11,8 +11,9 @@ import type { Deps } from './deps.ts'
 export async function reverseFillsOfOrder(deps: Deps, orderId: string, tx: Tx): Promise<void> {
   for (const f of await fillsOfOrder(tx, orderId)) {
     const p = await lockPrescription(tx, f.prescription_id)
-    const left = p && (await reverseFill(tx, f.prescription_id, orderId, 'order_cancelled'))
-    if (!p || left === null || left === undefined) continue
+    if (!p) continue
+    const left = await reverseFill(tx, f.prescription_id, orderId, 'order_cancelled')
+    if (left === null) continue
     await insertHistory(tx, { prescription_id: p.prescription_id, from: p.status, to: p.status, reason: `fill ${f.fill_number} reversed: order ${orderId} cancelled; ${left} refill(s) left`, actor: 'orders' })
     await deps.publish(tx, 'prescriptions.prescription.fill_reversed.v1', p.prescription_id, { prescription_id: p.prescription_id, patient_id: p.patient_id!, order_id: orderId, fill_number: f.fill_number, refills_remaining: left })
     deps.log.info({ prescription_id: p.prescription_id, order_id: orderId }, 'fill reversed')
