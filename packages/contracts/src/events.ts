@@ -99,6 +99,12 @@ export const eventSchemas = {
     // Optional: a revised delivery estimate, ISO 8601.
     estimated_delivery_at: z.string().nullish(),
   }),
+  // A read of the audit log itself (GET /audit/events, /audit/proof, /audit/export): who (actor_id), which route,
+  // and what it disclosed (the resource asked for, the seq range, how many entries). Keyed by the reader.
+  'audit.log.read.v1': z.object({
+    actor_id: z.string(), route: z.enum(['events', 'proof', 'export']), resource_id: z.string().nullable(), event_id: z.string().nullable(),
+    from_seq: z.number().int().nullable(), to_seq: z.number().int().nullable(), entries: z.number().int(),
+  }),
 } as const
 
 /**

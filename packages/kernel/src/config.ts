@@ -38,6 +38,13 @@ export const ConfigSchema = z.object({
   APOTHECA_MAIL_FROM: z.string().default('Apotheca Pharmacy <no-reply@apotheca.test>'),
   /** The page a password-reset e-mail links to; the token goes in the fragment, which browsers never send on. */
   APOTHECA_PASSWORD_RESET_URL: z.string().regex(/^https?:\/\/[^#\s]+$/, 'must be an http(s) URL without a fragment').optional(),
+  /** Audit archive on S3-compatible object storage (services/audit, ADR 0012); unset: files under <data>/audit-archive/. */
+  APOTHECA_AUDIT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lower-case letters, digits, . and -)').optional(),
+  /** The endpoint of a non-AWS S3 service (MinIO, Ceph, R2…), addressed path-style; unset: AWS. */
+  APOTHECA_AUDIT_S3_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL').optional(),
+  APOTHECA_AUDIT_S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1').default('us-east-1'),
+  APOTHECA_AUDIT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   /** Claim naming the caller's roles in the provider's tokens (a name, a namespaced URL, or a dotted path). */
@@ -57,6 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!r.data.OIDC_ISSUER !== !r.data.OIDC_AUDIENCE) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER and OIDC_AUDIENCE: set both for OIDC mode, or neither')
+  }
+  if (!r.data.APOTHECA_AUDIT_S3_ACCESS_KEY_ID !== !r.data.APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError('Invalid configuration:\n  APOTHECA_AUDIT_S3_ACCESS_KEY_ID and APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: set both, or neither (the SDK\'s default credentials)')
+  }
+  if (!r.data.APOTHECA_AUDIT_S3_BUCKET && (r.data.APOTHECA_AUDIT_S3_URL || r.data.APOTHECA_AUDIT_S3_ACCESS_KEY_ID)) {
+    throw new ConfigError('Invalid configuration:\n  APOTHECA_AUDIT_S3_BUCKET: required when other APOTHECA_AUDIT_S3_* variables are set')
   }
   const embedded = !r.data.DATABASE_URL
   return { ...r.data, demo: r.data.APOTHECA_DEMO ?? embedded }

@@ -1,24 +1,34 @@
 import type { ServiceModule } from '@apotheca/kernel'
 import { auditRoutes } from './http/audit.routes.ts'
 import { checkpointRoutes } from './http/checkpoints.routes.ts'
+import { archiveRoutes } from './http/archive.routes.ts'
 import { recordEvent } from './application/record-event.ts'
 import { checkpointKey } from './application/checkpoint-key.ts'
 import { signCheckpoints } from './application/sign-checkpoints.ts'
+import { archiveLog } from './application/archive-log.ts'
 import { registerSigningKey } from './db/checkpoint.repository.ts'
+import { openArchiveStore } from './archive/open-archive-store.ts'
+import type { ArchiveStore } from './archive/archive-store.ts'
 
 /** How often the head is signed (only when entries were added since the last checkpoint). */
 export const CHECKPOINT_EVERY_MS = 60_000
+/** How often checkpointed ranges not yet archived are written to the archive (ADR 0012). */
+export const ARCHIVE_EVERY_MS = 5 * 60_000
 
-/** audit: the tamper-evident, hash-chained log of every event of the platform, with signed checkpoints. */
+/** audit: the tamper-evident, hash-chained log of every event of the platform, with signed checkpoints and an archive. */
 export default {
   name: 'audit',
   migrations: new URL('./db/migrations/', import.meta.url),
   create: (ctx) => {
     const key = checkpointKey(ctx.secrets.masterKey)
+    let store: ArchiveStore | undefined
     return {
-      routes: [...auditRoutes(ctx.db), ...checkpointRoutes({ db: ctx.db, key })],
+      routes: [...auditRoutes(ctx), ...checkpointRoutes({ db: ctx.db, publish: ctx.publish, key }), ...archiveRoutes(ctx.db)],
       consumers: [recordEvent],
-      jobs: [{ name: 'audit.sign-checkpoints', everyMs: CHECKPOINT_EVERY_MS, run: async () => { await signCheckpoints(ctx.db, key, ctx.log) } }],
+      jobs: [
+        { name: 'audit.sign-checkpoints', everyMs: CHECKPOINT_EVERY_MS, run: async () => { await signCheckpoints(ctx.db, key, ctx.log) } },
+        { name: 'audit.archive', everyMs: ARCHIVE_EVERY_MS, run: async () => { await archiveLog(ctx.db, (store ??= openArchiveStore(ctx.config)), ctx.log) } },
+      ],
       // The public half is stored before the first signature, so every checkpoint's key stays published after a rotation.
       start: () => registerSigningKey(ctx.db, key.keyId, key.publicJwk),
     }

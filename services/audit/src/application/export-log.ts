@@ -10,7 +10,7 @@ export const EXPORT_FORMAT = 'apotheca.audit.export.v1'
  * then the entries in seq order, each checkpoint right after the entry it signs. One page holds at
  * most `limit` entries; the header's next_from_seq says where to continue (null at the end).
  */
-export async function exportLog(db: Sql, q: { from_seq: number; to_seq?: number | undefined; limit: number }): Promise<{ body: string; from: number; to: number | null }> {
+export async function exportLog(db: Sql, q: { from_seq: number; to_seq?: number | undefined; limit: number }): Promise<{ body: string; from: number; to: number | null; entries: number }> {
   const head = await headSeq(db)
   const wanted = Math.min(q.to_seq ?? head, head)
   const to = Math.min(wanted, q.from_seq + q.limit - 1)
@@ -27,5 +27,5 @@ export async function exportLog(db: Sql, q: { from_seq: number; to_seq?: number 
     lines.push(JSON.stringify({ type: 'entry', ...e }))
     while (checkpoints[c] && checkpoints[c]!.seq === e.seq) lines.push(JSON.stringify({ type: 'checkpoint', ...checkpoints[c++] }))
   }
-  return { body: lines.join('\n') + '\n', from: q.from_seq, to: last }
+  return { body: lines.join('\n') + '\n', from: q.from_seq, to: last, entries: entries.length }
 }

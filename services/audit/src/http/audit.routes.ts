@@ -1,12 +1,14 @@
 import { z } from 'zod'
-import { route, type Database } from '@apotheca/kernel'
+import { route, type Database, type Publish } from '@apotheca/kernel'
 import { findByResource } from '../db/entry.repository.ts'
 import { verifyLog } from '../application/verify-log.ts'
+import { recordLogRead } from '../application/record-log-read.ts'
 
 const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
 
-/** The audit service's HTTP routes: query by resource, verify the chain. */
-export function auditRoutes(db: Database) {
+/** The audit service's HTTP routes: query by resource (itself audited), verify the chain. */
+export function auditRoutes(deps: { db: Database; publish: Publish }) {
+  const { db } = deps
   return [
     route({
       method: 'GET',
@@ -14,7 +16,14 @@ export function auditRoutes(db: Database) {
       summary: 'Audit entries that concern a resource (order, prescription, patient, shipment…)',
       auth: AUDITORS,
       schema: { querystring: z.object({ resource_id: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
-      handler: async ({ query }) => ({ events: await findByResource(db, query.resource_id, query.limit) }),
+      handler: async ({ query, principal }) => {
+        const events = await findByResource(db, query.resource_id, query.limit)
+        await recordLogRead(deps, principal!, {
+          route: 'events', resource_id: query.resource_id, event_id: null,
+          from_seq: events[0]?.seq ?? null, to_seq: events.at(-1)?.seq ?? null, entries: events.length,
+        })
+        return { events }
+      },
     }),
     route({
       method: 'GET',

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { route, type Database } from '@apotheca/kernel'
+import { route, type Database, type Publish } from '@apotheca/kernel'
 import { listCheckpoints, signingKeys } from '../db/checkpoint.repository.ts'
 import { signCheckpoints } from '../application/sign-checkpoints.ts'
 import { getProof } from '../application/get-proof.ts'
 import { exportLog } from '../application/export-log.ts'
 import type { CheckpointKey } from '../application/checkpoint-key.ts'
+import { recordLogRead } from '../application/record-log-read.ts'
 
 const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
 const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
@@ -16,8 +17,12 @@ const ProofQuery = z.object({ event_id: z.uuid().optional(), seq: Seq.optional()
 const ExportQuery = z.object({ from_seq: Seq.default(1), to_seq: Seq.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(5000) })
   .refine((q) => q.to_seq === undefined || q.to_seq >= q.from_seq, { message: 'to_seq must not be before from_seq', path: ['to_seq'] })
 
-/** Signed checkpoints, their public keys, inclusion proofs and the export (ADR 0010). */
-export function checkpointRoutes(deps: { db: Database; key: CheckpointKey }) {
+/**
+ * Signed checkpoints, their public keys, inclusion proofs and the export (ADR 0010). Proofs and
+ * exports disclose entries, so each one is recorded as an audit.log.read.v1 event; checkpoints and
+ * keys hold only hashes and signatures, and are not.
+ */
+export function checkpointRoutes(deps: { db: Database; publish: Publish; key: CheckpointKey }) {
   const { db, key } = deps
   return [
     route({
@@ -47,13 +52,21 @@ export function checkpointRoutes(deps: { db: Database; key: CheckpointKey }) {
     route({
       method: 'GET', url: '/audit/proof', summary: 'Proof that an entry is in the log unchanged: the chain segment from it to the first signed checkpoint after it',
       auth: AUDITORS, schema: { querystring: ProofQuery },
-      handler: async ({ query }) => getProof(db, query),
+      handler: async ({ query, principal }) => {
+        const proof = await getProof(db, query)
+        await recordLogRead(deps, principal!, {
+          route: 'proof', resource_id: proof.entry.resource_id, event_id: proof.entry.event_id,
+          from_seq: proof.entry.seq, to_seq: proof.checkpoint.seq, entries: proof.segment.length,
+        })
+        return proof
+      },
     }),
     route({
       method: 'GET', url: '/audit/export', summary: 'A page of the log as JSON Lines (header, entries, checkpoints) for archiving and independent verification (npm run audit:verify)',
       auth: AUDITORS, schema: { querystring: ExportQuery },
-      handler: async ({ query }, reply) => {
+      handler: async ({ query, principal }, reply) => {
         const page = await exportLog(db, query)
+        await recordLogRead(deps, principal!, { route: 'export', resource_id: null, event_id: null, from_seq: page.from, to_seq: page.to, entries: page.entries })
         void reply.type('application/x-ndjson').header('content-disposition', `attachment; filename="audit-${page.from}-${page.to ?? 'empty'}.jsonl"`)
         return page.body
       },
