@@ -53,6 +53,10 @@ export const eventSchemas = {
   'prescriptions.prescription.fill_reversed.v1': z.object({
     prescription_id: z.uuid(), patient_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), refills_remaining: z.number().int(),
   }),
+  // An allergy was recorded or updated (FHIR AllergyIntolerance or by hand). Ids only: the substance is health data.
+  'prescriptions.allergy.recorded.v1': z.object({
+    allergy_id: z.uuid(), patient_id: z.uuid().nullable(), status: z.string(), source: z.string(), recorded_by: z.string().nullable(),
+  }),
   // A read of a patient's clinical data by someone other than the patient (DESIGN: PHI reads are audited):
   // who (actor_id, a person; `via` the service that asked on their behalf, if any) and what.
   'prescriptions.patient.accessed.v1': z.object({

@@ -39,6 +39,8 @@ test('a patient\'s penicillin allergy is a high finding on amoxicillin, which th
   const a = await addAllergy(patient, { substance: 'Penicillin', criticality: 'high' })
   assert.equal(a.status, 201, JSON.stringify(a.json))
   assert.deepEqual([a.json.status, a.json.source, a.json.recorded_by, a.json.matches.atc_prefixes], ['active', 'manual', patient, ['J01C']])
+  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM prescriptions.outbox WHERE type = 'prescriptions.allergy.recorded.v1' AND aggregate_id = $1`, [a.json.allergy_id])
+  assert.deepEqual(rows.map((r) => r.payload), [{ allergy_id: a.json.allergy_id, patient_id: patient, status: 'active', source: 'manual', recorded_by: patient }], 'announced for the audit log, ids only')
   const p = await prescribe(patient, DRUGS.amoxicillin)
   assert.deepEqual(p.findings.map((f: any) => [f.code, f.severity, f.related]), [['allergy', 'high', [a.json.allergy_id]]])
   assert.match(p.findings[0].message, /allergy to Penicillin, criticality high: it contains amoxicillin/)

@@ -40,7 +40,7 @@ export async function intakeEPrescription(
       if (principal?.role === 'practitioner' && !o.prescriber_id) o.prescriber_id = principal.sub
       drafts.push(draftFromOrder(o, await lookup(deps, lookups, o), today, principal?.sub ?? null))
     }
-    const noted = (await recordAllergies(deps.db, allergies.map((a) => ({ ...a, recorded_by: actor })))).map(allergyView)
+    const noted = (await recordAllergies(deps, allergies.map((a) => ({ ...a, recorded_by: actor })))).map(allergyView)
     const recorded = drafts.length ? await recordDrafts(deps, drafts, actor) : []
     if (bundle) return { status: 201, body: { prescriptions: recorded.map(summary), allergies: noted } }
     if (noted.length) return { status: 201, body: noted[0] }

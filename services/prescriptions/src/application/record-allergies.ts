@@ -6,12 +6,21 @@ import { assertPatientAccess } from './patient-access.ts'
 import { allergyView } from './list-allergies.ts'
 import type { Deps } from './deps.ts'
 
-/** Records allergies in one transaction (a FHIR submission's AllergyIntolerances), before the prescriptions that come with them are reviewed. */
-export async function recordAllergies(db: Deps['db'], drafts: AllergyDraft[]): Promise<AllergyRow[]> {
+/**
+ * Records allergies in one transaction (a FHIR submission's AllergyIntolerances), before the
+ * prescriptions that come with them are reviewed; each is announced for the audit log.
+ */
+export async function recordAllergies(deps: Pick<Deps, 'db' | 'publish'>, drafts: AllergyDraft[]): Promise<AllergyRow[]> {
   if (drafts.length === 0) return []
-  return db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const out: AllergyRow[] = []
-    for (const d of drafts) out.push(await upsertAllergy(tx, randomUUID(), d))
+    for (const d of drafts) {
+      const row = await upsertAllergy(tx, randomUUID(), d)
+      await deps.publish(tx, 'prescriptions.allergy.recorded.v1', row.allergy_id, {
+        allergy_id: row.allergy_id, patient_id: row.patient_id, status: row.status, source: row.source, recorded_by: row.recorded_by,
+      })
+      out.push(row)
+    }
     return out
   })
 }
@@ -20,7 +29,7 @@ export async function recordAllergies(db: Deps['db'], drafts: AllergyDraft[]): P
 export async function recordAllergy(deps: Deps, principal: Principal, patientId: string, input: AllergyInput, idempotencyKey: string | undefined): Promise<Answer> {
   await assertPatientAccess(deps.db, principal, patientId)
   return idempotent(deps.db, 'prescriptions', `allergy:${principal.sub}`, idempotencyKey, { patientId, ...input }, async () => {
-    const [row] = await recordAllergies(deps.db, [manualAllergy(patientId, input, principal.sub)])
+    const [row] = await recordAllergies(deps, [manualAllergy(patientId, input, principal.sub)])
     return { status: 201, body: allergyView(row!) }
   })
 }
