@@ -1,17 +1,15 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { refreshAvailabilityModel } from '../src/application/availability.ts'
-import { INTERNAL_SECRET, depsFor, inDays, internalToken, stockBatch, startCatalogStub } from './support.ts'
+import { depsFor, inDays, INTERNAL_SECRET, internalToken, startCatalogStub, startWithCatalogStub, stockBatch } from './support.ts'
 
 let catalog: Awaited<ReturnType<typeof startCatalogStub>>
 let rt: TestRuntime
 
 before(async () => {
-  catalog = await startCatalogStub([])
-  rt = await startTestRuntime({ modules: [inventory], env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub())
 })
 after(async () => { await rt?.close(); await catalog?.close() })
 

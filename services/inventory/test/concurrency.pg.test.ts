@@ -1,10 +1,9 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { ledgerMismatches } from '../src/db/batch.repository.ts'
-import { INTERNAL_SECRET, drug, envelope, inDays, internalToken, stockBatch, startCatalogStub } from './support.ts'
+import { drug, envelope, inDays, INTERNAL_SECRET, internalToken, startCatalogStub, startWithCatalogStub, stockBatch } from './support.ts'
 import { stressOneDrug } from './stress.ts'
 
 // On PostgreSQL the requests really run at once (a pool of connections): the row locks and the
@@ -14,8 +13,7 @@ let rt: TestRuntime
 let token: string
 
 before(async () => {
-  catalog = await startCatalogStub([])
-  rt = await startTestRuntime({ modules: [inventory], backend: 'postgres', env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub([], { backend: 'postgres' }))
   token = await internalToken()
 })
 after(async () => { await rt?.close(); await catalog?.close() })

@@ -1,16 +1,14 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
-import { INTERNAL_SECRET, drug, envelope, inDays, internalToken, stockBatch, startCatalogStub } from './support.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
+import { drug, envelope, inDays, INTERNAL_SECRET, internalToken, startCatalogStub, startWithCatalogStub, stockBatch } from './support.ts'
 
 let catalog: Awaited<ReturnType<typeof startCatalogStub>>
 let rt: TestRuntime
 
 before(async () => {
-  catalog = await startCatalogStub([])
-  rt = await startTestRuntime({ modules: [inventory], env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub())
 })
 after(async () => { await rt?.close(); await catalog?.close() })
 

@@ -1,8 +1,7 @@
 import { after, before } from 'node:test'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import type { InventoryDeps } from '../src/application/deps.ts'
-import { INTERNAL_SECRET, depsFor, startCatalogStub } from './support.ts'
+import { depsFor, INTERNAL_SECRET, startCatalogStub, startWithCatalogStub } from './support.ts'
 import { groupHoldTests } from './group-hold.ts'
 
 // PGlite runs the same group statement; its one connection serialises it with the locking path.
@@ -11,8 +10,7 @@ let rt: TestRuntime
 let deps: InventoryDeps
 
 before(async () => {
-  catalog = await startCatalogStub([])
-  rt = await startTestRuntime({ modules: [inventory], env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub())
   deps = depsFor(rt, catalog.url)
 })
 after(async () => { await rt?.close(); await catalog?.close() })

@@ -2,19 +2,17 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { eventSchemas } from '@apotheca/contracts'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { expireHolds } from '../src/application/expire-holds.ts'
 import { ledgerMismatches } from '../src/db/batch.repository.ts'
-import { INTERNAL_SECRET, depsFor, envelope, inDays, internalToken, outbox, stockBatch, startCatalogStub } from './support.ts'
+import { depsFor, envelope, inDays, INTERNAL_SECRET, internalToken, outbox, startCatalogStub, startWithCatalogStub, stockBatch } from './support.ts'
 
 let catalog: Awaited<ReturnType<typeof startCatalogStub>>
 let rt: TestRuntime
 let token: string
 
 before(async () => {
-  catalog = await startCatalogStub([])
-  rt = await startTestRuntime({ modules: [inventory], env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub())
   token = await internalToken()
 })
 after(async () => { await rt?.close(); await catalog?.close() })

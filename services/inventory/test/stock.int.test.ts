@@ -1,12 +1,11 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
 import { ledgerMismatches } from '../src/db/batch.repository.ts'
 import { DEFAULT_LOCATION_ID } from '../src/db/location.repository.ts'
 import { demoStockSeeder, seedDemoStock } from '../src/application/seed-demo-stock.ts'
-import { INTERNAL_SECRET, depsFor, drug, inDays, outbox, startCatalogStub } from './support.ts'
+import { depsFor, drug, inDays, INTERNAL_SECRET, outbox, startCatalogStub, startWithCatalogStub } from './support.ts'
 
 const amoxicillin = drug('Amoxicillin 500 mg capsule')
 const ibuprofen = drug('Ibuprofen 200 mg tablet')
@@ -16,8 +15,7 @@ let rt: TestRuntime
 let admin: string
 
 before(async () => {
-  catalog = await startCatalogStub([amoxicillin, ibuprofen, oxycodone])
-  rt = await startTestRuntime({ modules: [inventory], env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub([amoxicillin, ibuprofen, oxycodone], { env: { APOTHECA_DEMO: '1' } }))
   admin = await rt.token('admin')
 })
 after(async () => { await rt?.close(); await catalog?.close() })

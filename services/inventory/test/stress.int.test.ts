@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
-import inventory from '../src/module.ts'
-import { INTERNAL_SECRET, internalToken, startCatalogStub } from './support.ts'
+import type { TestRuntime } from '@apotheca/kernel/testing'
+import { INTERNAL_SECRET, internalToken, startCatalogStub, startWithCatalogStub } from './support.ts'
 import { stressOneDrug } from './stress.ts'
 
 // PGlite is one connection, so requests interleave between statements rather than run at once:
@@ -11,8 +10,7 @@ let catalog: Awaited<ReturnType<typeof startCatalogStub>>
 let rt: TestRuntime
 
 before(async () => {
-  catalog = await startCatalogStub([])
-  rt = await startTestRuntime({ modules: [inventory], env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}` } })
+  ({ rt, catalog } = await startWithCatalogStub())
 })
 after(async () => { await rt?.close(); await catalog?.close() })
 

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
 import type { Drug } from '@apotheca/contracts'
 import { createLogger, createPublisher, createServiceCaller, internalTokens, type Runtime } from '@apotheca/kernel'
+import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import inventory from '../src/module.ts'
 import type { InventoryDeps } from '../src/application/deps.ts'
 import { appendLedger, applyDelta, ensureBatch, lockBatch, type BatchRow } from '../src/db/batch.repository.ts'
 import { DEFAULT_LOCATION_ID } from '../src/db/location.repository.ts'
@@ -78,4 +80,14 @@ export async function outbox(rt: Runtime, aggregateId: string): Promise<Array<{ 
 /** An event envelope as the bus delivers it. */
 export function envelope(type: string, aggregateId: string, payload: Record<string, unknown>) {
   return { id: randomUUID(), type, occurred_at: new Date().toISOString(), aggregate_id: aggregateId, version: 1, payload, traceparent: null } as any
+}
+
+/** The inventory module in a test runtime, asking a catalog stub (holding `drugs`) over HTTP. */
+export async function startWithCatalogStub(drugs: Drug[] = [], o: { backend?: 'pglite' | 'postgres'; env?: Record<string, string> } = {}) {
+  const catalog = await startCatalogStub(drugs)
+  const rt: TestRuntime = await startTestRuntime({
+    modules: [inventory], ...(o.backend ? { backend: o.backend } : {}),
+    env: { APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET, APOTHECA_SERVICE_URLS: `catalog=${catalog.url}`, ...o.env },
+  })
+  return { rt, catalog }
 }
