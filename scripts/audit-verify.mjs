@@ -21,7 +21,9 @@ const EXPORT_FORMAT = 'apotheca.audit.export.v1'
 function canonicalJson(value) {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  const members = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const members = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `{${members.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
 }
 
@@ -50,7 +52,11 @@ function signatureValid(c, keys) {
   const key = keys.get(c.key_id)
   if (!key || typeof c.signature !== 'string') return false
   const doc = canonicalJson({ type: CHECKPOINT_TYPE, seq: c.seq, hash: c.hash, at: c.at, key_id: c.key_id })
-  try { return verify(null, Buffer.from(doc, 'utf8'), key, Buffer.from(c.signature, 'base64url')) } catch { return false }
+  try {
+    return verify(null, Buffer.from(doc, 'utf8'), key, Buffer.from(c.signature, 'base64url'))
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -65,7 +71,8 @@ function verifyRecords(records, keys) {
   let signedUpTo = null
   for (const r of records) {
     if (r.type === 'entry') {
-      if (prev === null && r.seq === 1 && r.prev_hash !== GENESIS) throw { seq: r.seq, reason: 'the first entry does not start from the genesis hash' }
+      if (prev === null && r.seq === 1 && r.prev_hash !== GENESIS)
+        throw { seq: r.seq, reason: 'the first entry does not start from the genesis hash' }
       if (prev !== null && r.seq !== prev.seq + 1) throw { seq: prev.seq + 1, reason: `missing: the next entry is seq ${r.seq}` }
       if (prev !== null && r.prev_hash !== prev.hash) throw { seq: r.seq, reason: 'prev_hash is not the hash of the entry before it' }
       if (entryHash(r) !== r.hash) throw { seq: r.seq, reason: "the hash does not match the entry's contents" }
@@ -74,14 +81,21 @@ function verifyRecords(records, keys) {
       entries++
     } else if (r.type === 'checkpoint') {
       if (!hashes.has(r.seq)) throw { seq: r.seq, reason: 'a checkpoint for an entry that is not in the input' }
-      if (hashes.get(r.seq) !== r.hash) throw { seq: r.seq, reason: 'the checkpoint signs another hash than the entry has (entries up to here were rewritten)' }
+      if (hashes.get(r.seq) !== r.hash)
+        throw { seq: r.seq, reason: 'the checkpoint signs another hash than the entry has (entries up to here were rewritten)' }
       if (!keys.has(r.key_id)) throw { seq: r.seq, reason: `the checkpoint is signed by an unknown key ${r.key_id}` }
       if (!signatureValid(r, keys)) throw { seq: r.seq, reason: 'the checkpoint signature is not valid' }
       checkpoints++
       signedUpTo = r.seq
     }
   }
-  return { entries, first_seq: entries ? records.find((r) => r.type === 'entry').seq : null, last_seq: prev?.seq ?? null, checkpoints, signed_up_to_seq: signedUpTo }
+  return {
+    entries,
+    first_seq: entries ? records.find((r) => r.type === 'entry').seq : null,
+    last_seq: prev?.seq ?? null,
+    checkpoints,
+    signed_up_to_seq: signedUpTo,
+  }
 }
 
 function readJsonFile(path) {
@@ -96,7 +110,11 @@ function readInput(files) {
   for (const file of files) {
     const text = readFileSync(file, 'utf8')
     let doc = null
-    try { doc = JSON.parse(text) } catch { /* JSON Lines, read below */ }
+    try {
+      doc = JSON.parse(text)
+    } catch {
+      /* JSON Lines, read below */
+    }
     if (Array.isArray(doc?.segment) && doc.checkpoint) {
       kind = 'proof'
       if (!doc.entry || doc.segment[0]?.seq !== doc.entry.seq || canonicalJson(doc.segment[0]) !== canonicalJson(doc.entry)) {
@@ -104,13 +122,18 @@ function readInput(files) {
       }
       records.push(...doc.segment.map((e) => ({ ...e, type: 'entry' })), { ...doc.checkpoint, type: 'checkpoint' })
       if (doc.key) keys.push(doc.key)
-      if (doc.checkpoint.seq !== doc.segment.at(-1)?.seq) throw Object.assign(new Error('the proof segment does not end at its checkpoint'), { seq: doc.checkpoint.seq })
+      if (doc.checkpoint.seq !== doc.segment.at(-1)?.seq)
+        throw Object.assign(new Error('the proof segment does not end at its checkpoint'), { seq: doc.checkpoint.seq })
       continue
     }
     for (const [i, line] of text.split('\n').entries()) {
       if (!line.trim()) continue
       let r
-      try { r = JSON.parse(line) } catch { throw new Error(`${file}:${i + 1}: not JSON`) }
+      try {
+        r = JSON.parse(line)
+      } catch {
+        throw new Error(`${file}:${i + 1}: not JSON`)
+      }
       if (r.type === 'header') {
         if (r.format !== EXPORT_FORMAT) throw new Error(`${file}: unknown format ${r.format}`)
         keys.push(...(r.keys ?? []))
@@ -128,7 +151,7 @@ function main(argv) {
     else if (argv[i] === '--help' || argv[i] === '-h') return usage(0)
     else files.push(argv[i])
   }
-  if (!files.length || (keyFile === undefined)) return usage(2)
+  if (!files.length || keyFile === undefined) return usage(2)
   let input, keys
   try {
     input = readInput(files)
@@ -141,10 +164,12 @@ function main(argv) {
   }
   try {
     const s = verifyRecords(input.records, keys)
-    const unsigned = s.last_seq === null ? 0 : s.last_seq - (s.signed_up_to_seq ?? (s.first_seq - 1))
-    console.log(`intact: ${input.kind}, ${s.entries} entries (seq ${s.first_seq ?? '-'}..${s.last_seq ?? '-'}), ${s.checkpoints} checkpoints verified` +
-      ` with ${keyFile ? 'the pinned key' : 'the keys in the export (pin one with --key)'}; signed up to seq ${s.signed_up_to_seq ?? '-'}` +
-      (unsigned > 0 ? `; ${unsigned} later entries are hash-linked but not yet under a checkpoint` : ''))
+    const unsigned = s.last_seq === null ? 0 : s.last_seq - (s.signed_up_to_seq ?? s.first_seq - 1)
+    console.log(
+      `intact: ${input.kind}, ${s.entries} entries (seq ${s.first_seq ?? '-'}..${s.last_seq ?? '-'}), ${s.checkpoints} checkpoints verified` +
+        ` with ${keyFile ? 'the pinned key' : 'the keys in the export (pin one with --key)'}; signed up to seq ${s.signed_up_to_seq ?? '-'}` +
+        (unsigned > 0 ? `; ${unsigned} later entries are hash-linked but not yet under a checkpoint` : ''),
+    )
     if (input.kind === 'proof' && s.checkpoints !== 1) return broken(s.last_seq, 'the proof carries no verified checkpoint')
     return 0
   } catch (err) {

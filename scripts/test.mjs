@@ -22,7 +22,9 @@ function find(dir, out = []) {
   return out
 }
 
-let files = explicit.length ? explicit : ['packages', 'services', 'apps'].flatMap((d) => (existsSync(join(root, d)) ? find(join(root, d)) : []))
+let files = explicit.length
+  ? explicit
+  : ['packages', 'services', 'apps'].flatMap((d) => (existsSync(join(root, d)) ? find(join(root, d)) : []))
 const needsServers = (f) => f.includes('.pg.test.ts') || f.includes('.kafka.test.ts')
 const serversReady = !!process.env.APOTHECA_TEST_DATABASE_URL && !!process.env.APOTHECA_TEST_KAFKA_BROKERS
 if (!serversReady) {
@@ -32,7 +34,9 @@ if (!serversReady) {
     process.exit(1)
   }
   if (gated.length) {
-    console.log(`PostgreSQL/Kafka tier not run (${gated.length} files): start the servers with scripts/services/postgres.sh start and scripts/services/kafka.sh start, then set APOTHECA_TEST_DATABASE_URL and APOTHECA_TEST_KAFKA_BROKERS.`)
+    console.log(
+      `PostgreSQL/Kafka tier not run (${gated.length} files): start the servers with scripts/services/postgres.sh start and scripts/services/kafka.sh start, then set APOTHECA_TEST_DATABASE_URL and APOTHECA_TEST_KAFKA_BROKERS.`,
+    )
     files = files.filter((f) => !needsServers(f))
   }
 }
@@ -43,7 +47,10 @@ if (!existsSync(join(template, 'pglite', 'PG_VERSION'))) {
   const tmp = `${template}.partial`
   rmSync(tmp, { recursive: true, force: true })
   mkdirSync(tmp, { recursive: true })
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/make-pglite-template.ts'), tmp], { stdio: 'inherit', cwd: root })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/make-pglite-template.ts'), tmp], {
+    stdio: 'inherit',
+    cwd: root,
+  })
   if (r.status !== 0) process.exit(r.status ?? 1)
   rmSync(template, { recursive: true, force: true })
   renameSync(tmp, template)

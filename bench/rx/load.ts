@@ -1,5 +1,10 @@
 /** Latency percentiles in milliseconds. */
-export interface Percentiles { p50: number; p95: number; p99: number; max: number }
+export interface Percentiles {
+  p50: number
+  p95: number
+  p99: number
+  max: number
+}
 
 /** Percentiles of a set of samples (ms). */
 export function percentiles(samples: number[]): Percentiles {
@@ -9,7 +14,11 @@ export function percentiles(samples: number[]): Percentiles {
 }
 
 /** Runs `count` calls of `fn` at `concurrency` and returns their latency percentiles. */
-export async function latencyRun(count: number, concurrency: number, fn: () => Promise<void>): Promise<Percentiles & { latency: Percentiles }> {
+export async function latencyRun(
+  count: number,
+  concurrency: number,
+  fn: () => Promise<void>,
+): Promise<Percentiles & { latency: Percentiles }> {
   const samples: number[] = []
   let next = 0
   const worker = async () => {

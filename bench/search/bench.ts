@@ -11,9 +11,19 @@ import { searchMix } from './mix.ts'
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const ROUNDS = 2
-const ADMIN_URL = process.env.APOTHECA_BENCH_DATABASE_URL ?? process.env.APOTHECA_TEST_DATABASE_URL ?? 'postgres://apotheca:apotheca@127.0.0.1:54329/apotheca'
+const ADMIN_URL =
+  process.env.APOTHECA_BENCH_DATABASE_URL ??
+  process.env.APOTHECA_TEST_DATABASE_URL ??
+  'postgres://apotheca:apotheca@127.0.0.1:54329/apotheca'
 
-interface Run { rps: number; p50: number; p95: number; p99: number; errors: number; n: number }
+interface Run {
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  n: number
+}
 
 /** CONNECTIONS keep-alive connections, each sending its next URL as soon as the last answer is read. */
 async function load(port: number, urls: string[], seconds: number): Promise<Run> {
@@ -22,14 +32,15 @@ async function load(port: number, urls: string[], seconds: number): Promise<Run>
   let errors = 0
   let next = 0
   const until = performance.now() + seconds * 1000
-  const one = (path: string) => new Promise<number>((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
+  const one = (path: string) =>
+    new Promise<number>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      })
+      req.on('error', () => resolve(0))
+      req.end()
     })
-    req.on('error', () => resolve(0))
-    req.end()
-  })
   const worker = async () => {
     while (performance.now() < until) {
       const t = performance.now()
@@ -54,7 +65,10 @@ async function main() {
   await admin.query(`CREATE DATABASE ${name}`)
   const url = new URL(ADMIN_URL)
   url.pathname = `/${name}`
-  const server = fork(new URL('./server.ts', import.meta.url).pathname, [], { env: { ...process.env, DATABASE_URL: url.toString() }, execArgv: ['--import', 'tsx'] })
+  const server = fork(new URL('./server.ts', import.meta.url).pathname, [], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    execArgv: ['--import', 'tsx'],
+  })
   try {
     const { port, loadMs } = await new Promise<{ port: number; loadMs: number }>((resolve, reject) => {
       server.once('message', (m) => resolve(m as { port: number; loadMs: number }))
@@ -112,7 +126,9 @@ function report(r: { bare: Run[]; search: Run[]; uncached: Run[]; distinct: numb
     `Ratio search / bare: ${ratio.toFixed(2)} (goal ≥ 0.33: ${ratio >= 1 / 3 ? 'met' : 'not met'}); search p99 ${ms(p99)} ms (goal < 50 ms: ${p99 < 50 ? 'met' : 'not met'}).`,
     '',
     `Machine: ${hostname()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; Node ${process.version}. Date: ${new Date().toISOString()}.`,
-    `Load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (the machine is shared with other work).`,
+    `Load average after the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (the machine is shared with other work).`,
     '',
   ]
   const text = lines.join('\n')

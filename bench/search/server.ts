@@ -15,13 +15,17 @@ const withBareRoute: ServiceModule = {
   create: async (ctx) => {
     const parts = await catalog.create(ctx)
     const bare = route({
-      method: 'GET', url: '/bench/bare', summary: 'bench baseline: a constant JSON answer',
+      method: 'GET',
+      url: '/bench/bare',
+      summary: 'bench baseline: a constant JSON answer',
       auth: { public: true, why: 'bench only' },
       handler: async () => ({ results: [], total: 0, limit: 20, offset: 0 }),
     })
     // The same search without the result cache: what a query costs when it is not a repeat.
     const uncached = route({
-      method: 'GET', url: '/bench/search-uncached', summary: 'bench: GET /drugs/search without its cache',
+      method: 'GET',
+      url: '/bench/search-uncached',
+      summary: 'bench: GET /drugs/search without its cache',
       auth: { public: true, why: 'bench only' },
       schema: { querystring: SearchQuery },
       handler: async ({ query }) => ({ ...(await searchDrugs(ctx.db, query)), limit: query.limit, offset: query.offset }),
@@ -46,5 +50,9 @@ await rt.app.listen({ port: 0, host: '127.0.0.1' })
 const address = rt.app.server.address()
 process.send!({ port: typeof address === 'object' && address ? address.port : 0, loadMs })
 process.on('message', async (m) => {
-  if (m === 'stop') { await rt.close(); rmSync(dataDir, { recursive: true, force: true }); process.exit(0) }
+  if (m === 'stop') {
+    await rt.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    process.exit(0)
+  }
 })

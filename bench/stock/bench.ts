@@ -17,7 +17,10 @@ const CLIENTS = 64
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const POOL = Number(process.env.BENCH_POOL ?? 8)
 const ROUNDS = 2
-const ADMIN_URL = process.env.APOTHECA_BENCH_DATABASE_URL ?? process.env.APOTHECA_TEST_DATABASE_URL ?? 'postgres://apotheca:apotheca@127.0.0.1:54329/apotheca'
+const ADMIN_URL =
+  process.env.APOTHECA_BENCH_DATABASE_URL ??
+  process.env.APOTHECA_TEST_DATABASE_URL ??
+  'postgres://apotheca:apotheca@127.0.0.1:54329/apotheca'
 const MIGRATIONS = new URL('../../services/inventory/src/db/migrations/', import.meta.url)
 
 async function withOwnDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
@@ -43,7 +46,12 @@ async function reserveLoop(deps: InventoryDeps, drugId: string, seconds: number)
   const client = async () => {
     while (Date.now() < until) {
       try {
-        await reserveStock(deps, { order_id: randomUUID(), patient_id: randomUUID(), items: [{ drug_id: drugId, quantity: 1 }], hold_minutes: 30 })
+        await reserveStock(deps, {
+          order_id: randomUUID(),
+          patient_id: randomUUID(),
+          items: [{ drug_id: drugId, quantity: 1 }],
+          hold_minutes: 30,
+        })
         ok++
       } catch (err) {
         if ((err as { status?: number }).status !== 409) throw err
@@ -59,10 +67,13 @@ async function reserveLoop(deps: InventoryDeps, drugId: string, seconds: number)
 
 /** Units reserved beyond what a batch holds, and reservations whose lines disagree with their batches' counts. */
 async function oversold(db: Database, drugId: string): Promise<number> {
-  const { rows } = await db.query<{ over: number }>(/* sql */ `
+  const { rows } = await db.query<{ over: number }>(
+    /* sql */ `
     SELECT COALESCE(sum(GREATEST(b.quantity_reserved - b.quantity_on_hand, 0)
       + abs(b.quantity_reserved - COALESCE((SELECT sum(i.quantity) FROM inventory.reservation_items i WHERE i.batch_id = b.batch_id), 0))), 0)::int AS over
-    FROM inventory.batches b WHERE b.drug_id = $1`, [drugId])
+    FROM inventory.batches b WHERE b.drug_id = $1`,
+    [drugId],
+  )
   return rows[0]!.over
 }
 
@@ -75,8 +86,16 @@ async function main() {
     await setup.close()
     const db = postgresDatabase(url, POOL)
     const deps: InventoryDeps = {
-      db, publish: createPublisher('inventory', () => {}), services: { call: async () => { throw new Error('no calls on the hot path') } } as any,
-      log: createLogger('silent'), minShelfDays: 30, clock: () => new Date(),
+      db,
+      publish: createPublisher('inventory', () => {}),
+      services: {
+        call: async () => {
+          throw new Error('no calls on the hot path')
+        },
+      } as any,
+      log: createLogger('silent'),
+      minShelfDays: 30,
+      clock: () => new Date(),
     }
     const hot = randomUUID()
     await stockBatch(db, { drug_id: hot, batch_number: 'HOT-A', expiry_date: '2031-01-01', quantity: 50_000_000 })
@@ -90,7 +109,10 @@ async function main() {
       ours.push((await reserveLoop(deps, hot, SECONDS)).rate)
     }
     const after = groupHoldStats(deps)
-    const groups = { size: (after.requests - before.requests) / (after.groups - before.groups), lockingPath: after.requests - before.requests - (after.held - before.held) }
+    const groups = {
+      size: (after.requests - before.requests) / (after.groups - before.groups),
+      lockingPath: after.requests - before.requests - (after.held - before.held),
+    }
     // Sell-out: little stock, the same 64 clients until every one is refused; count what was oversold.
     const scarce = randomUUID()
     const LIMITED = 3000
@@ -104,7 +126,15 @@ async function main() {
   })
 }
 
-function report(r: { pgbench: number[]; ours: number[]; groups: { size: number; lockingPath: number }; sellOut: { ok: number; refused: number }; limited: number; over: number; loadBefore: number }) {
+function report(r: {
+  pgbench: number[]
+  ours: number[]
+  groups: { size: number; lockingPath: number }
+  sellOut: { ok: number; refused: number }
+  limited: number
+  over: number
+  loadBefore: number
+}) {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
   const ours = mean(r.ours)
   const base = mean(r.pgbench)
@@ -130,7 +160,9 @@ function report(r: { pgbench: number[]; ours: number[]; groups: { size: number; 
     `| oversold | ${r.over} |`,
     '',
     `Machine: ${hostname()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; Node ${process.version}. Date: ${new Date().toISOString()}.`,
-    `Load average (1, 5, 15 min) after the run: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; 1 min before it: ${r.loadBefore.toFixed(2)} (the machine is shared).`,
+    `Load average (1, 5, 15 min) after the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; 1 min before it: ${r.loadBefore.toFixed(2)} (the machine is shared).`,
     '',
   ]
   const text = lines.join('\n')

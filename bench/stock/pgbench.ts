@@ -23,7 +23,9 @@ export function pgbenchRate(url: string, clients: number, seconds: number): numb
   const script = join(dir, 'take-one.sql')
   writeFileSync(script, 'UPDATE pgbench_stock.stock SET qty = qty - 1 WHERE id = 1 AND qty >= 1;\n')
   try {
-    const r = spawnSync(PGBENCH, ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, url], { encoding: 'utf8' })
+    const r = spawnSync(PGBENCH, ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, url], {
+      encoding: 'utf8',
+    })
     const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)
     if (r.status !== 0 || !m) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`)
     return Number(m[1])

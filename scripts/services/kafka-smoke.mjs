@@ -34,7 +34,7 @@ const opt = (name, def) => {
   const i = args.indexOf(`--${name}`)
   return i >= 0 ? args[i + 1] : def
 }
-const BROKERS = (opt('brokers', process.env.KAFKA_BROKERS ?? '127.0.0.1:19092')).split(',')
+const BROKERS = opt('brokers', process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',')
 const CLIENT = opt('client', 'all')
 const PROTOCOL = opt('protocol', 'consumer') // platformatic only: consumer (KIP-848, chosen) | classic
 const BULK = Number(opt('bulk', '10000'))
@@ -68,7 +68,11 @@ function ensureInstalled() {
   const missing = Object.keys(VERSIONS).some((n) => !existsSync(join(SMOKE_DIR, 'node_modules', n, 'package.json')))
   if (!existsSync(pkg) || missing) {
     writeFileSync(pkg, JSON.stringify({ name: 'kafka-smoke', private: true, dependencies: VERSIONS }, null, 2))
-    console.log(`installing ${Object.entries(VERSIONS).map(([n, v]) => `${n}@${v}`).join(' ')} into ${SMOKE_DIR}`)
+    console.log(
+      `installing ${Object.entries(VERSIONS)
+        .map(([n, v]) => `${n}@${v}`)
+        .join(' ')} into ${SMOKE_DIR}`,
+    )
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: SMOKE_DIR, stdio: 'inherit' })
   }
   return createRequire(pkg)
@@ -97,25 +101,38 @@ async function kafkajsAdapter(req) {
       await p.connect()
       return {
         send: (topic, msgs) => p.send({ topic, acks: -1, messages: msgs.map((m) => ({ key: m.key, value: m.value })) }),
-        close: () => p.disconnect()
+        close: () => p.disconnect(),
       }
     },
     async consumer({ groupId, topic, handler, commit = true }) {
-      const c = kafka.consumer({ groupId, ...(TUNED ? { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 10000, maxWaitTimeInMs: 500 } : {}) })
+      const c = kafka.consumer({
+        groupId,
+        ...(TUNED ? { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 10000, maxWaitTimeInMs: 500 } : {}),
+      })
       let assigned = null
-      c.on(c.events.GROUP_JOIN, (e) => { assigned = e.payload.memberAssignment[topic] ?? [] })
-      c.on(c.events.REBALANCING, () => { assigned = null })
+      c.on(c.events.GROUP_JOIN, (e) => {
+        assigned = e.payload.memberAssignment[topic] ?? []
+      })
+      c.on(c.events.REBALANCING, () => {
+        assigned = null
+      })
       await c.connect()
       await c.subscribe({ topics: [topic], fromBeginning: true })
       await c.run({
         autoCommit: false,
         eachMessage: async ({ topic: t, partition, message }) => {
-          await handler({ topic: t, partition, key: message.key.toString(), value: message.value.toString(), offset: BigInt(message.offset) })
+          await handler({
+            topic: t,
+            partition,
+            key: message.key.toString(),
+            value: message.value.toString(),
+            offset: BigInt(message.offset),
+          })
           if (commit) await c.commitOffsets([{ topic: t, partition, offset: (BigInt(message.offset) + 1n).toString() }])
-        }
+        },
       })
       return { assigned: () => assigned, close: () => c.disconnect() }
-    }
+    },
   }
 }
 
@@ -135,21 +152,34 @@ async function platformaticAdapter(req) {
     },
     async producer() {
       const p = new Producer({
-        clientId: 'smoke-producer', bootstrapBrokers: BROKERS, serializers: stringSerializers,
-        idempotent: true, acks: ProduceAcks.ALL, autocreateTopics: false, ...retry
+        clientId: 'smoke-producer',
+        bootstrapBrokers: BROKERS,
+        serializers: stringSerializers,
+        idempotent: true,
+        acks: ProduceAcks.ALL,
+        autocreateTopics: false,
+        ...retry,
       })
       return {
         send: (topic, msgs) => p.send({ messages: msgs.map((m) => ({ topic, key: m.key, value: m.value })) }),
-        close: () => p.close()
+        close: () => p.close(),
       }
     },
     async consumer({ groupId, topic, handler, commit = true }) {
-      const groupOpts = PROTOCOL === 'consumer'
-        ? { groupProtocol: 'consumer' }
-        : TUNED ? { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 10000 } : {}
+      const groupOpts =
+        PROTOCOL === 'consumer'
+          ? { groupProtocol: 'consumer' }
+          : TUNED
+            ? { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 10000 }
+            : {}
       const c = new Consumer({
-        clientId: 'smoke-consumer', groupId, bootstrapBrokers: BROKERS, deserializers: stringDeserializers,
-        ...(TUNED ? { maxWaitTime: 500 } : {}), ...retry, ...groupOpts
+        clientId: 'smoke-consumer',
+        groupId,
+        bootstrapBrokers: BROKERS,
+        deserializers: stringDeserializers,
+        ...(TUNED ? { maxWaitTime: 500 } : {}),
+        ...retry,
+        ...groupOpts,
       })
       const stream = await c.consume({ topics: [topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false })
       let failure = null
@@ -161,11 +191,16 @@ async function platformaticAdapter(req) {
       let skipped = 0
       const loop = (async () => {
         for await (const m of stream) {
-          if (GUARD && !owns(m)) { skipped++; continue }
+          if (GUARD && !owns(m)) {
+            skipped++
+            continue
+          }
           await handler({ topic: m.topic, partition: m.partition, key: m.key, value: m.value, offset: m.offset })
           if (commit) await m.commit()
         }
-      })().catch((e) => { failure = e })
+      })().catch((e) => {
+        failure = e
+      })
       return {
         assigned: () => {
           if (failure) throw failure
@@ -178,9 +213,9 @@ async function platformaticAdapter(req) {
           await stream.close()
           await loop
           await c.close()
-        }
+        },
       }
-    }
+    },
   }
 }
 
@@ -227,12 +262,13 @@ async function runScenario(adapter) {
   const producer = await adapter.producer()
   const keys = Array.from({ length: 30 }, (_, i) => `rx-${String(i).padStart(2, '0')}`)
   const nextSeq = new Map(keys.map((k) => [k, 0]))
-  const batchOf = (n) => Array.from({ length: n }, (_, i) => {
-    const key = keys[i % keys.length]
-    const seq = nextSeq.get(key)
-    nextSeq.set(key, seq + 1)
-    return { key, value: `${key}:${seq}` }
-  })
+  const batchOf = (n) =>
+    Array.from({ length: n }, (_, i) => {
+      const key = keys[i % keys.length]
+      const seq = nextSeq.get(key)
+      nextSeq.set(key, seq + 1)
+      return { key, value: `${key}:${seq}` }
+    })
   t = now()
   const first = batchOf(300)
   for (let i = 0; i < first.length; i += 50) await producer.send(topic, first.slice(i, i + 50))
@@ -250,7 +286,8 @@ async function runScenario(adapter) {
     if (received.length !== seen.size) {
       // diagnostics: who processed which duplicate, from which partition
       const counts = new Map()
-      for (const r of received) counts.set(`${r.key}:${r.seq}`, [...(counts.get(`${r.key}:${r.seq}`) ?? []), `${r.consumer}/p${r.partition}`])
+      for (const r of received)
+        counts.set(`${r.key}:${r.seq}`, [...(counts.get(`${r.key}:${r.seq}`) ?? []), `${r.consumer}/p${r.partition}`])
       const dups = [...counts].filter(([, v]) => v.length > 1)
       const byWho = {}
       for (const [, v] of dups) for (const w of v) byWho[w] = (byWho[w] ?? 0) + 1
@@ -290,7 +327,10 @@ async function runScenario(adapter) {
   await waitFor('360 messages consumed', () => received.length >= 360)
   await sleep(300)
   verify(360, 'phase 2')
-  check(received.slice(300).some((r) => r.consumer === 'c2b'), 'restarted consumer processes new messages')
+  check(
+    received.slice(300).some((r) => r.consumer === 'c2b'),
+    'restarted consumer processes new messages',
+  )
 
   // --- everything down, fresh member of the same group resumes at committed offsets
   t = now()
@@ -304,7 +344,10 @@ async function runScenario(adapter) {
   results.resumeFirstBatchMs = now() - t
   await sleep(500)
   verify(390, 'phase 3 (full restart)')
-  check(received.slice(before).every((r) => r.consumer === 'c3'), 'after full restart only the 30 new messages were delivered')
+  check(
+    received.slice(before).every((r) => r.consumer === 'c3'),
+    'after full restart only the 30 new messages were delivered',
+  )
   await c3.close()
 
   // --- rebalance under load (informational: at-least-once allows redelivery here, we count it)
@@ -312,7 +355,9 @@ async function runScenario(adapter) {
     const loadTopic = `smoke-load-${run}`
     await adapter.createTopic(loadTopic, 3)
     const got = []
-    const h = (name) => async (m) => { got.push({ consumer: name, key: m.key, seq: Number(m.value.split(':')[1]) }) }
+    const h = (name) => async (m) => {
+      got.push({ consumer: name, key: m.key, seq: Number(m.value.split(':')[1]) })
+    }
     const g = `${groupId}-load`
     const a1 = await adapter.consumer({ groupId: g, topic: loadTopic, handler: h('a1') })
     await waitFor('a1 assignment', fullySpread([a1]))
@@ -343,7 +388,13 @@ async function runScenario(adapter) {
       if (r.seq < prev) backwards++
       maxSeen.set(r.key, Math.max(prev, r.seq))
     }
-    results.underLoad = { produced: total, delivered: got.length, distinct: distinct(), duplicates: got.length - distinct(), keyOrderRegressions: backwards }
+    results.underLoad = {
+      produced: total,
+      delivered: got.length,
+      distinct: distinct(),
+      duplicates: got.length - distinct(),
+      keyOrderRegressions: backwards,
+    }
     console.log(`  rebalance under load (join, leave, join while producing 600): ${JSON.stringify(results.underLoad)}`)
     check(distinct() === total, 'under load: every message delivered at least once')
     await Promise.all([a2.close(), a3.close()])
@@ -352,26 +403,37 @@ async function runScenario(adapter) {
   // --- throughput: bulk produce, then a brand-new group reads everything (no commit)
   const bulkTopic = `smoke-bulk-${run}`
   await adapter.createTopic(bulkTopic, 3)
-  const bulk = Array.from({ length: BULK }, (_, i) => ({ key: keys[i % keys.length], value: `${keys[i % keys.length]}:${i}:${'x'.repeat(200)}` }))
+  const bulk = Array.from({ length: BULK }, (_, i) => ({
+    key: keys[i % keys.length],
+    value: `${keys[i % keys.length]}:${i}:${'x'.repeat(200)}`,
+  }))
   t = now()
   for (let i = 0; i < bulk.length; i += 500) await producer.send(bulkTopic, bulk.slice(i, i + 500))
   results.bulkProduceMs = now() - t
   results.bulkProducePerSec = BULK / (results.bulkProduceMs / 1000)
-  console.log(`  bulk produce ${BULK} x ~250 B (sends of 500): ${ms(results.bulkProduceMs)} = ${Math.round(results.bulkProducePerSec)} msg/s`)
+  console.log(
+    `  bulk produce ${BULK} x ~250 B (sends of 500): ${ms(results.bulkProduceMs)} = ${Math.round(results.bulkProducePerSec)} msg/s`,
+  )
   for (const commit of [false, true]) {
     let n = 0
     let firstAt = 0
     t = now()
     const cb = await adapter.consumer({
-      groupId: `${groupId}-bulk-${commit}`, topic: bulkTopic, commit,
-      handler: async () => { if (n++ === 0) firstAt = now() }
+      groupId: `${groupId}-bulk-${commit}`,
+      topic: bulkTopic,
+      commit,
+      handler: async () => {
+        if (n++ === 0) firstAt = now()
+      },
     })
     await waitFor(`${BULK} bulk messages`, () => n >= BULK, 180000)
     const label = commit ? 'Commit' : 'NoCommit'
     results[`newGroupFirstMessage${label}Ms`] = firstAt - t
     results[`bulkConsume${label}Ms`] = now() - t
     results[`bulkConsume${label}PerSec`] = BULK / ((now() - firstAt) / 1000)
-    console.log(`  new group (${commit ? 'commit after each message' : 'no commit'}): first message after ${ms(firstAt - t)}; all ${BULK} after ${ms(now() - t)} = ${Math.round(results[`bulkConsume${label}PerSec`])} msg/s`)
+    console.log(
+      `  new group (${commit ? 'commit after each message' : 'no commit'}): first message after ${ms(firstAt - t)}; all ${BULK} after ${ms(now() - t)} = ${Math.round(results[`bulkConsume${label}PerSec`])} msg/s`,
+    )
     await cb.close()
   }
 
@@ -392,7 +454,9 @@ for (const name of wanted) {
   try {
     const r = await Promise.race([
       runScenario(adapter),
-      sleep(240000).then(() => { throw new Error('scenario timed out after 240 s') })
+      sleep(240000).then(() => {
+        throw new Error('scenario timed out after 240 s')
+      }),
     ])
     summary.push({ ...r, pass: true })
   } catch (e) {

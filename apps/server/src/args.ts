@@ -9,10 +9,15 @@ export function parseArgs(argv: string[]): { services: ServiceName[]; gateway: b
     if (a === '--gateway') gateway = true
     else if (a === '--services' || a.startsWith('--services=')) {
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]
-      const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+      const names = (value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
       const unknown = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n))
       if (names.length === 0 || unknown.length) {
-        throw new Error(`--services takes a comma-separated list of ${SERVICE_NAMES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`)
+        throw new Error(
+          `--services takes a comma-separated list of ${SERVICE_NAMES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+        )
       }
       services = names as ServiceName[]
     } else if (a === '--help' || a === '-h') {

@@ -10,7 +10,9 @@ const DEMO = [
 
 /** What `npm start` prints once it serves: where, in which mode, and the demo logins. */
 export function banner(o: { url: string; config: Config; services: string[]; seconds: number }): string {
-  const mode = o.config.DATABASE_URL ? `distributed (PostgreSQL${o.config.KAFKA_BROKERS ? ' + Kafka' : ''})` : `embedded (PGlite in ${o.config.APOTHECA_DATA})`
+  const mode = o.config.DATABASE_URL
+    ? `distributed (PostgreSQL${o.config.KAFKA_BROKERS ? ' + Kafka' : ''})`
+    : `embedded (PGlite in ${o.config.APOTHECA_DATA})`
   const lines = [
     '',
     `Apotheca is running at ${o.url}  (${mode}; started in ${o.seconds.toFixed(1)} s)`,

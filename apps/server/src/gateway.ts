@@ -12,7 +12,8 @@ const MAX_BODY = 1024 * 1024
  */
 export async function startGateway({ config, log }: { config: Config; log: Logger }) {
   const upstreams = [...new Set(Object.values(config.APOTHECA_SERVICE_URLS ?? {}))]
-  if (upstreams.length === 0) throw new Error('Invalid configuration:\n  APOTHECA_SERVICE_URLS: the gateway needs service=http://host:port pairs')
+  if (upstreams.length === 0)
+    throw new Error('Invalid configuration:\n  APOTHECA_SERVICE_URLS: the gateway needs service=http://host:port pairs')
   let router = FindMyWay<FindMyWay.HTTPVersion.V1>()
   let openapi: any = { openapi: '3.1.0', info: { title: 'Apotheca API', version: '0.1.0' }, paths: {} }
 
@@ -36,13 +37,19 @@ export async function startGateway({ config, log }: { config: Config; log: Logge
     openapi = merged
   }
   for (let attempt = 0; ; attempt++) {
-    try { await load(); break } catch (err) {
+    try {
+      await load()
+      break
+    } catch (err) {
       if (attempt >= 60) throw err
       await new Promise((r) => setTimeout(r, 1000))
     }
   }
   // Upstreams may come and go (rolling deploys): refresh the table now and then.
-  const refresh = setInterval(() => load().catch((err) => log.warn({ err: (err as Error).message }, 'gateway route refresh failed')), 30_000)
+  const refresh = setInterval(
+    () => load().catch((err) => log.warn({ err: (err as Error).message }, 'gateway route refresh failed')),
+    30_000,
+  )
   refresh.unref()
 
   const server = createServer((req, res) => {
@@ -58,21 +65,37 @@ export async function startGateway({ config, log }: { config: Config; log: Logge
     if (path === '/openapi.json') return json(res, 200, openapi)
     if (path === '/health/live') return json(res, 200, { status: 'ok' })
     if (path === '/health') {
-      const checks = await Promise.all(upstreams.map((u) => fetch(`${u}/health`, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false)))
-      return json(res, checks.every(Boolean) ? 200 : 503, { status: checks.every(Boolean) ? 'ok' : 'unavailable', checks: Object.fromEntries(upstreams.map((u, i) => [u, checks[i]])) })
+      const checks = await Promise.all(
+        upstreams.map((u) =>
+          fetch(`${u}/health`, { signal: AbortSignal.timeout(3000) }).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
+      )
+      return json(res, checks.every(Boolean) ? 200 : 503, {
+        status: checks.every(Boolean) ? 'ok' : 'unavailable',
+        checks: Object.fromEntries(upstreams.map((u, i) => [u, checks[i]])),
+      })
     }
     const found = path.startsWith('/internal/') ? null : router.find(req.method as FindMyWay.HTTPMethod, path)
     if (!found) return problem(res, 404, 'not-found', 'No such route')
     const body = await readBody(req)
     if (body === null) return problem(res, 413, 'body-too-large', 'The body is too large')
     const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v
     headers['x-forwarded-for'] = req.socket.remoteAddress ?? ''
     const upstream = await fetch((found.store as { base: string }).base + req.url, {
-      method: req.method!, headers, body: body.length && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(body) : null, signal: AbortSignal.timeout(30_000),
+      method: req.method!,
+      headers,
+      body: body.length && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(body) : null,
+      signal: AbortSignal.timeout(30_000),
     })
     const out: Record<string, string> = {}
-    upstream.headers.forEach((v, k) => { if (!HOP_BY_HOP.has(k) && k !== 'content-encoding') out[k] = v })
+    upstream.headers.forEach((v, k) => {
+      if (!HOP_BY_HOP.has(k) && k !== 'content-encoding') out[k] = v
+    })
     res.writeHead(upstream.status, out)
     res.end(Buffer.from(await upstream.arrayBuffer()))
   }
@@ -80,12 +103,17 @@ export async function startGateway({ config, log }: { config: Config; log: Logge
   return {
     app: {
       listen: ({ port, host }: { port: number; host: string }) =>
-        new Promise<string>((resolve) => server.listen(port, host, () => {
-          const a = server.address()
-          resolve(typeof a === 'object' && a ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${a.port}` : String(a))
-        })),
+        new Promise<string>((resolve) =>
+          server.listen(port, host, () => {
+            const a = server.address()
+            resolve(typeof a === 'object' && a ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${a.port}` : String(a))
+          }),
+        ),
     },
-    close: async () => { clearInterval(refresh); await new Promise((r) => server.close(r)) },
+    close: async () => {
+      clearInterval(refresh)
+      await new Promise((r) => server.close(r))
+    },
   }
 }
 
@@ -95,7 +123,10 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) { resolve(null); req.destroy() } else chunks.push(c)
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+      } else chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
@@ -107,5 +138,7 @@ function json(res: ServerResponse, status: number, body: unknown) {
 }
 
 function problem(res: ServerResponse, status: number, slug: string, title: string) {
-  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: `https://apotheca.dev/problems/${slug}`, title, status }))
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json' })
+    .end(JSON.stringify({ type: `https://apotheca.dev/problems/${slug}`, title, status }))
 }

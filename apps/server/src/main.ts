@@ -16,7 +16,9 @@ async function main() {
     : await startRuntime({ modules: modulesFor(args.services), config, log, createBus })
   const address = await stoppable.app.listen({ port: config.PORT, host: config.HOST })
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost')
-  process.stdout.write(banner({ url, config, services: args.gateway ? ['gateway'] : args.services, seconds: (Date.now() - started) / 1000 }))
+  process.stdout.write(
+    banner({ url, config, services: args.gateway ? ['gateway'] : args.services, seconds: (Date.now() - started) / 1000 }),
+  )
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -10,7 +10,16 @@ import audit from '@apotheca/audit'
 import notifications from '@apotheca/notifications'
 
 /** Every service module, in start order (identity first: others verify its tokens; catalog before the stock that names its drugs). */
-export const MODULES: Record<ServiceName, ServiceModule> = { identity, catalog, prescriptions, inventory, orders, delivery, audit, notifications }
+export const MODULES: Record<ServiceName, ServiceModule> = {
+  identity,
+  catalog,
+  prescriptions,
+  inventory,
+  orders,
+  delivery,
+  audit,
+  notifications,
+}
 
 export const modulesFor = (names: ServiceName[]) =>
   (Object.keys(MODULES) as ServiceName[]).filter((n) => names.includes(n)).map((n) => MODULES[n])

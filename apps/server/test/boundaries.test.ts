@@ -24,7 +24,10 @@ export function violations(service: string, sources: Array<{ path: string; text:
   for (const { path, text } of sources) {
     for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
       const spec = m[1]!
-      const other = others.find((o) => spec === `@apotheca/${o}` || spec.startsWith(`@apotheca/${o}/`) || spec.includes(`services/${o}/`) || spec.includes(`../${o}/`))
+      const other = others.find(
+        (o) =>
+          spec === `@apotheca/${o}` || spec.startsWith(`@apotheca/${o}/`) || spec.includes(`services/${o}/`) || spec.includes(`../${o}/`),
+      )
       if (other) found.push(`${path}: imports ${spec}`)
     }
     // Schema-qualified names in SQL: "<schema>.<table>" right after a SQL keyword that names a table.

@@ -10,7 +10,9 @@ let rt: TestRuntime
 before(async () => {
   rt = await startTestRuntime({ modules: modulesFor(['catalog', 'prescriptions', 'inventory', 'orders']), env: { APOTHECA_DEMO: '1' } })
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -41,9 +43,15 @@ async function patientWithRxInCart(drugId: string, quantity = 30) {
     body: { patient_id: patientId, drug_id: drugId, dosage: '500 mg three times daily', quantity, refill_count: 0, issue_date: today() },
   })
   assert.equal(sub.status, 201, JSON.stringify(sub.json))
-  const v = await rt.request('POST', `/prescriptions/${sub.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  const v = await rt.request('POST', `/prescriptions/${sub.json.prescription_id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(v.status, 200, JSON.stringify(v.json))
-  const add = await rt.request('POST', '/cart/items', { token, body: { drug_id: drugId, quantity, prescription_id: sub.json.prescription_id } })
+  const add = await rt.request('POST', '/cart/items', {
+    token,
+    body: { drug_id: drugId, quantity, prescription_id: sub.json.prescription_id },
+  })
   assert.equal(add.status, 201, JSON.stringify(add.json))
   return { patientId, token, prescriptionId: sub.json.prescription_id as string }
 }
@@ -117,9 +125,19 @@ test('a pharmacist fulfils a paid order: inventory dispenses it first-expiry-fir
   await waitFor('stock dispensed', async () => (await stock(drug.drug_id)).quantity_on_hand === before.quantity_on_hand - 30)
   const s = await rt.request('GET', `/orders/${r.json.order_id}/status`, { token: p.token })
   assert.equal(s.json.order_status, 'fulfilling')
-  await waitFor('order learns the reservation was committed', async () =>
-    (await rt.db.query<{ reservation_status: string }>(`SELECT reservation_status FROM orders.orders WHERE order_id = $1`, [r.json.order_id])).rows[0]?.reservation_status === 'committed')
-  const fills = await rt.db.query(`SELECT fill_number, quantity FROM prescriptions.fills WHERE prescription_id = $1 AND order_id = $2`, [p.prescriptionId, r.json.order_id])
+  await waitFor(
+    'order learns the reservation was committed',
+    async () =>
+      (
+        await rt.db.query<{ reservation_status: string }>(`SELECT reservation_status FROM orders.orders WHERE order_id = $1`, [
+          r.json.order_id,
+        ])
+      ).rows[0]?.reservation_status === 'committed',
+  )
+  const fills = await rt.db.query(`SELECT fill_number, quantity FROM prescriptions.fills WHERE prescription_id = $1 AND order_id = $2`, [
+    p.prescriptionId,
+    r.json.order_id,
+  ])
   assert.deepEqual(fills.rows, [{ fill_number: 1, quantity: 30 }], 'dispensing recorded the fill against the prescription')
 })
 
@@ -145,19 +163,31 @@ test('an order cancelled after dispensing began gives the fill back: the prescri
   assert.equal(first.status, 201, JSON.stringify(first.json))
   const pharmacist = await rt.token('pharmacist', { mfa: true })
   assert.equal((await rt.request('POST', `/orders/${first.json.order_id}/fulfil`, { token: pharmacist, body: {} })).status, 202)
-  const fills = () => rt.db.query<{ order_id: string; fill_number: number; reversed: boolean }>(
-    `SELECT order_id, fill_number, reversed_at IS NOT NULL AS reversed FROM prescriptions.fills WHERE prescription_id = $1 ORDER BY fill_number`, [p.prescriptionId])
+  const fills = () =>
+    rt.db.query<{ order_id: string; fill_number: number; reversed: boolean }>(
+      `SELECT order_id, fill_number, reversed_at IS NOT NULL AS reversed FROM prescriptions.fills WHERE prescription_id = $1 ORDER BY fill_number`,
+      [p.prescriptionId],
+    )
   const c = await rt.request('POST', `/orders/${first.json.order_id}/cancel`, { token: pharmacist, body: {} })
   assert.equal(c.status, 200, JSON.stringify(c.json))
   await waitFor('the fill is reversed', async () => (await fills()).rows[0]?.reversed === true)
-  const state = await rt.db.query(`SELECT fills_count, refills_remaining FROM prescriptions.prescriptions WHERE prescription_id = $1`, [p.prescriptionId])
+  const state = await rt.db.query(`SELECT fills_count, refills_remaining FROM prescriptions.prescriptions WHERE prescription_id = $1`, [
+    p.prescriptionId,
+  ])
   assert.deepEqual(state.rows[0], { fills_count: 0, refills_remaining: 0 })
 
-  const add = await rt.request('POST', '/cart/items', { token: p.token, body: { drug_id: drug.drug_id, quantity: 30, prescription_id: p.prescriptionId } })
+  const add = await rt.request('POST', '/cart/items', {
+    token: p.token,
+    body: { drug_id: drug.drug_id, quantity: 30, prescription_id: p.prescriptionId },
+  })
   assert.equal(add.status, 201, JSON.stringify(add.json))
   const second = await checkout(p.token, randomUUID())
   assert.equal(second.status, 201, JSON.stringify(second.json))
-  assert.equal((await rt.request('POST', `/orders/${second.json.order_id}/fulfil`, { token: pharmacist, body: {} })).status, 202, 'the original fill is available again')
+  assert.equal(
+    (await rt.request('POST', `/orders/${second.json.order_id}/fulfil`, { token: pharmacist, body: {} })).status,
+    202,
+    'the original fill is available again',
+  )
   assert.deepEqual((await fills()).rows, [
     { order_id: first.json.order_id, fill_number: 1, reversed: true },
     { order_id: second.json.order_id, fill_number: 2, reversed: false },
@@ -169,19 +199,31 @@ test('when stock can no longer supply a fulfilment, the saga cancels and refunds
   const p = await patientWithRxInCart(drug.drug_id)
   const r = await checkout(p.token, randomUUID())
   assert.equal(r.status, 201, JSON.stringify(r.json))
-  const blocked = await rt.db.query<{ batch_id: string }>(`UPDATE inventory.batches SET status = 'quarantined' WHERE drug_id = $1 AND status = 'available' RETURNING batch_id`, [drug.drug_id])
+  const blocked = await rt.db.query<{ batch_id: string }>(
+    `UPDATE inventory.batches SET status = 'quarantined' WHERE drug_id = $1 AND status = 'available' RETURNING batch_id`,
+    [drug.drug_id],
+  )
   try {
-    const f = await rt.request('POST', `/orders/${r.json.order_id}/fulfil`, { token: await rt.token('pharmacist', { mfa: true }), body: {} })
+    const f = await rt.request('POST', `/orders/${r.json.order_id}/fulfil`, {
+      token: await rt.token('pharmacist', { mfa: true }),
+      body: {},
+    })
     assert.equal(f.status, 202, JSON.stringify(f.json))
     await waitFor('the order is cancelled and refunded', async () => {
       const s = (await rt.request('GET', `/orders/${r.json.order_id}/status`, { token: p.token })).json
       return s.order_status === 'cancelled' && s.payment_status === 'refunded'
     })
-    await waitFor('the fill is given back', async () =>
-      (await rt.db.query(`SELECT 1 FROM prescriptions.fills WHERE prescription_id = $1 AND reversed_at IS NOT NULL`, [p.prescriptionId])).rows.length === 1)
+    await waitFor(
+      'the fill is given back',
+      async () =>
+        (await rt.db.query(`SELECT 1 FROM prescriptions.fills WHERE prescription_id = $1 AND reversed_at IS NOT NULL`, [p.prescriptionId]))
+          .rows.length === 1,
+    )
     const held = await rt.db.query(`SELECT status, release_reason FROM inventory.reservations WHERE order_id = $1`, [r.json.order_id])
     assert.deepEqual(held.rows, [{ status: 'released', release_reason: 'unsuppliable' }])
   } finally {
-    await rt.db.query(`UPDATE inventory.batches SET status = 'available' WHERE batch_id = ANY($1::uuid[])`, [blocked.rows.map((b) => b.batch_id)])
+    await rt.db.query(`UPDATE inventory.batches SET status = 'available' WHERE batch_id = ANY($1::uuid[])`, [
+      blocked.rows.map((b) => b.batch_id),
+    ])
   }
 })

@@ -27,7 +27,11 @@ function freePort(): Promise<number> {
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: baseUrl })
   await c.connect()
-  try { return await fn(c) } finally { await c.end() }
+  try {
+    return await fn(c)
+  } finally {
+    await c.end()
+  }
 }
 
 before(async () => {

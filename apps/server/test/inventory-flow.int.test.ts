@@ -10,10 +10,15 @@ let rt: TestRuntime
 let admin: string
 
 before(async () => {
-  rt = await startTestRuntime({ modules: modulesFor(['catalog', 'inventory']), env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET } })
+  rt = await startTestRuntime({
+    modules: modulesFor(['catalog', 'inventory']),
+    env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET },
+  })
   admin = await rt.token('admin')
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 async function findDrug(q: string) {
   const r = await rt.request('GET', `/drugs/search?q=${encodeURIComponent(q)}`, { token: admin })
@@ -38,13 +43,22 @@ test('an administrator receives stock of a catalog drug; removing more than is o
   const id = drug.drug_id
   const lot = `LOT-${randomUUID().slice(0, 8)}`
   const onHandBefore = (await rt.request('GET', `/inventory/${id}`, { token: admin })).json.quantity_on_hand
-  const r = await rt.request('PUT', `/inventory/${id}/adjust`, { token: admin, body: { quantity_delta: 100, reason: 'received', batch_number: lot, expiry_date: '2031-01-31' } })
+  const r = await rt.request('PUT', `/inventory/${id}/adjust`, {
+    token: admin,
+    body: { quantity_delta: 100, reason: 'received', batch_number: lot, expiry_date: '2031-01-31' },
+  })
   assert.equal(r.status, 200, JSON.stringify(r.json))
   assert.equal(r.json.quantity_on_hand, onHandBefore + 100)
-  const bad = await rt.request('PUT', `/inventory/${id}/adjust`, { token: admin, body: { quantity_delta: -1000000, reason: 'damaged', batch_number: lot } })
+  const bad = await rt.request('PUT', `/inventory/${id}/adjust`, {
+    token: admin,
+    body: { quantity_delta: -1000000, reason: 'damaged', batch_number: lot },
+  })
   assert.equal(bad.status, 409)
   assert.equal((await rt.request('GET', `/inventory/${id}`, { token: admin })).json.quantity_on_hand, onHandBefore + 100)
-  const unknown = await rt.request('PUT', `/inventory/${randomUUID()}/adjust`, { token: admin, body: { quantity_delta: 1, reason: 'received', batch_number: lot, expiry_date: '2031-01-31' } })
+  const unknown = await rt.request('PUT', `/inventory/${randomUUID()}/adjust`, {
+    token: admin,
+    body: { quantity_delta: 1, reason: 'received', batch_number: lot, expiry_date: '2031-01-31' },
+  })
   assert.equal(unknown.status, 404)
 })
 
@@ -56,7 +70,17 @@ test('checkout holds the stock, fulfilment dispenses it and says what to ship', 
   assert.equal(held.status, 201, JSON.stringify(held.json))
   const onHand = (await rt.request('GET', `/inventory/${drug.drug_id}`, { token: admin })).json.quantity_on_hand
   const payload = { order_id: order.order_id, patient_id: order.patient_id, reservation_id: held.json.reservation_id, actor_id: null }
-  await rt.bus.publish([{ id: randomUUID(), type: 'orders.order.fulfilment_requested.v1', occurred_at: new Date().toISOString(), aggregate_id: order.order_id, version: 1, payload, traceparent: null }])
+  await rt.bus.publish([
+    {
+      id: randomUUID(),
+      type: 'orders.order.fulfilment_requested.v1',
+      occurred_at: new Date().toISOString(),
+      aggregate_id: order.order_id,
+      version: 1,
+      payload,
+      traceparent: null,
+    },
+  ])
   const afterFulfil = (await rt.request('GET', `/inventory/${drug.drug_id}`, { token: admin })).json
   assert.equal(afterFulfil.quantity_on_hand, onHand - 2)
   assert.equal(afterFulfil.quantity_reserved, 0)

@@ -14,8 +14,13 @@ const smtp = new SMTPServer({
   logger: false,
   onData(stream, session, done) {
     let raw = ''
-    stream.on('data', (c) => { raw += c })
-    stream.on('end', () => { inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw }); done() })
+    stream.on('data', (c) => {
+      raw += c
+    })
+    stream.on('end', () => {
+      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
+      done()
+    })
   },
 })
 let rt: TestRuntime
@@ -23,7 +28,10 @@ let rt: TestRuntime
 before(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()))
   const port = (smtp.server.address() as AddressInfo).port
-  rt = await startTestRuntime({ modules: modulesFor(['identity', 'notifications']), env: { APOTHECA_SMTP_URL: `smtp://127.0.0.1:${port}` } })
+  rt = await startTestRuntime({
+    modules: modulesFor(['identity', 'notifications']),
+    env: { APOTHECA_SMTP_URL: `smtp://127.0.0.1:${port}` },
+  })
 })
 after(async () => {
   await rt?.close()
@@ -33,17 +41,37 @@ after(async () => {
 async function register(consent: { email: boolean; sms: boolean }) {
   const email = `n.${randomUUID().slice(0, 8)}@example.test`
   const r = await rt.request('POST', '/patients/register', {
-    body: { name: 'Grace Hopper', date_of_birth: '1960-12-09', email, password: 'Correct-Horse-Battery-9', phone: '+12125550199', consent,
-      address: { line1: '1 Main St', city: 'Arlington', state: 'VA', postal_code: '22201', country: 'US' } },
+    body: {
+      name: 'Grace Hopper',
+      date_of_birth: '1960-12-09',
+      email,
+      password: 'Correct-Horse-Battery-9',
+      phone: '+12125550199',
+      consent,
+      address: { line1: '1 Main St', city: 'Arlington', state: 'VA', postal_code: '22201', country: 'US' },
+    },
   })
   assert.equal(r.status, 201, JSON.stringify(r.json))
   return { patientId: r.json.patient_id as string, email }
 }
 
-const shipped = (patientId: string, orderId = randomUUID()) => ({
-  id: randomUUID(), type: 'orders.order.status_changed.v1', occurred_at: new Date().toISOString(), aggregate_id: orderId, version: 1, traceparent: null,
-  payload: { order_id: orderId, patient_id: patientId, from: 'fulfilling', order_status: 'shipped', payment_status: 'captured', reason: null },
-}) as any
+const shipped = (patientId: string, orderId = randomUUID()) =>
+  ({
+    id: randomUUID(),
+    type: 'orders.order.status_changed.v1',
+    occurred_at: new Date().toISOString(),
+    aggregate_id: orderId,
+    version: 1,
+    traceparent: null,
+    payload: {
+      order_id: orderId,
+      patient_id: patientId,
+      from: 'fulfilling',
+      order_status: 'shipped',
+      payment_status: 'captured',
+      reason: null,
+    },
+  }) as any
 
 const until = <T>(what: string, fn: () => T | undefined) => eventually(what, fn, 10_000, 100)
 
@@ -57,7 +85,10 @@ test('a patient who consented gets one e-mail when the order ships, naming no me
   assert.doesNotMatch(mail.raw, /Grace|Hopper|amoxicillin/i)
   assert.equal(inbox.filter((m) => m.to.includes(email)).length, 1)
   const { rows } = await rt.db.query(`SELECT status FROM notifications.messages WHERE event_id = $1`, [event.id])
-  assert.deepEqual(rows.map((r) => r.status), ['sent'])
+  assert.deepEqual(
+    rows.map((r) => r.status),
+    ['sent'],
+  )
 })
 
 test('a patient who refused e-mail gets none, and the refusal is recorded', async () => {
@@ -65,6 +96,12 @@ test('a patient who refused e-mail gets none, and the refusal is recorded', asyn
   const event = shipped(patientId)
   await rt.bus.publish([event])
   const { rows } = await rt.db.query(`SELECT status FROM notifications.messages WHERE event_id = $1`, [event.id])
-  assert.deepEqual(rows.map((r) => r.status), ['skipped_no_consent'])
-  assert.equal(inbox.some((m) => m.to.includes(email)), false)
+  assert.deepEqual(
+    rows.map((r) => r.status),
+    ['skipped_no_consent'],
+  )
+  assert.equal(
+    inbox.some((m) => m.to.includes(email)),
+    false,
+  )
 })

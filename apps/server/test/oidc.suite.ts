@@ -22,7 +22,11 @@ const CLIENTS: Record<string, { roles: string[]; ttl?: number }> = {
 }
 const SECRET = 'a-client-secret-of-at-least-32-characters'
 
-interface RunningProvider { issuer: string; server: Server; token(client: string, resource?: string): Promise<string> }
+interface RunningProvider {
+  issuer: string
+  server: Server
+  token(client: string, resource?: string): Promise<string>
+}
 
 /** Starts an OpenID provider on a free port; `issuer` overrides the issuer it names (a forger's). */
 async function startProvider(issuerOverride?: string): Promise<RunningProvider> {
@@ -31,8 +35,16 @@ async function startProvider(issuerOverride?: string): Promise<RunningProvider> 
   const issuer = issuerOverride ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const provider = new Provider(issuer, {
-    jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: `k-${Math.random().toString(36).slice(2)}` }] as any },
-    clients: Object.keys(CLIENTS).map((client_id) => ({ client_id, client_secret: SECRET, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] })),
+    jwks: {
+      keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: `k-${Math.random().toString(36).slice(2)}` }] as any,
+    },
+    clients: Object.keys(CLIENTS).map((client_id) => ({
+      client_id,
+      client_secret: SECRET,
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    })),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -41,7 +53,11 @@ async function startProvider(issuerOverride?: string): Promise<RunningProvider> 
         defaultResource: () => AUDIENCE,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx: unknown, resource: string, client: { clientId: string }) => ({
-          scope: 'api', audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: CLIENTS[client.clientId]?.ttl ?? 600, jwt: { sign: { alg: 'RS256' } },
+          scope: 'api',
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: CLIENTS[client.clientId]?.ttl ?? 600,
+          jwt: { sign: { alg: 'RS256' } },
         }),
       },
     },
@@ -56,7 +72,10 @@ async function startProvider(issuerOverride?: string): Promise<RunningProvider> 
     async token(client, resource = AUDIENCE) {
       const r = await fetch(`${base}/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client}:${SECRET}`).toString('base64')}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${client}:${SECRET}`).toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'api', resource }),
       })
       const json = (await r.json()) as { access_token?: string }
@@ -136,8 +155,12 @@ export function oidcSuite(backend: 'pglite' | 'postgres') {
   test('the built-in identity provider keeps working beside OIDC', async () => {
     const tag = crypto.randomUUID().slice(0, 8)
     const body = {
-      name: `Grace Hopper ${tag}`, date_of_birth: '1986-12-09', email: `grace.${tag}@example.test`, password: 'Correct-Horse-Battery-9',
-      phone: '+12125550123', address: { line1: `${tag} Fifth Avenue`, city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
+      name: `Grace Hopper ${tag}`,
+      date_of_birth: '1986-12-09',
+      email: `grace.${tag}@example.test`,
+      password: 'Correct-Horse-Battery-9',
+      phone: '+12125550123',
+      address: { line1: `${tag} Fifth Avenue`, city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
     }
     const reg = await rt.request('POST', '/patients/register', { body })
     assert.equal(reg.status, 201, JSON.stringify(reg.json))

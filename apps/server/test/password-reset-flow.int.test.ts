@@ -10,14 +10,24 @@ import { modulesFor } from '../src/modules.ts'
 // audit log: the token is read from the e-mail a person would get, and it is nowhere else in the clear.
 let rt: TestRuntime
 const secrets: string[] = []
-before(async () => { rt = await startTestRuntime({ modules: modulesFor(['identity', 'audit', 'notifications']), env: { APOTHECA_DEMO: '1' }, captureLogs: true }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({
+    modules: modulesFor(['identity', 'audit', 'notifications']),
+    env: { APOTHECA_DEMO: '1' },
+    captureLogs: true,
+  })
+})
+after(async () => {
+  await rt?.close()
+})
 
 /** The decoded .eml files written to this address (quoted-printable undone). */
 function mailTo(email: string): string[] {
   const dir = join(rt.dataDir, 'mail')
   if (!existsSync(dir)) return []
-  return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).filter((m) => m.includes(`To: ${email}`))
+  return readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((m) => m.includes(`To: ${email}`))
     .map((m) => m.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))
 }
 /** Asks for a reset and reads the token from the e-mail that arrives (the n-th one to that address). */
@@ -35,8 +45,15 @@ test('a patient who refused e-mail news still gets the reset e-mail, resets with
   const email = `reset.${randomUUID().slice(0, 8)}@example.test`
   const password = 'Correct-Horse-Battery-9'
   const reg = await rt.request('POST', '/patients/register', {
-    body: { name: 'Rosalind Franklin', date_of_birth: '1970-07-25', email, password, phone: '+12125550142', consent: { email: false, sms: false },
-      address: { line1: '2 Main St', city: 'Arlington', state: 'VA', postal_code: '22201', country: 'US' } },
+    body: {
+      name: 'Rosalind Franklin',
+      date_of_birth: '1970-07-25',
+      email,
+      password,
+      phone: '+12125550142',
+      consent: { email: false, sms: false },
+      address: { line1: '2 Main St', city: 'Arlington', state: 'VA', postal_code: '22201', country: 'US' },
+    },
   })
   assert.equal(reg.status, 201, JSON.stringify(reg.json))
   const session = await login(email, password)
@@ -49,8 +66,16 @@ test('a patient who refused e-mail news still gets the reset e-mail, resets with
   assert.equal((await rt.request('POST', '/auth/token/refresh', { body: { refresh_token: session.json.refresh_token } })).status, 401)
   const again = await rt.request('POST', '/auth/password/reset/confirm', { body: { token, new_password: `${fresh}-2` } })
   assert.equal(again.json.type, 'https://apotheca.dev/problems/invalid-reset-token', 'the e-mailed token works once')
-  await eventually('the reset in the audit log', async () =>
-    (await rt.db.query(`SELECT 1 FROM audit.entries WHERE event_type = 'identity.account.password_reset.v1' AND (resource_id = $1 OR $1 = ANY(resource_ids))`, [reg.json.patient_id])).rows.length)
+  await eventually(
+    'the reset in the audit log',
+    async () =>
+      (
+        await rt.db.query(
+          `SELECT 1 FROM audit.entries WHERE event_type = 'identity.account.password_reset.v1' AND (resource_id = $1 OR $1 = ANY(resource_ids))`,
+          [reg.json.patient_id],
+        )
+      ).rows.length,
+  )
 })
 
 test('an unknown e-mail gets the same 202 and no e-mail', async () => {

@@ -13,10 +13,15 @@ let rt: TestRuntime
 let admin: string
 
 before(async () => {
-  rt = await startTestRuntime({ modules: modulesFor(['catalog', 'prescriptions']), env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET } })
+  rt = await startTestRuntime({
+    modules: modulesFor(['catalog', 'prescriptions']),
+    env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET },
+  })
   admin = await rt.token('admin')
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -37,7 +42,9 @@ async function submit(body: Record<string, unknown>) {
 
 async function reviewed(id: string): Promise<string> {
   for (let i = 0; i < 500; i++) {
-    const { rows } = await rt.db.query<{ status: string }>(`SELECT status FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
+    const { rows } = await rt.db.query<{ status: string }>(`SELECT status FROM prescriptions.prescriptions WHERE prescription_id = $1`, [
+      id,
+    ])
     if (rows[0] && !['received', 'validating'].includes(rows[0].status)) return rows[0].status
     await new Promise((r) => setTimeout(r, 20))
   }
@@ -48,19 +55,33 @@ async function reviewed(id: string): Promise<string> {
 async function staleMfaToken() {
   const realNow = Date.now
   Date.now = () => realNow() - 10 * 60_000
-  try { return await rt.token('pharmacist', { mfa: true }) } finally { Date.now = realNow }
+  try {
+    return await rt.token('pharmacist', { mfa: true })
+  } finally {
+    Date.now = realNow
+  }
 }
 
 test('submit against the catalog, verify, and orders sees a verified, signed prescription', async () => {
   const drug = await findDrug('amoxicillin', false)
   const patient = randomUUID()
-  const r = await submit({ patient_id: patient, drug_id: drug.drug_id, dosage: '500 mg three times daily', quantity: 30, refill_count: 1, issue_date: today() })
+  const r = await submit({
+    patient_id: patient,
+    drug_id: drug.drug_id,
+    dosage: '500 mg three times daily',
+    quantity: 30,
+    refill_count: 1,
+    issue_date: today(),
+  })
   assert.equal(r.status, 201, JSON.stringify(r.json))
   assert.equal(r.json.status, 'received')
   assert.equal(r.json.reviewed, 'in_review')
   const queue = await rt.request('GET', '/prescriptions/queue?limit=100', { token: await rt.token('pharmacist') })
   assert.equal(queue.json.prescriptions.find((p: any) => p.prescription_id === r.json.prescription_id).drug_confirmed, true)
-  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(v.status, 200, JSON.stringify(v.json))
   const token = await internalTokens(INTERNAL_SECRET, 'orders').mint()
   const internal = await rt.request('GET', `/internal/prescriptions/${r.json.prescription_id}`, { token })
@@ -71,14 +92,27 @@ test('submit against the catalog, verify, and orders sees a verified, signed pre
 })
 
 test('an unknown drug is a 422 naming drug_id', async () => {
-  const r = await submit({ patient_id: randomUUID(), drug_id: randomUUID(), dosage: 'one daily', quantity: 30, refill_count: 0, issue_date: today() })
+  const r = await submit({
+    patient_id: randomUUID(),
+    drug_id: randomUUID(),
+    dosage: 'one daily',
+    quantity: 30,
+    refill_count: 0,
+    issue_date: today(),
+  })
   assert.equal(r.status, 422)
   assert.equal(r.json.errors[0].field, 'body.drug_id')
 })
 
 test('schedule II: no refills, and approval needs a fresh second factor', async () => {
   const drug = await findDrug('oxycodone', true)
-  const base = { patient_id: randomUUID(), drug_id: drug.drug_id, dosage: '5 mg every 6 hours as needed', quantity: 20, issue_date: today() }
+  const base = {
+    patient_id: randomUUID(),
+    drug_id: drug.drug_id,
+    dosage: '5 mg every 6 hours as needed',
+    quantity: 20,
+    issue_date: today(),
+  }
   const refills = await submit({ ...base, refill_count: 1 })
   assert.equal(refills.status, 422)
   assert.equal(refills.json.errors[0].field, 'body.refill_count')
@@ -92,7 +126,10 @@ test('schedule II: no refills, and approval needs a fresh second factor', async 
   const bare = await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
   assert.equal(bare.status, 422)
   assert.equal(bare.json.findings[0].code, 'prescriber_dea_unverified')
-  const ok = await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve', override_reason: 'prescriber_consulted' } })
+  const ok = await rt.request('POST', url, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve', override_reason: 'prescriber_consulted' },
+  })
   assert.equal(ok.status, 200, JSON.stringify(ok.json))
 })
 
@@ -101,9 +138,16 @@ test('an NCPDP NewRx naming a catalog NDC in 11 plain digits is resolved to that
   const patient = randomUUID()
   const xml = readFileSync(NEWRX, 'utf8')
     .replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>FLOW-${randomUUID()}</MessageID>`)
-    .replace(/<ProductCode Qualifier="ND">[^<]*<\/ProductCode>/, `<ProductCode Qualifier="ND">${drug.ndc_code.replace(/-/g, '')}</ProductCode>`)
+    .replace(
+      /<ProductCode Qualifier="ND">[^<]*<\/ProductCode>/,
+      `<ProductCode Qualifier="ND">${drug.ndc_code.replace(/-/g, '')}</ProductCode>`,
+    )
     .replace('<HumanPatient>', `<HumanPatient><Identification><PatientAccountNumber>${patient}</PatientAccountNumber></Identification>`)
-  const r = await rt.request('POST', '/prescriptions/submit', { raw: xml, token: await rt.token('practitioner'), headers: { 'content-type': 'application/xml' } })
+  const r = await rt.request('POST', '/prescriptions/submit', {
+    raw: xml,
+    token: await rt.token('practitioner'),
+    headers: { 'content-type': 'application/xml' },
+  })
   assert.equal(r.status, 201, JSON.stringify(r.json))
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: admin })
   assert.equal(list.json.prescriptions[0].drug_id, drug.drug_id)
@@ -128,22 +172,43 @@ test('DUR asks the real catalog over its internal interaction route: warfarin th
   assert.ok(finding, JSON.stringify(p.findings))
   assert.deepEqual(finding.related, [w.json.prescription_id])
   const url = `/prescriptions/${a.json.prescription_id}/verify`
-  assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 422)
-  assert.equal((await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve', override_reason: 'benefit_outweighs_risk' } })).status, 200)
+  assert.equal(
+    (await rt.request('POST', url, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status,
+    422,
+  )
+  assert.equal(
+    (
+      await rt.request('POST', url, {
+        token: await rt.token('pharmacist', { mfa: true }),
+        body: { decision: 'approve', override_reason: 'benefit_outweighs_risk' },
+      })
+    ).status,
+    200,
+  )
 })
 
-test('the patient + candidate interaction check reads the patient\'s medicines from the real prescriptions service', async () => {
+test("the patient + candidate interaction check reads the patient's medicines from the real prescriptions service", async () => {
   const byName = async (q: string) =>
-    (await rt.request('GET', `/drugs/search?q=${encodeURIComponent(q)}&limit=50`, { token: admin })).json.results.find((x: any) => !x.dea_schedule && x.name.toLowerCase().includes(q)) as { drug_id: string }
+    (await rt.request('GET', `/drugs/search?q=${encodeURIComponent(q)}&limit=50`, { token: admin })).json.results.find(
+      (x: any) => !x.dea_schedule && x.name.toLowerCase().includes(q),
+    ) as { drug_id: string }
   const [warfarin, aspirin] = [await byName('warfarin'), await byName('aspirin')]
   const patient = randomUUID()
   const prescriber = randomUUID()
   const w = await rt.request('POST', '/prescriptions/submit', {
     token: await rt.token('practitioner', { sub: prescriber }),
-    body: { patient_id: patient, drug_id: warfarin.drug_id, dosage: 'one tablet daily', quantity: 30, refill_count: 0, issue_date: today() },
+    body: {
+      patient_id: patient,
+      drug_id: warfarin.drug_id,
+      dosage: 'one tablet daily',
+      quantity: 30,
+      refill_count: 0,
+      issue_date: today(),
+    },
   })
   assert.equal(w.status, 201)
-  const check = (token: string) => rt.request('POST', '/interactions/check', { token, body: { patient_id: patient, drug_ids: [aspirin.drug_id] } })
+  const check = (token: string) =>
+    rt.request('POST', '/interactions/check', { token, body: { patient_id: patient, drug_ids: [aspirin.drug_id] } })
   const pharmacist = randomUUID()
   const r = await check(await rt.token('pharmacist', { sub: pharmacist }))
   assert.equal(r.status, 200, JSON.stringify(r.json))
@@ -155,38 +220,60 @@ test('the patient + candidate interaction check reads the patient\'s medicines f
   assert.equal((await check(await rt.token('practitioner', { sub: prescriber }))).status, 200, 'their prescriber')
   assert.equal((await check(await rt.token('patient'))).status, 404, 'another patient')
   assert.equal((await check(await rt.token('practitioner'))).status, 404, 'a practitioner who never prescribed for them')
-  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM prescriptions.outbox WHERE type = 'prescriptions.patient.accessed.v1' AND aggregate_id = $1 ORDER BY seq`, [patient])
-  assert.deepEqual(rows.map((x) => [x.payload.actor_id, x.payload.purpose]), [[pharmacist, 'medications'], [prescriber, 'medications']],
-    'the reads by the pharmacist and the prescriber are audited; the patient\'s own and the refused ones are not')
-  for (const x of rows) assert.match(x.payload.via, /^service:.*catalog/, 'asked through the catalog (the token names the calling process\'s services)')
+  const { rows } = await rt.db.query<{ payload: any }>(
+    `SELECT payload FROM prescriptions.outbox WHERE type = 'prescriptions.patient.accessed.v1' AND aggregate_id = $1 ORDER BY seq`,
+    [patient],
+  )
+  assert.deepEqual(
+    rows.map((x) => [x.payload.actor_id, x.payload.purpose]),
+    [
+      [pharmacist, 'medications'],
+      [prescriber, 'medications'],
+    ],
+    "the reads by the pharmacist and the prescriber are audited; the patient's own and the refused ones are not",
+  )
+  for (const x of rows)
+    assert.match(x.payload.via, /^service:.*catalog/, "asked through the catalog (the token names the calling process's services)")
 })
 
 const SYNTHEA = new URL('../../../../shared/data/synthea-fhir-r4/', import.meta.url)
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 
-test('with the real catalog, Synthea\'s RxNorm-coded medication requests resolve for the 28 of their 41 codes the catalog has products for', { timeout: 300_000 }, async () => {
-  const resolved = new Set<string>()
-  const unresolved = new Set<string>()
-  for (const file of readdirSync(SYNTHEA).filter((f) => f.endsWith('.json'))) {
-    const raw = readFileSync(new URL(file, SYNTHEA), 'utf8')
-    const requests = JSON.parse(raw).entry.map((e: any) => e.resource).filter((x: any) => x.resourceType === 'MedicationRequest')
-    const r = await rt.request('POST', '/prescriptions/submit', { raw, token: await rt.token('practitioner'), headers: { 'content-type': 'application/fhir+json' } })
-    assert.equal(r.status, 201, JSON.stringify(r.json).slice(0, 300))
-    for (const [i, p] of r.json.prescriptions.entries()) {
-      const rxcui = requests[i].medicationCodeableConcept.coding.find((c: any) => c.system === RXNORM).code
-      const { rows } = await rt.db.query<{ drug_id: string | null; drug_resolution: string | null }>(
-        'SELECT drug_id, drug_resolution FROM prescriptions.prescriptions WHERE prescription_id = $1', [p.prescription_id])
-      if (rows[0]!.drug_resolution === 'rxcui') resolved.add(`${rxcui} ${rows[0]!.drug_id}`)
-      else unresolved.add(rxcui)
+test(
+  "with the real catalog, Synthea's RxNorm-coded medication requests resolve for the 28 of their 41 codes the catalog has products for",
+  { timeout: 300_000 },
+  async () => {
+    const resolved = new Set<string>()
+    const unresolved = new Set<string>()
+    for (const file of readdirSync(SYNTHEA).filter((f) => f.endsWith('.json'))) {
+      const raw = readFileSync(new URL(file, SYNTHEA), 'utf8')
+      const requests = JSON.parse(raw)
+        .entry.map((e: any) => e.resource)
+        .filter((x: any) => x.resourceType === 'MedicationRequest')
+      const r = await rt.request('POST', '/prescriptions/submit', {
+        raw,
+        token: await rt.token('practitioner'),
+        headers: { 'content-type': 'application/fhir+json' },
+      })
+      assert.equal(r.status, 201, JSON.stringify(r.json).slice(0, 300))
+      for (const [i, p] of r.json.prescriptions.entries()) {
+        const rxcui = requests[i].medicationCodeableConcept.coding.find((c: any) => c.system === RXNORM).code
+        const { rows } = await rt.db.query<{ drug_id: string | null; drug_resolution: string | null }>(
+          'SELECT drug_id, drug_resolution FROM prescriptions.prescriptions WHERE prescription_id = $1',
+          [p.prescription_id],
+        )
+        if (rows[0]!.drug_resolution === 'rxcui') resolved.add(`${rxcui} ${rows[0]!.drug_id}`)
+        else unresolved.add(rxcui)
+      }
     }
-  }
-  const codes = new Set([...resolved].map((x) => x.split(' ')[0]!))
-  assert.equal(codes.size, 28, `resolved: ${[...codes].join(', ')}`)
-  assert.equal(codes.size + unresolved.size, 41, 'every code either resolves every time or never')
-  assert.equal(resolved.size, codes.size, 'one code, one product: the catalog\'s first')
-  for (const pair of resolved) {
-    const [rxcui, drugId] = pair.split(' ')
-    const drug = (await rt.request('GET', `/drugs/${drugId}`, { token: admin })).json
-    assert.equal(drug.rxcui, rxcui, 'the product is one of the concept\'s')
-  }
-})
+    const codes = new Set([...resolved].map((x) => x.split(' ')[0]!))
+    assert.equal(codes.size, 28, `resolved: ${[...codes].join(', ')}`)
+    assert.equal(codes.size + unresolved.size, 41, 'every code either resolves every time or never')
+    assert.equal(resolved.size, codes.size, "one code, one product: the catalog's first")
+    for (const pair of resolved) {
+      const [rxcui, drugId] = pair.split(' ')
+      const drug = (await rt.request('GET', `/drugs/${drugId}`, { token: admin })).json
+      assert.equal(drug.rxcui, rxcui, "the product is one of the concept's")
+    }
+  },
+)

@@ -7,7 +7,12 @@ export const ROOT = new URL('../../../', import.meta.url).pathname
 export const WALKTHROUGH = join(ROOT, '..', 'shared', 'acceptance', 'walkthrough.mjs')
 
 /** A server process started as `npm start` would, with its output kept for failure messages. */
-export interface ServerProcess { url: string; child: ChildProcess; output: () => string; stop(): Promise<void> }
+export interface ServerProcess {
+  url: string
+  child: ChildProcess
+  output: () => string
+  stop(): Promise<void>
+}
 
 /** A fresh data folder, seeded from the test PGlite template when there is one (saves ~13 s). */
 export function freshDataDir(): string {
@@ -25,21 +30,35 @@ export function startServer(args: string[], env: Record<string, string>, timeout
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (d) => { out += d })
-  child.stderr!.on('data', (d) => { out += d })
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
+  child.stdout!.on('data', (d) => {
+    out += d
   })
+  child.stderr!.on('data', (d) => {
+    out += d
+  })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
+    })
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { void stop(); reject(new Error(`server did not start in ${timeoutMs} ms:\n${out.slice(-3000)}`)) }, timeoutMs)
+    const timer = setTimeout(() => {
+      void stop()
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${out.slice(-3000)}`))
+    }, timeoutMs)
     child.stdout!.on('data', () => {
       const m = /Apotheca is running at (http:\/\/\S+)/.exec(out) ?? /gateway is running at (http:\/\/\S+)/.exec(out)
-      if (m) { clearTimeout(timer); resolve({ url: m[1]!, child, output: () => out, stop }) }
+      if (m) {
+        clearTimeout(timer)
+        resolve({ url: m[1]!, child, output: () => out, stop })
+      }
     })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code} before serving:\n${out.slice(-3000)}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code} before serving:\n${out.slice(-3000)}`))
+    })
   })
 }
 
@@ -48,8 +67,12 @@ export function runWalkthrough(base: string): Promise<{ code: number; output: st
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [WALKTHROUGH, base], { stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    child.stdout.on('data', (d) => { output += d })
-    child.stderr.on('data', (d) => { output += d })
+    child.stdout.on('data', (d) => {
+      output += d
+    })
+    child.stderr.on('data', (d) => {
+      output += d
+    })
     child.once('exit', (code) => resolve({ code: code ?? 1, output }))
   })
 }
@@ -58,7 +81,12 @@ export function runWalkthrough(base: string): Promise<{ code: number; output: st
 export function httpClient(base: string) {
   return async (method: string, path: string, o: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
     const r = await fetch(base + path, {
-      method, headers: { ...(o.body ? { 'content-type': 'application/json' } : {}), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
+      method,
+      headers: {
+        ...(o.body ? { 'content-type': 'application/json' } : {}),
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...o.headers,
+      },
       ...(o.body ? { body: JSON.stringify(o.body) } : {}),
     })
     const text = await r.text()

@@ -11,18 +11,34 @@ let ops: Array<{ method: string; path: string; op: any }>
 before(async () => {
   rt = await startTestRuntime({ modules: modulesFor([...SERVICE_NAMES]) })
   const doc = (await rt.request('GET', '/openapi.json')).json
-  ops = Object.entries<any>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ method: method.toUpperCase(), path, op })))
+  ops = Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+    Object.entries<any>(item).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  )
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 const PLATFORM = new Set(['/health', '/health/live'])
 
 test('every route declares its access, and the nine seed endpoints are there', () => {
   const undeclared = ops.filter((o) => !PLATFORM.has(o.path) && !o.op['x-access']).map((o) => `${o.method} ${o.path}`)
   assert.deepEqual(undeclared, [])
-  for (const [m, p] of [['POST', '/patients/register'], ['GET', '/patients/{patientId}/prescriptions'], ['POST', '/prescriptions/submit'], ['GET', '/drugs/search'],
-    ['POST', '/cart/checkout'], ['GET', '/orders/{orderId}/status'], ['POST', '/webhooks/epcs/status'], ['PUT', '/inventory/{drugId}/adjust'], ['POST', '/deliveries/{shipmentId}/status']]) {
-    assert.ok(ops.some((o) => o.method === m && o.path === p), `${m} ${p} missing`)
+  for (const [m, p] of [
+    ['POST', '/patients/register'],
+    ['GET', '/patients/{patientId}/prescriptions'],
+    ['POST', '/prescriptions/submit'],
+    ['GET', '/drugs/search'],
+    ['POST', '/cart/checkout'],
+    ['GET', '/orders/{orderId}/status'],
+    ['POST', '/webhooks/epcs/status'],
+    ['PUT', '/inventory/{drugId}/adjust'],
+    ['POST', '/deliveries/{shipmentId}/status'],
+  ]) {
+    assert.ok(
+      ops.some((o) => o.method === m && o.path === p),
+      `${m} ${p} missing`,
+    )
   }
   assert.ok(ops.length > 30, `only ${ops.length} operations`)
 })
@@ -40,7 +56,18 @@ test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000
     { raw: '{"broken": ' },
     { raw: '{}' },
     { raw: '[]' },
-    { raw: JSON.stringify({ quantity: 'ten', drug_id: 42, status: [], email: {}, patient_id: 'x', location: { lat: 'north' }, decision: 'maybe', quantity_delta: 1.5 }) },
+    {
+      raw: JSON.stringify({
+        quantity: 'ten',
+        drug_id: 42,
+        status: [],
+        email: {},
+        patient_id: 'x',
+        location: { lat: 'north' },
+        decision: 'maybe',
+        quantity_delta: 1.5,
+      }),
+    },
     { raw: 'null' },
     { raw: '<NewRx><Patient>', type: 'application/xml' },
   ]
@@ -52,16 +79,28 @@ test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000
       const url = path.replace(/\{[^}]+\}/g, id) + (method === 'GET' ? '?q=%00&ndc=12&limit=-1&resource_id=' : '')
       for (const [who, token] of Object.entries(tokens)) {
         for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : bodies) {
-          const r = await rt.request(method, url, { token, ...(body ? { raw: body.raw, headers: { 'content-type': body.type ?? 'application/json', 'idempotency-key': `k-${Math.random()}` } } : {}) })
+          const r = await rt.request(method, url, {
+            token,
+            ...(body
+              ? { raw: body.raw, headers: { 'content-type': body.type ?? 'application/json', 'idempotency-key': `k-${Math.random()}` } }
+              : {}),
+          })
           statuses[r.status] = (statuses[r.status] ?? 0) + 1
-          if (r.status >= 500) failures.push(`${method} ${url} as ${who} with ${body?.raw.slice(0, 20) ?? 'no body'} → ${r.status} ${JSON.stringify(r.json).slice(0, 160)}`)
-          else if (r.status >= 400 && !String(r.headers['content-type']).includes('application/problem+json')) failures.push(`${method} ${url} as ${who}: ${r.status} is not a problem document`)
+          if (r.status >= 500)
+            failures.push(
+              `${method} ${url} as ${who} with ${body?.raw.slice(0, 20) ?? 'no body'} → ${r.status} ${JSON.stringify(r.json).slice(0, 160)}`,
+            )
+          else if (r.status >= 400 && !String(r.headers['content-type']).includes('application/problem+json'))
+            failures.push(`${method} ${url} as ${who}: ${r.status} is not a problem document`)
         }
       }
     }
   }
   // Most calls must get past authentication to the handlers, or this test proves little.
-  assert.ok((statuses[400] ?? 0) + (statuses[404] ?? 0) + (statuses[422] ?? 0) > 400, `too few calls reached validation: ${JSON.stringify(statuses)}`)
+  assert.ok(
+    (statuses[400] ?? 0) + (statuses[404] ?? 0) + (statuses[422] ?? 0) > 400,
+    `too few calls reached validation: ${JSON.stringify(statuses)}`,
+  )
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`)
 })
 
@@ -77,8 +116,14 @@ test("a request's trace id reaches the event it causes, and the answer names it"
   const email = `trace.${Date.now()}@example.test`
   const r = await rt.request('POST', '/patients/register', {
     headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
-    body: { name: 'Trace Test', date_of_birth: '1970-01-01', email, password: 'Correct-Horse-Battery-9', phone: '+12125550100',
-      address: { line1: '1 Main St', city: 'New York', state: 'NY', postal_code: '10001', country: 'US' } },
+    body: {
+      name: 'Trace Test',
+      date_of_birth: '1970-01-01',
+      email,
+      password: 'Correct-Horse-Battery-9',
+      phone: '+12125550100',
+      address: { line1: '1 Main St', city: 'New York', state: 'NY', postal_code: '10001', country: 'US' },
+    },
   })
   assert.equal(r.status, 201)
   assert.match(String(r.headers.traceparent), new RegExp(`^00-${traceId}-`))

@@ -49,7 +49,7 @@ test('a UPC-A package barcode (3 + 10-digit NDC + check digit) reads as the 10-d
   const sum = [...body].map(Number).reduce((s, n, i) => s + n * (i % 2 === 0 ? 3 : 1), 0)
   const upc = body + String((10 - (sum % 10)) % 10)
   assert.ok(packages(upc).includes('00002-0800-01'))
-  const wrongCheck = body + String(((10 - (sum % 10)) % 10 + 1) % 10)
+  const wrongCheck = body + String((((10 - (sum % 10)) % 10) + 1) % 10)
   assert.equal(parseNdc(wrongCheck).ok, false)
   assert.equal(parseNdc('412345678905').ok, false) // not number system 3
 })
@@ -63,8 +63,24 @@ test('a labeler-product code finds a product, in every layout', () => {
 })
 
 test('impossible codes are refused with a reason', () => {
-  for (const bad of ['', '   ', 'abc', '0002-0800-01x', '123', '1234567', '123456789012345', '000020-800-01', '0002--0800-01',
-    '-0002-0800-01', '0002-0800-', '1-2-3', '00002-0800-01-1', '00002 0800 01', '0002_0800_01', '１２３４５６７８９０']) {
+  for (const bad of [
+    '',
+    '   ',
+    'abc',
+    '0002-0800-01x',
+    '123',
+    '1234567',
+    '123456789012345',
+    '000020-800-01',
+    '0002--0800-01',
+    '-0002-0800-01',
+    '0002-0800-',
+    '1-2-3',
+    '00002-0800-01-1',
+    '00002 0800 01',
+    '0002_0800_01',
+    '１２３４５６７８９０',
+  ]) {
     const r = parseNdc(bad)
     assert.equal(r.ok, false, `${JSON.stringify(bad)} should be refused`)
     if (!r.ok) assert.ok(r.reason.length > 10)

@@ -48,9 +48,14 @@ function fromHyphenated(parts: string[]): NdcQuery | null {
   const layout = parts.map((p) => p.length).join('-')
   const [l = '', p = '', k = ''] = parts
   switch (layout) {
-    case '5-4-2': case '4-4-2': case '5-3-2': case '5-4-1':
+    case '5-4-2':
+    case '4-4-2':
+    case '5-3-2':
+    case '5-4-1':
       return { kind: 'package', codes: [formatNdc11(l, p, k)] }
-    case '5-4': case '4-4': case '5-3':
+    case '5-4':
+    case '4-4':
+    case '5-3':
       return { kind: 'product', codes: [formatProduct(l, p)] }
     default:
       return null
@@ -60,12 +65,18 @@ function fromHyphenated(parts: string[]): NdcQuery | null {
 /** Plain digits: 11 → package; 10 → three package candidates; 12 → UPC-A barcode; 9 → product; 8 → two product candidates. */
 function fromDigits(d: string): NdcQuery | null {
   switch (d.length) {
-    case 11: return { kind: 'package', codes: [formatNdc11(d.slice(0, 5), d.slice(5, 9), d.slice(9))] }
-    case 10: return { kind: 'package', codes: tenDigitCandidates(d) }
-    case 12: return isUpcNdc(d) ? { kind: 'package', codes: tenDigitCandidates(d.slice(1, 11)) } : null
-    case 9: return { kind: 'product', codes: [formatProduct(d.slice(0, 5), d.slice(5))] }
-    case 8: return { kind: 'product', codes: unique([formatProduct(d.slice(0, 4), d.slice(4)), formatProduct(d.slice(0, 5), d.slice(5))]) }
-    default: return null
+    case 11:
+      return { kind: 'package', codes: [formatNdc11(d.slice(0, 5), d.slice(5, 9), d.slice(9))] }
+    case 10:
+      return { kind: 'package', codes: tenDigitCandidates(d) }
+    case 12:
+      return isUpcNdc(d) ? { kind: 'package', codes: tenDigitCandidates(d.slice(1, 11)) } : null
+    case 9:
+      return { kind: 'product', codes: [formatProduct(d.slice(0, 5), d.slice(5))] }
+    case 8:
+      return { kind: 'product', codes: unique([formatProduct(d.slice(0, 4), d.slice(4)), formatProduct(d.slice(0, 5), d.slice(5))]) }
+    default:
+      return null
   }
 }
 

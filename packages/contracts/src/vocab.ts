@@ -1,12 +1,48 @@
 import { z } from 'zod'
 
 /** Status vocabularies clients switch on (../shared/API.md); add values only with care. */
-export const PrescriptionStatus = z.enum(['received', 'validating', 'in_review', 'verified', 'rejected', 'cancelled', 'expired', 'inactive'])
-export const OrderStatus = z.enum(['pending', 'awaiting_verification', 'paid', 'fulfilling', 'shipped', 'delivered', 'cancelled', 'refunded'])
+export const PrescriptionStatus = z.enum([
+  'received',
+  'validating',
+  'in_review',
+  'verified',
+  'rejected',
+  'cancelled',
+  'expired',
+  'inactive',
+])
+export const OrderStatus = z.enum([
+  'pending',
+  'awaiting_verification',
+  'paid',
+  'fulfilling',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+])
 export const PaymentStatus = z.enum(['pending', 'authorized', 'captured', 'failed', 'voided', 'refunded'])
-export const ShipmentStatus = z.enum(['label_created', 'assigned', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'returned'])
+export const ShipmentStatus = z.enum([
+  'label_created',
+  'assigned',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'failed_attempt',
+  'returned',
+])
 export const BatchStatus = z.enum(['available', 'quarantined', 'expired', 'recalled'])
-export const AdjustmentReason = z.enum(['received', 'dispensed', 'damaged', 'expired', 'returned', 'cycle_count', 'quarantine', 'release', 'recall'])
+export const AdjustmentReason = z.enum([
+  'received',
+  'dispensed',
+  'damaged',
+  'expired',
+  'returned',
+  'cycle_count',
+  'quarantine',
+  'release',
+  'recall',
+])
 export const Role = z.enum(['patient', 'practitioner', 'pharmacist', 'technician', 'driver', 'admin', 'auditor'])
 export const DeaSchedule = z.enum(['CI', 'CII', 'CIII', 'CIV', 'CV'])
 

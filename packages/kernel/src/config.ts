@@ -2,47 +2,78 @@ import { z } from 'zod'
 import { SERVICE_NAMES, type ServiceName } from '@apotheca/contracts'
 
 const bool01 = z.enum(['0', '1']).transform((v) => v === '1')
-const serviceUrls = z
-  .string()
-  .transform((s, ctx) => {
-    const out: Partial<Record<ServiceName, string>> = {}
-    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const [name, url] = part.split('=')
-      if (!name || !url || !(SERVICE_NAMES as readonly string[]).includes(name) || !/^https?:\/\//.test(url)) {
-        ctx.addIssue({ code: 'custom', message: `expected service=http://host:port pairs, got "${part}"` })
-        return z.NEVER
-      }
-      out[name as ServiceName] = url.replace(/\/$/, '')
+const serviceUrls = z.string().transform((s, ctx) => {
+  const out: Partial<Record<ServiceName, string>> = {}
+  for (const part of s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, url] = part.split('=')
+    if (!name || !url || !(SERVICE_NAMES as readonly string[]).includes(name) || !/^https?:\/\//.test(url)) {
+      ctx.addIssue({ code: 'custom', message: `expected service=http://host:port pairs, got "${part}"` })
+      return z.NEVER
     }
-    return out
-  })
+    out[name as ServiceName] = url.replace(/\/$/, '')
+  }
+  return out
+})
 
 /** The environment the runner reads (../shared/API.md "Configuration"); validated with clear errors. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   APOTHECA_DATA: z.string().default('./.apotheca'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]').optional(),
-  APOTHECA_KAFKA_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _').default('apotheca'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]')
+    .optional(),
+  APOTHECA_KAFKA_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _')
+    .default('apotheca'),
   APOTHECA_DEMO: bool01.optional(),
-  APOTHECA_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64').optional(),
+  APOTHECA_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
   /** The master key being rotated away from: data it wrapped stays readable while it is re-wrapped. */
-  APOTHECA_MASTER_KEY_PREVIOUS: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64').optional(),
+  APOTHECA_MASTER_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
   APOTHECA_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APOTHECA_SERVICE_URLS: serviceUrls.optional(),
   APOTHECA_EPCS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_epcs'),
   APOTHECA_CARRIER_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_carrier'),
   APOTHECA_PAYMENTS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_payments'),
-  APOTHECA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  APOTHECA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   APOTHECA_MAIL_FROM: z.string().default('Apotheca Pharmacy <no-reply@apotheca.test>'),
   /** The page a password-reset e-mail links to; the token goes in the fragment, which browsers never send on. */
-  APOTHECA_PASSWORD_RESET_URL: z.string().regex(/^https?:\/\/[^#\s]+$/, 'must be an http(s) URL without a fragment').optional(),
+  APOTHECA_PASSWORD_RESET_URL: z
+    .string()
+    .regex(/^https?:\/\/[^#\s]+$/, 'must be an http(s) URL without a fragment')
+    .optional(),
   /** Audit archive on S3-compatible object storage (services/audit, ADR 0012); unset: files under <data>/audit-archive/. */
-  APOTHECA_AUDIT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lower-case letters, digits, . and -)').optional(),
+  APOTHECA_AUDIT_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lower-case letters, digits, . and -)')
+    .optional(),
   /** The endpoint of a non-AWS S3 service (MinIO, Ceph, R2…), addressed path-style; unset: AWS. */
-  APOTHECA_AUDIT_S3_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL').optional(),
-  APOTHECA_AUDIT_S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1').default('us-east-1'),
+  APOTHECA_AUDIT_S3_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+    .optional(),
+  APOTHECA_AUDIT_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1')
+    .default('us-east-1'),
   APOTHECA_AUDIT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   OIDC_ISSUER: z.url().optional(),
@@ -66,7 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER and OIDC_AUDIENCE: set both for OIDC mode, or neither')
   }
   if (!r.data.APOTHECA_AUDIT_S3_ACCESS_KEY_ID !== !r.data.APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY) {
-    throw new ConfigError('Invalid configuration:\n  APOTHECA_AUDIT_S3_ACCESS_KEY_ID and APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: set both, or neither (the SDK\'s default credentials)')
+    throw new ConfigError(
+      "Invalid configuration:\n  APOTHECA_AUDIT_S3_ACCESS_KEY_ID and APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: set both, or neither (the SDK's default credentials)",
+    )
   }
   if (!r.data.APOTHECA_AUDIT_S3_BUCKET && (r.data.APOTHECA_AUDIT_S3_URL || r.data.APOTHECA_AUDIT_S3_ACCESS_KEY_ID)) {
     throw new ConfigError('Invalid configuration:\n  APOTHECA_AUDIT_S3_BUCKET: required when other APOTHECA_AUDIT_S3_* variables are set')

@@ -4,8 +4,17 @@ import pino from 'pino'
 export type Logger = pino.Logger
 
 export const REDACT_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["apotheca-signature"]', 'req.headers["stripe-signature"]',
-  '*.password', '*.token', '*.access_token', '*.refresh_token', '*.mfa_token', '*.secret', '*.code',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["apotheca-signature"]',
+  'req.headers["stripe-signature"]',
+  '*.password',
+  '*.token',
+  '*.access_token',
+  '*.refresh_token',
+  '*.mfa_token',
+  '*.secret',
+  '*.code',
 ]
 
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {

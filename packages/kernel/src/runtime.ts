@@ -60,7 +60,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   for (const m of modules) {
     const relay = new OutboxRelay(db, m.name, bus, log.child({ relay: m.name }))
     relays.set(m.name, relay)
-    const ctx = { name: m.name, schema: m.name, db, log: log.child({ service: m.name }), config, secrets, publish: createPublisher(m.name, () => relay.nudge()), services }
+    const ctx = {
+      name: m.name,
+      schema: m.name,
+      db,
+      log: log.child({ service: m.name }),
+      config,
+      secrets,
+      publish: createPublisher(m.name, () => relay.nudge()),
+      services,
+    }
     parts.push([m, await m.create(ctx)])
   }
 
@@ -73,24 +82,38 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
     return r.json
   })
-  const verifier = config.OIDC_ISSUER && config.OIDC_AUDIENCE
-    ? issuerSwitch(oidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, rolesClaim: config.OIDC_ROLES_CLAIM }), config.OIDC_ISSUER, identityVerifier)
-    : identityVerifier
+  const verifier =
+    config.OIDC_ISSUER && config.OIDC_AUDIENCE
+      ? issuerSwitch(
+          oidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, rolesClaim: config.OIDC_ROLES_CLAIM }),
+          config.OIDC_ISSUER,
+          identityVerifier,
+        )
+      : identityVerifier
   app = await buildHttpApp({
     log,
     routes: parts.flatMap(([m, p]) => p.routes.map((r) => ({ ...r, service: m.name }))),
     verifyToken: opts.verifyToken ? (t) => opts.verifyToken!(t, verifier) : verifier,
     verifyInternal: internal.verify,
-    webhookSecrets: { epcs: config.APOTHECA_EPCS_WEBHOOK_SECRET, carrier: config.APOTHECA_CARRIER_WEBHOOK_SECRET, payments: config.APOTHECA_PAYMENTS_WEBHOOK_SECRET },
+    webhookSecrets: {
+      epcs: config.APOTHECA_EPCS_WEBHOOK_SECRET,
+      carrier: config.APOTHECA_CARRIER_WEBHOOK_SECRET,
+      payments: config.APOTHECA_PAYMENTS_WEBHOOK_SECRET,
+    },
     firstSighting: async (service, signature) => {
-      const r = await db.query(
-        `INSERT INTO ${service}.webhook_receipts (signature_hash) VALUES ($1) ON CONFLICT DO NOTHING`,
-        [sha256Hex(signature)],
-      )
+      const r = await db.query(`INSERT INTO ${service}.webhook_receipts (signature_hash) VALUES ($1) ON CONFLICT DO NOTHING`, [
+        sha256Hex(signature),
+      ])
       return r.rowCount === 1
     },
     health: async () => {
-      const [dbOk, busOk] = await Promise.all([db.query('SELECT 1').then(() => true, () => false), bus.healthy().catch(() => false)])
+      const [dbOk, busOk] = await Promise.all([
+        db.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+        bus.healthy().catch(() => false),
+      ])
       return { ok: dbOk && busOk, checks: { database: dbOk, event_bus: busOk } }
     },
   })
@@ -113,7 +136,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       const t = setInterval(() => {
         if (busy) return
         busy = true
-        job.run().catch((err) => log.warn({ service: m.name, job: job.name, err: (err as Error).message }, 'job failed')).finally(() => { busy = false })
+        job
+          .run()
+          .catch((err) => log.warn({ service: m.name, job: job.name, err: (err as Error).message }, 'job failed'))
+          .finally(() => {
+            busy = false
+          })
       }, job.everyMs)
       t.unref()
       timers.push(t)

@@ -30,8 +30,23 @@ function replica(): { module: ServiceModule; state: Omit<Replica, 'rt'> } {
       return {
         routes: [],
         consumers: [
-          { name: `cache-${prefix}`, types, broadcast: true, async handle(env: EventEnvelope<any>) { state.heard.push(env.payload.reason) } },
-          { name: `once-${prefix}`, types, async handle(env: EventEnvelope<any>, { transaction }) { await transaction(async () => { state.handled.push(env.payload.reason) }) } },
+          {
+            name: `cache-${prefix}`,
+            types,
+            broadcast: true,
+            async handle(env: EventEnvelope<any>) {
+              state.heard.push(env.payload.reason)
+            },
+          },
+          {
+            name: `once-${prefix}`,
+            types,
+            async handle(env: EventEnvelope<any>, { transaction }) {
+              await transaction(async () => {
+                state.handled.push(env.payload.reason)
+              })
+            },
+          },
         ],
       }
     },
@@ -50,7 +65,9 @@ before(async () => {
   for (let i = 0; i < 2; i++) {
     const { module, state } = replica()
     const rt = await startTestRuntime({
-      modules: [module], backend: 'postgres', env: { DATABASE_URL: url.toString() },
+      modules: [module],
+      backend: 'postgres',
+      env: { DATABASE_URL: url.toString() },
       createBus: async (_c, log) => new KafkaBus({ brokers: brokers!.split(','), log, prefix }),
     })
     replicas.push({ rt, ...state })
@@ -67,17 +84,27 @@ const publish = async (reason: string) => {
   const { ctx, rt } = replicas[0]!
   await rt.db.transaction(async (tx) => {
     await ctx.publish(tx, 'orders.order.status_changed.v1', orderId, {
-      order_id: orderId, patient_id: randomUUID(), from: null, order_status: 'pending', payment_status: 'pending', reason,
+      order_id: orderId,
+      patient_id: randomUUID(),
+      from: null,
+      order_status: 'pending',
+      payment_status: 'pending',
+      reason,
     })
   })
 }
 
 test('every replica hears a broadcast event; an ordinary consumer handles it in one replica only', async () => {
   // Broadcast groups start at the latest offset once joined: ping until both replicas hear, then measure.
-  await eventually('both replicas joined', async () => {
-    await publish(`ping-${randomUUID()}`)
-    return replicas.every((r) => r.heard.some((x) => x.startsWith('ping-')))
-  }, 60_000, 1000)
+  await eventually(
+    'both replicas joined',
+    async () => {
+      await publish(`ping-${randomUUID()}`)
+      return replicas.every((r) => r.heard.some((x) => x.startsWith('ping-')))
+    },
+    60_000,
+    1000,
+  )
   const reasons = Array.from({ length: 5 }, (_, i) => `event-${i}-${randomUUID()}`)
   for (const reason of reasons) await publish(reason)
   for (const r of replicas) await eventually('each replica hears every event', () => reasons.every((x) => r.heard.includes(x)), 30_000, 100)

@@ -26,26 +26,41 @@ const probe: ServiceModule = {
     ctx = c
     return {
       routes: [],
-      consumers: [{
-        name: `probe-${prefix}`,
-        types: ['orders.order.status_changed.v1'],
-        async handle(env, { transaction }) {
-          if (env.payload.order_id === POISON) throw new Error('poison')
-          await transaction(async () => { seen.push(env) })
+      consumers: [
+        {
+          name: `probe-${prefix}`,
+          types: ['orders.order.status_changed.v1'],
+          async handle(env, { transaction }) {
+            if (env.payload.order_id === POISON) throw new Error('poison')
+            await transaction(async () => {
+              seen.push(env)
+            })
+          },
         },
-      }],
+      ],
     }
   },
 }
 
 before(async () => {
   assert.ok(brokers, 'APOTHECA_TEST_KAFKA_BROKERS must be set (scripts/services/kafka.sh start)')
-  rt = await startTestRuntime({ modules: [probe], backend: 'postgres', createBus: async (_c, log) => new KafkaBus({ brokers: brokers!.split(','), log, prefix }) })
+  rt = await startTestRuntime({
+    modules: [probe],
+    backend: 'postgres',
+    createBus: async (_c, log) => new KafkaBus({ brokers: brokers!.split(','), log, prefix }),
+  })
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 const statusChange = (orderId: string, n: number) => ({
-  order_id: orderId, patient_id: randomUUID(), from: null, order_status: 'pending' as const, payment_status: 'pending' as const, reason: `step ${n}`,
+  order_id: orderId,
+  patient_id: randomUUID(),
+  from: null,
+  order_status: 'pending' as const,
+  payment_status: 'pending' as const,
+  reason: `step ${n}`,
 })
 
 const until = (what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) => eventually(what, ok, ms, 100)
@@ -60,7 +75,10 @@ test('events written to the outbox reach the consumer through Kafka once each, i
   await until('30 events consumed', () => seen.filter((e) => orders.includes(e.aggregate_id)).length >= 30)
   for (const id of orders) {
     const steps = seen.filter((e) => e.aggregate_id === id).map((e) => e.payload.reason)
-    assert.deepEqual(steps, Array.from({ length: 10 }, (_, n) => `step ${n}`))
+    assert.deepEqual(
+      steps,
+      Array.from({ length: 10 }, (_, n) => `step ${n}`),
+    )
   }
   const published = await rt.db.query(`SELECT count(*)::int AS n FROM notifications.outbox WHERE published_at IS NULL`)
   assert.equal(published.rows[0]!.n, 0)
@@ -78,9 +96,16 @@ test('a redelivered event changes nothing, and a poison event is parked without 
     await ctx.publish(tx, 'orders.order.status_changed.v1', POISON, statusChange(POISON, 0))
     await ctx.publish(tx, 'orders.order.status_changed.v1', orderId, statusChange(orderId, 1))
   })
-  await until('the event after the poison is consumed', () => seen.some((e) => e.aggregate_id === orderId && e.payload.reason === 'step 1'), 60_000)
+  await until(
+    'the event after the poison is consumed',
+    () => seen.some((e) => e.aggregate_id === orderId && e.payload.reason === 'step 1'),
+    60_000,
+  )
   // The poison's aggregate may sit on another partition: wait for its fifth failure and parking.
-  const parkedRows = () => rt.db.query(`SELECT attempts, parked_at FROM notifications.inbox_failures WHERE consumer = $1 AND parked_at IS NOT NULL`, [`probe-${prefix}`])
+  const parkedRows = () =>
+    rt.db.query(`SELECT attempts, parked_at FROM notifications.inbox_failures WHERE consumer = $1 AND parked_at IS NOT NULL`, [
+      `probe-${prefix}`,
+    ])
   await until('the poison event is parked', async () => (await parkedRows()).rows.length === 1, 60_000)
   assert.equal(seen.filter((e) => e.aggregate_id === orderId && e.payload.reason === 'step 0').length, 1)
   assert.equal(seen.length - before, 2)

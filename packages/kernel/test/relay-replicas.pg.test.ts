@@ -51,17 +51,26 @@ function slowBus(seen: EventEnvelope[], overlap: { now: number; max: number }): 
       seen.push(...batch)
       overlap.now--
     },
-    subscribe() {}, start: async () => {}, stop: async () => {},
+    subscribe() {},
+    start: async () => {},
+    stop: async () => {},
   } as unknown as EventBus
 }
 
-test('two relays of one outbox never publish at once, and each aggregate\'s events arrive in order', async () => {
+test("two relays of one outbox never publish at once, and each aggregate's events arrive in order", async () => {
   const publish = createPublisher('notifications', () => {})
   const orders = Array.from({ length: 5 }, () => randomUUID())
   for (let n = 0; n < 120; n++) {
     await db.transaction(async (tx) => {
       for (const id of orders) {
-        await publish(tx, 'orders.order.status_changed.v1', id, { order_id: id, patient_id: id, from: null, order_status: 'pending', payment_status: 'pending', reason: String(n) })
+        await publish(tx, 'orders.order.status_changed.v1', id, {
+          order_id: id,
+          patient_id: id,
+          from: null,
+          order_status: 'pending',
+          payment_status: 'pending',
+          reason: String(n),
+        })
       }
     })
   }
@@ -73,9 +82,11 @@ test('two relays of one outbox never publish at once, and each aggregate\'s even
   try {
     // Each replica relays in a loop, as its timer would, until everything went out.
     const until = Date.now() + 20_000
-    await Promise.all(relays.map(async (relay) => {
-      while (seen.length < 600 && Date.now() < until) if ((await relay.drain()) === 0) await new Promise((r) => setTimeout(r, 5))
-    }))
+    await Promise.all(
+      relays.map(async (relay) => {
+        while (seen.length < 600 && Date.now() < until) if ((await relay.drain()) === 0) await new Promise((r) => setTimeout(r, 5))
+      }),
+    )
     assert.equal(seen.length, 600, 'every event once')
     assert.equal(new Set(seen.map((e) => e.id)).size, 600)
   } finally {
@@ -84,6 +95,10 @@ test('two relays of one outbox never publish at once, and each aggregate\'s even
   assert.equal(overlap.max, 1, 'one batch out at a time')
   for (const id of orders) {
     const steps = seen.filter((e) => e.aggregate_id === id).map((e) => Number((e.payload as { reason: string }).reason))
-    assert.deepEqual(steps, Array.from({ length: 120 }, (_, i) => i), `aggregate ${id} in order`)
+    assert.deepEqual(
+      steps,
+      Array.from({ length: 120 }, (_, i) => i),
+      `aggregate ${id} in order`,
+    )
   }
 })

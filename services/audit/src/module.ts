@@ -26,8 +26,20 @@ export default {
       routes: [...auditRoutes(ctx), ...checkpointRoutes({ db: ctx.db, publish: ctx.publish, key }), ...archiveRoutes(ctx.db)],
       consumers: [recordEvent],
       jobs: [
-        { name: 'audit.sign-checkpoints', everyMs: CHECKPOINT_EVERY_MS, run: async () => { await signCheckpoints(ctx.db, key, ctx.log) } },
-        { name: 'audit.archive', everyMs: ARCHIVE_EVERY_MS, run: async () => { await archiveLog(ctx.db, (store ??= openArchiveStore(ctx.config)), ctx.log) } },
+        {
+          name: 'audit.sign-checkpoints',
+          everyMs: CHECKPOINT_EVERY_MS,
+          run: async () => {
+            await signCheckpoints(ctx.db, key, ctx.log)
+          },
+        },
+        {
+          name: 'audit.archive',
+          everyMs: ARCHIVE_EVERY_MS,
+          run: async () => {
+            await archiveLog(ctx.db, (store ??= openArchiveStore(ctx.config)), ctx.log)
+          },
+        },
       ],
       // The public half is stored before the first signature, so every checkpoint's key stays published after a rotation.
       start: () => registerSigningKey(ctx.db, key.keyId, key.publicJwk),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { loadConfig } from '@apotheca/kernel'
-import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
+import { startTestRuntime } from '@apotheca/kernel/testing'
 import audit from '../src/module.ts'
 import { exportLog } from '../src/application/export-log.ts'
 import { archiveLog } from '../src/application/archive-log.ts'
@@ -18,16 +18,26 @@ import { startS3Twin, TWIN_CREDENTIALS } from './s3-twin.ts'
 const VERIFIER = new URL('../../../scripts/audit-verify.mjs', import.meta.url).pathname
 const BUCKET = 'apotheca-audit'
 
-const event = (orderId: string) => ({
-  id: randomUUID(), type: 'orders.order.placed.v1', occurred_at: new Date().toISOString(), aggregate_id: orderId, version: 1, traceparent: null,
-  payload: { order_id: orderId, patient_id: randomUUID(), items: [], total_amount: 100, currency: 'USD' },
-}) as any
+const event = (orderId: string) =>
+  ({
+    id: randomUUID(),
+    type: 'orders.order.placed.v1',
+    occurred_at: new Date().toISOString(),
+    aggregate_id: orderId,
+    version: 1,
+    traceparent: null,
+    payload: { order_id: orderId, patient_id: randomUUID(), items: [], total_amount: 100, currency: 'USD' },
+  }) as any
 
 /** Runs scripts/audit-verify.mjs on these objects (in order) with the pinned public keys. */
 function verify(bodies: Buffer[], keys: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'audit-archive-verify-'))
   try {
-    const files = bodies.map((b, i) => { const f = join(dir, `${i}.jsonl`); writeFileSync(f, b); return f })
+    const files = bodies.map((b, i) => {
+      const f = join(dir, `${i}.jsonl`)
+      writeFileSync(f, b)
+      return f
+    })
     writeFileSync(join(dir, 'key.json'), JSON.stringify(keys))
     const r = spawnSync(process.execPath, [VERIFIER, ...files, '--key', join(dir, 'key.json')], { encoding: 'utf8' })
     return { code: r.status, out: r.stdout, err: r.stderr }
@@ -61,13 +71,16 @@ describe('archive on S3-compatible object storage (s3rver twin)', () => {
   let twin: Awaited<ReturnType<typeof startS3Twin>>
   let ctx: Awaited<ReturnType<typeof setup>>
   let s3: S3Client
-  const download = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray())
+  const download = async (key: string) =>
+    Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray())
 
   before(async () => {
     twin = await startS3Twin(BUCKET)
     ctx = await setup({
-      APOTHECA_AUDIT_S3_URL: twin.endpoint, APOTHECA_AUDIT_S3_BUCKET: BUCKET,
-      APOTHECA_AUDIT_S3_ACCESS_KEY_ID: TWIN_CREDENTIALS.accessKeyId, APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: TWIN_CREDENTIALS.secretAccessKey,
+      APOTHECA_AUDIT_S3_URL: twin.endpoint,
+      APOTHECA_AUDIT_S3_BUCKET: BUCKET,
+      APOTHECA_AUDIT_S3_ACCESS_KEY_ID: TWIN_CREDENTIALS.accessKeyId,
+      APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: TWIN_CREDENTIALS.secretAccessKey,
     })
     s3 = new S3Client({ endpoint: twin.endpoint, forcePathStyle: true, region: 'us-east-1', credentials: TWIN_CREDENTIALS })
   })
@@ -81,19 +94,35 @@ describe('archive on S3-compatible object storage (s3rver twin)', () => {
     const c1 = await ctx.checkpointed(3)
     await ctx.job.run()
     let ranges = await ctx.ranges()
-    assert.deepEqual(ranges.map((r) => [r.from_seq, r.to_seq, r.object_key, r.store]), [[1, c1, `audit/1-${c1}.jsonl`, `s3://${BUCKET}`]])
+    assert.deepEqual(
+      ranges.map((r) => [r.from_seq, r.to_seq, r.object_key, r.store]),
+      [[1, c1, `audit/1-${c1}.jsonl`, `s3://${BUCKET}`]],
+    )
     const first = await download(`audit/1-${c1}.jsonl`)
     assert.equal(createHash('sha256').update(first).digest('hex'), ranges[0].sha256)
     assert.equal(first.length, ranges[0].bytes)
     const ok = verify([first], ctx.keys)
     assert.equal(ok.code, 0, ok.err)
-    assert.match(ok.out, new RegExp(`intact: export, ${c1} entries \\(seq 1\\.\\.${c1}\\), 1 checkpoints verified with the pinned key; signed up to seq ${c1}$`, 'm'))
+    assert.match(
+      ok.out,
+      new RegExp(
+        `intact: export, ${c1} entries \\(seq 1\\.\\.${c1}\\), 1 checkpoints verified with the pinned key; signed up to seq ${c1}$`,
+        'm',
+      ),
+    )
 
     const c2 = await ctx.checkpointed(2)
     const c3 = await ctx.checkpointed(1)
     await ctx.job.run()
     ranges = await ctx.ranges()
-    assert.deepEqual(ranges.map((r) => [r.from_seq, r.to_seq]), [[1, c1], [c1 + 1, c2], [c2 + 1, c3]])
+    assert.deepEqual(
+      ranges.map((r) => [r.from_seq, r.to_seq]),
+      [
+        [1, c1],
+        [c1 + 1, c2],
+        [c2 + 1, c3],
+      ],
+    )
     const bodies = [first, await download(`audit/${c1 + 1}-${c2}.jsonl`), await download(`audit/${c2 + 1}-${c3}.jsonl`)]
     const all = verify(bodies, ctx.keys)
     assert.equal(all.code, 0, all.err)
@@ -125,10 +154,15 @@ describe('archive on S3-compatible object storage (s3rver twin)', () => {
     const c = await ctx.checkpointed(1)
     const foreign = Buffer.from('{"type":"header","format":"apotheca.audit.export.v1"}\n{"type":"entry","seq":1}\n')
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `audit/${from}-${c}.jsonl`, Body: foreign }))
-    const store = openArchiveStore(loadConfig({
-      APOTHECA_DATA: ctx.rt.dataDir, APOTHECA_AUDIT_S3_URL: twin.endpoint, APOTHECA_AUDIT_S3_BUCKET: BUCKET,
-      APOTHECA_AUDIT_S3_ACCESS_KEY_ID: TWIN_CREDENTIALS.accessKeyId, APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: TWIN_CREDENTIALS.secretAccessKey,
-    }))
+    const store = openArchiveStore(
+      loadConfig({
+        APOTHECA_DATA: ctx.rt.dataDir,
+        APOTHECA_AUDIT_S3_URL: twin.endpoint,
+        APOTHECA_AUDIT_S3_BUCKET: BUCKET,
+        APOTHECA_AUDIT_S3_ACCESS_KEY_ID: TWIN_CREDENTIALS.accessKeyId,
+        APOTHECA_AUDIT_S3_SECRET_ACCESS_KEY: TWIN_CREDENTIALS.secretAccessKey,
+      }),
+    )
     const r = await archiveLog(ctx.rt.db, store)
     assert.deepEqual([r.archived, r.broken_at_seq], [[], from])
     assert.match(r.reason!, /exists and holds other records; it is not replaced/)
@@ -139,22 +173,40 @@ describe('archive on S3-compatible object storage (s3rver twin)', () => {
 
 describe('archive in the embedded default: read-only files under <data>/audit-archive/', () => {
   let ctx: Awaited<ReturnType<typeof setup>>
-  before(async () => { ctx = await setup({}) })
-  after(async () => { await ctx?.rt.close() })
+  before(async () => {
+    ctx = await setup({})
+  })
+  after(async () => {
+    await ctx?.rt.close()
+  })
 
   test('files are written once, read-only, verify on their own, and are not written again', async () => {
     const c1 = await ctx.checkpointed(2)
     const c2 = await ctx.checkpointed(2)
     await ctx.job.run()
     const ranges = await ctx.ranges()
-    assert.deepEqual(ranges.map((r) => [r.from_seq, r.to_seq]), [[1, c1], [c1 + 1, c2]])
+    assert.deepEqual(
+      ranges.map((r) => [r.from_seq, r.to_seq]),
+      [
+        [1, c1],
+        [c1 + 1, c2],
+      ],
+    )
     assert.match(ranges[0].store, /^file:\/\/.*\/audit-archive$/)
     const path = (r: any) => join(ctx.rt.dataDir, 'audit-archive', r.object_key)
     for (const r of ranges) {
       assert.equal(statSync(path(r)).mode & 0o777, 0o444)
-      assert.equal(createHash('sha256').update(readFileSync(path(r))).digest('hex'), r.sha256)
+      assert.equal(
+        createHash('sha256')
+          .update(readFileSync(path(r)))
+          .digest('hex'),
+        r.sha256,
+      )
     }
-    const ok = verify(ranges.map((r) => readFileSync(path(r))), ctx.keys)
+    const ok = verify(
+      ranges.map((r) => readFileSync(path(r))),
+      ctx.keys,
+    )
     assert.equal(ok.code, 0, ok.err)
     const mtime = statSync(path(ranges[0])).mtimeMs
     await ctx.job.run()
@@ -163,7 +215,13 @@ describe('archive in the embedded default: read-only files under <data>/audit-ar
     const before = readFileSync(path(ranges[0]))
     const store = fileArchiveStore(join(ctx.rt.dataDir, 'audit-archive'))
     const other = Buffer.from('other\n')
-    assert.equal(await store.putNew(ranges[0].object_key, other, { sha256: createHash('sha256').update(other).digest(), md5: createHash('md5').update(other).digest() }), 'exists')
+    assert.equal(
+      await store.putNew(ranges[0].object_key, other, {
+        sha256: createHash('sha256').update(other).digest(),
+        md5: createHash('md5').update(other).digest(),
+      }),
+      'exists',
+    )
     assert.deepEqual(readFileSync(path(ranges[0])), before)
     await assert.rejects(store.putNew('../escape.jsonl', other, { sha256: Buffer.alloc(32), md5: Buffer.alloc(16) }), /outside the archive/)
   })

@@ -5,13 +5,23 @@ import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import audit from '../src/module.ts'
 
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [audit] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [audit] })
+})
+after(async () => {
+  await rt?.close()
+})
 
-const event = (orderId: string, type = 'orders.order.placed.v1') => ({
-  id: randomUUID(), type, occurred_at: new Date().toISOString(), aggregate_id: orderId, version: 1, traceparent: null,
-  payload: { order_id: orderId, patient_id: randomUUID(), items: [], total_amount: 100, currency: 'USD' },
-}) as any
+const event = (orderId: string, type = 'orders.order.placed.v1') =>
+  ({
+    id: randomUUID(),
+    type,
+    occurred_at: new Date().toISOString(),
+    aggregate_id: orderId,
+    version: 1,
+    traceparent: null,
+    payload: { order_id: orderId, patient_id: randomUUID(), items: [], total_amount: 100, currency: 'USD' },
+  }) as any
 
 test('every event is recorded once, found by its resource, and the chain verifies', async () => {
   const orderId = randomUUID()

@@ -12,10 +12,23 @@ import { entryHash } from '../src/domain/chain.ts'
 
 const VERIFIER = new URL('../../../scripts/audit-verify.mjs', import.meta.url).pathname
 
-const event = (orderId: string, type = 'orders.order.placed.v1') => ({
-  id: randomUUID(), type, occurred_at: new Date().toISOString(), aggregate_id: orderId, version: 1, traceparent: null,
-  payload: { order_id: orderId, patient_id: randomUUID(), items: [], total_amount: 100, currency: 'USD', note: 'ünïcödé "quoted" \n line' },
-}) as any
+const event = (orderId: string, type = 'orders.order.placed.v1') =>
+  ({
+    id: randomUUID(),
+    type,
+    occurred_at: new Date().toISOString(),
+    aggregate_id: orderId,
+    version: 1,
+    traceparent: null,
+    payload: {
+      order_id: orderId,
+      patient_id: randomUUID(),
+      items: [],
+      total_amount: 100,
+      currency: 'USD',
+      note: 'ünïcödé "quoted" \n line',
+    },
+  }) as any
 
 /** Runs the standalone verifier on files written to a temp folder; its exit code and output. */
 function runVerifier(files: Record<string, string>, args: (dir: string) => string[]) {
@@ -43,10 +56,13 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     auditor = await rt.token('auditor')
     publicKeys = (await rt.request('GET', '/audit/public-key')).json
   })
-  after(async () => { await rt?.close() })
+  after(async () => {
+    await rt?.close()
+  })
 
   /** The export's raw text (JSON Lines). */
-  const exportText = async (query: string) => (await rt.app.inject({ method: 'GET', url: `/audit/export?${query}`, headers: { authorization: `Bearer ${auditor}` } })).body
+  const exportText = async (query: string) =>
+    (await rt.app.inject({ method: 'GET', url: `/audit/export?${query}`, headers: { authorization: `Bearer ${auditor}` } })).body
 
   const record = async (n: number) => {
     const orderId = randomUUID()
@@ -85,7 +101,10 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     assert.equal(list.status, 200)
     const listed = list.json.checkpoints.find((c: any) => c.seq === signed.seq)
     assert.deepEqual(listed, signed)
-    assert.ok(list.json.checkpoints.every((c: any, i: number, all: any[]) => i === 0 || all[i - 1].seq > c.seq), 'newest first')
+    assert.ok(
+      list.json.checkpoints.every((c: any, i: number, all: any[]) => i === 0 || all[i - 1].seq > c.seq),
+      'newest first',
+    )
     const v = await rt.request('GET', '/audit/verify', { token: auditor })
     assert.equal(v.json.valid, true, JSON.stringify(v.json))
     assert.ok(v.json.checkpoints >= 1)
@@ -107,13 +126,21 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     const bySeq = await rt.request('GET', `/audit/proof?seq=${entry.seq}`, { token: auditor })
     assert.deepEqual(bySeq.json.checkpoint, proof.json.checkpoint)
 
-    const ok = runVerifier({ 'proof.json': JSON.stringify(proof.json, null, 2), 'key.json': JSON.stringify(publicKeys) }, (d) => [join(d, 'proof.json'), '--key', join(d, 'key.json')])
+    const ok = runVerifier({ 'proof.json': JSON.stringify(proof.json, null, 2), 'key.json': JSON.stringify(publicKeys) }, (d) => [
+      join(d, 'proof.json'),
+      '--key',
+      join(d, 'key.json'),
+    ])
     assert.equal(ok.code, 0, ok.err)
     assert.match(ok.out, /intact: proof/)
     const forged = structuredClone(proof.json)
     forged.segment[0].details.total_amount = 1
     forged.entry = forged.segment[0]
-    const bad = runVerifier({ 'proof.json': JSON.stringify(forged), 'key.json': JSON.stringify(publicKeys) }, (d) => [join(d, 'proof.json'), '--key', join(d, 'key.json')])
+    const bad = runVerifier({ 'proof.json': JSON.stringify(forged), 'key.json': JSON.stringify(publicKeys) }, (d) => [
+      join(d, 'proof.json'),
+      '--key',
+      join(d, 'key.json'),
+    ])
     assert.equal(bad.code, 1)
     assert.match(bad.err, new RegExp(`BROKEN at seq ${entry.seq}:`))
   })
@@ -128,31 +155,61 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     assert.equal(r.status, 200)
     assert.match(String(r.headers['content-type']), /application\/x-ndjson/)
     const text = await exportText(`from_seq=${from}&to_seq=${to}`)
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     assert.equal(lines[0].type, 'header')
     // Contiguous seqs from `from`; other writers (the records of reads, other runtimes on PostgreSQL) may sit between ours.
     const seqs = lines.filter((l) => l.type === 'entry').map((l) => l.seq)
-    assert.deepEqual(seqs, Array.from({ length: to - from + 1 }, (_, i) => from + i))
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: to - from + 1 }, (_, i) => from + i),
+    )
     const second = entries[1].seq
     assert.ok(seqs.includes(second))
     assert.equal(lines.filter((l) => l.type === 'entry').at(-1).seq, to)
-    assert.ok(lines.some((l) => l.type === 'checkpoint'), 'the export holds the checkpoints in its range')
+    assert.ok(
+      lines.some((l) => l.type === 'checkpoint'),
+      'the export holds the checkpoints in its range',
+    )
 
-    const good = runVerifier({ 'a.jsonl': text, 'key.json': JSON.stringify(publicKeys) }, (d) => [join(d, 'a.jsonl'), '--key', join(d, 'key.json')])
+    const good = runVerifier({ 'a.jsonl': text, 'key.json': JSON.stringify(publicKeys) }, (d) => [
+      join(d, 'a.jsonl'),
+      '--key',
+      join(d, 'key.json'),
+    ])
     assert.equal(good.code, 0, good.err)
-    assert.match(good.out, new RegExp(`intact: export, ${to - from + 1} entries \\(seq ${from}\\.\\.${to}\\), \\d+ checkpoints verified with the pinned key; signed up to seq ${to}`))
+    assert.match(
+      good.out,
+      new RegExp(
+        `intact: export, ${to - from + 1} entries \\(seq ${from}\\.\\.${to}\\), \\d+ checkpoints verified with the pinned key; signed up to seq ${to}`,
+      ),
+    )
 
-    const tampered = text.split('\n').map((l) => (l.includes(`"seq":${second},`) && l.includes('"type":"entry"') ? l.replace('"total_amount":100', '"total_amount":1') : l)).join('\n')
+    const tampered = text
+      .split('\n')
+      .map((l) =>
+        l.includes(`"seq":${second},`) && l.includes('"type":"entry"') ? l.replace('"total_amount":100', '"total_amount":1') : l,
+      )
+      .join('\n')
     assert.notEqual(tampered, text)
     const bad = runVerifier({ 'a.jsonl': tampered }, (d) => [join(d, 'a.jsonl')])
     assert.equal(bad.code, 1)
     assert.match(bad.err, new RegExp(`BROKEN at seq ${second}:`))
 
-    const dropped = text.split('\n').filter((l) => !(l.includes(`"seq":${second},`) && l.includes('"type":"entry"'))).join('\n')
+    const dropped = text
+      .split('\n')
+      .filter((l) => !(l.includes(`"seq":${second},`) && l.includes('"type":"entry"')))
+      .join('\n')
     assert.match(runVerifier({ 'a.jsonl': dropped }, (d) => [join(d, 'a.jsonl')]).err, new RegExp(`BROKEN at seq ${second}: missing`))
 
     const foreign = { keys: [{ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }] }
-    const unknown = runVerifier({ 'a.jsonl': text, 'key.json': JSON.stringify(foreign) }, (d) => [join(d, 'a.jsonl'), '--key', join(d, 'key.json')])
+    const unknown = runVerifier({ 'a.jsonl': text, 'key.json': JSON.stringify(foreign) }, (d) => [
+      join(d, 'a.jsonl'),
+      '--key',
+      join(d, 'key.json'),
+    ])
     assert.equal(unknown.code, 1)
     assert.match(unknown.err, /signed by an unknown key/)
   })
@@ -175,7 +232,8 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     for (const url of ['/audit/checkpoints', '/audit/export', '/audit/proof?seq=1']) {
       assert.notEqual((await rt.request('GET', url, { token: await rt.token('admin') })).status, 403, url)
       assert.ok([200, 404, 409].includes((await rt.request('GET', url, { token: auditor })).status), url)
-      for (const role of ['pharmacist', 'patient', 'technician'] as const) assert.equal((await rt.request('GET', url, { token: await rt.token(role, { mfa: true }) })).status, 403, `${url} ${role}`)
+      for (const role of ['pharmacist', 'patient', 'technician'] as const)
+        assert.equal((await rt.request('GET', url, { token: await rt.token(role, { mfa: true }) })).status, 403, `${url} ${role}`)
       assert.equal((await rt.request('GET', url)).status, 401, url)
     }
     assert.equal((await rt.request('POST', '/audit/checkpoints', { token: await rt.token('pharmacist', { mfa: true }) })).status, 403)
@@ -218,10 +276,13 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     assert.equal(v.json.broken_at_seq, target.seq)
 
     const text = await exportText('')
-    const r = runVerifier({ 'all.jsonl': text, 'key.json': JSON.stringify(publicKeys) }, (d) => [join(d, 'all.jsonl'), '--key', join(d, 'key.json')])
+    const r = runVerifier({ 'all.jsonl': text, 'key.json': JSON.stringify(publicKeys) }, (d) => [
+      join(d, 'all.jsonl'),
+      '--key',
+      join(d, 'key.json'),
+    ])
     assert.equal(r.code, 1)
     assert.match(r.err, new RegExp(`BROKEN at seq ${target.seq}:`))
-
   })
 
   test('a rewritten chain (entry changed and every hash after it recomputed) fails at the checkpoint that signed the old head, and the signer refuses to go on', async () => {
@@ -229,7 +290,9 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     const signed = (await rt.request('POST', '/audit/checkpoints', { token: auditor })).json.signed
     const checkpointSeq = signed.at(-1).seq
     await record(1)
-    const all = (await rt.db.query<any>(`SELECT seq FROM audit.entries WHERE seq >= $1 ORDER BY seq`, [entries[0].seq])).rows.map((r) => Number(r.seq))
+    const all = (await rt.db.query<any>(`SELECT seq FROM audit.entries WHERE seq >= $1 ORDER BY seq`, [entries[0].seq])).rows.map((r) =>
+      Number(r.seq),
+    )
     await rt.db.exec(`ALTER TABLE audit.entries DISABLE TRIGGER entries_append_only`)
     try {
       let prev: string | null = null
@@ -238,13 +301,22 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
         if (seq === entries[0].seq) e.details.total_amount = 1
         if (prev) e.prev_hash = prev
         prev = entryHash(e)
-        await rt.db.query(`UPDATE audit.entries SET details = $2, prev_hash = $3, hash = $4 WHERE seq = $1`, [seq, JSON.stringify(e.details), e.prev_hash, prev])
+        await rt.db.query(`UPDATE audit.entries SET details = $2, prev_hash = $3, hash = $4 WHERE seq = $1`, [
+          seq,
+          JSON.stringify(e.details),
+          e.prev_hash,
+          prev,
+        ])
       }
     } finally {
       await rt.db.exec(`ALTER TABLE audit.entries ENABLE TRIGGER entries_append_only`)
     }
     const text = await exportText(`from_seq=${entries[0].seq}`)
-    const r = runVerifier({ 'all.jsonl': text, 'key.json': JSON.stringify(publicKeys) }, (d) => [join(d, 'all.jsonl'), '--key', join(d, 'key.json')])
+    const r = runVerifier({ 'all.jsonl': text, 'key.json': JSON.stringify(publicKeys) }, (d) => [
+      join(d, 'all.jsonl'),
+      '--key',
+      join(d, 'key.json'),
+    ])
     assert.equal(r.code, 1)
     assert.match(r.err, new RegExp(`BROKEN at seq ${checkpointSeq}: the checkpoint signs another hash`))
     const sign = await rt.request('POST', '/audit/checkpoints', { token: auditor })

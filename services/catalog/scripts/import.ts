@@ -22,7 +22,10 @@ try {
   for (const path of paths) {
     for (const r of await importSources(deps, path, { force })) {
       console.log(`${r.kind} ${r.file}`)
-      for (const x of r.results) console.log(`  ${x.source}: ${x.status}, ${x.rows_read} read, ${x.upserted} inserted or changed, ${x.skipped} already up to date (${x.ms} ms)`)
+      for (const x of r.results)
+        console.log(
+          `  ${x.source}: ${x.status}, ${x.rows_read} read, ${x.upserted} inserted or changed, ${x.skipped} already up to date (${x.ms} ms)`,
+        )
       const skips = Object.entries(r.skipped)
       if (skips.length) console.log('  left out:')
       for (const [why, n] of skips) console.log(`    ${String(n).padStart(7)}  ${why}`)

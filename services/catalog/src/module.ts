@@ -16,9 +16,15 @@ export default {
     const searchCache = createSearchCache()
     const deps = { db: ctx.db, publish: ctx.publish, log: ctx.log }
     return {
-      routes: [...drugRoutes(ctx.db, cache, searchCache), ...interactionRoutes({ db: ctx.db, services: ctx.services, log: ctx.log }), ...importRoutes(deps)],
+      routes: [
+        ...drugRoutes(ctx.db, cache, searchCache),
+        ...interactionRoutes({ db: ctx.db, services: ctx.services, log: ctx.log }),
+        ...importRoutes(deps),
+      ],
       consumers: [clearCacheOnImport(cache, searchCache)],
-      seedDemo: async () => { await importCatalog(deps) },
+      seedDemo: async () => {
+        await importCatalog(deps)
+      },
     }
   },
 } satisfies ServiceModule

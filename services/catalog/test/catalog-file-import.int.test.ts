@@ -12,24 +12,44 @@ import { SHARED } from './fda-import.suite.ts'
 // The importer on the full catalog (demo load of the shipped build) on PGlite.
 let rt: TestRuntime
 const work = mkdtempSync(join(tmpdir(), 'catalog-file-'))
-before(async () => { rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1' } }) })
-after(async () => { await rt?.close(); rmSync(work, { recursive: true, force: true }) })
+before(async () => {
+  rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1' } })
+})
+after(async () => {
+  await rt?.close()
+  rmSync(work, { recursive: true, force: true })
+})
 const deps = () => ({ db: rt.db, publish: createPublisher('catalog', () => {}), log: createLogger('silent') })
 const drug = async (ndc: string) => (await rt.db.query<any>(`SELECT * FROM catalog.drugs WHERE ndc_code = $1`, [ndc])).rows[0]
 
 test('the catalog file builds byte-identical to the shipped files, so importing it changes nothing', async () => {
   const [report] = await importSources(deps(), join(SHARED, 'catalog/catalog_products.csv.gz'))
   assert.equal(report!.kind, 'catalog_products')
-  assert.deepEqual(report!.results.map((r) => [r.source, r.status]), [['drugs.tsv.gz', 'unchanged'], ['interactions.tsv.gz', 'unchanged']])
-  assert.ok(Object.keys(report!.skipped).some((k) => k.startsWith('ddi: ')), 'the build report says which interaction rows it skipped')
+  assert.deepEqual(
+    report!.results.map((r) => [r.source, r.status]),
+    [
+      ['drugs.tsv.gz', 'unchanged'],
+      ['interactions.tsv.gz', 'unchanged'],
+    ],
+  )
+  assert.ok(
+    Object.keys(report!.skipped).some((k) => k.startsWith('ddi: ')),
+    'the build report says which interaction rows it skipped',
+  )
 })
 
 test('an FDA update of a product already in the catalog keeps its RxNorm and ATC codes', async () => {
   const known = await drug('00069-4210-30')
   assert.ok(known.atc_codes.length > 0 && known.rxcui)
   copyFileSync(join(SHARED, 'ndc/fda_ndc_finished_product_sample_viagra.tsv'), join(work, 'product.txt'))
-  const id = readFileSync(join(work, 'product.txt'), 'utf8').split('\n').find((l) => l.includes('\t0069-4210\t'))!.split('\t')[0]
-  writeFileSync(join(work, 'package.txt'), `PRODUCTID\tPRODUCTNDC\tNDCPACKAGECODE\tPACKAGEDESCRIPTION\n${id}\t0069-4210\t0069-4210-30\t30 TABLET in 1 BOTTLE\n`)
+  const id = readFileSync(join(work, 'product.txt'), 'utf8')
+    .split('\n')
+    .find((l) => l.includes('\t0069-4210\t'))!
+    .split('\t')[0]
+  writeFileSync(
+    join(work, 'package.txt'),
+    `PRODUCTID\tPRODUCTNDC\tNDCPACKAGECODE\tPACKAGEDESCRIPTION\n${id}\t0069-4210\t0069-4210-30\t30 TABLET in 1 BOTTLE\n`,
+  )
   const [report] = await importSources(deps(), work)
   assert.equal(report!.results[0]!.upserted, 1)
   const updated = await drug('00069-4210-30')

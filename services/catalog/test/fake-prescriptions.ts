@@ -21,18 +21,20 @@ export function fakePrescriptions(): { module: ServiceModule; patients: Map<stri
     name: 'prescriptions',
     migrations: pathToFileURL(mkdtempSync(join(tmpdir(), 'fake-prescriptions-')) + '/'),
     create: () => ({
-      routes: [route({
-        method: 'GET',
-        url: '/internal/patients/:patientId/medications',
-        summary: 'test fake: a patient\'s medicines',
-        auth: { internal: true },
-        schema: { params: z.object({ patientId: z.uuid() }) },
-        handler: async ({ params }) => {
-          calls.push(params.patientId)
-          if (params.patientId === FAILING_PATIENT_ID) throw new Problem(503, 'internal', 'down')
-          return patients.get(params.patientId) ?? { patient_id: params.patientId, medications: [], prescriber_ids: [] }
-        },
-      })],
+      routes: [
+        route({
+          method: 'GET',
+          url: '/internal/patients/:patientId/medications',
+          summary: "test fake: a patient's medicines",
+          auth: { internal: true },
+          schema: { params: z.object({ patientId: z.uuid() }) },
+          handler: async ({ params }) => {
+            calls.push(params.patientId)
+            if (params.patientId === FAILING_PATIENT_ID) throw new Problem(503, 'internal', 'down')
+            return patients.get(params.patientId) ?? { patient_id: params.patientId, medications: [], prescriber_ids: [] }
+          },
+        }),
+      ],
     }),
   }
   return { module, patients, calls }

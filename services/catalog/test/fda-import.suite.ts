@@ -25,7 +25,11 @@ export function fdaImportSuite(backend: 'pglite' | 'postgres') {
     if (own) drop = own.drop
     rt = await startTestRuntime({ modules: [catalog], backend, env: own ? { DATABASE_URL: own.url } : {} })
   })
-  after(async () => { await rt?.close(); await drop(); rmSync(work, { recursive: true, force: true }) })
+  after(async () => {
+    await rt?.close()
+    await drop()
+    rmSync(work, { recursive: true, force: true })
+  })
 
   const deps = () => ({ db: rt.db, publish: createPublisher('catalog', () => {}), log: createLogger('silent') })
   const count = async () => (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM catalog.drugs`)).rows[0]!.n
@@ -46,7 +50,9 @@ export function fdaImportSuite(backend: 'pglite' | 'postgres') {
   })
 
   test('an imported product answers with its FDA fields: stored 5-4-2, labeler, schedule, Rx, id = UUIDv5 of the NDC', async () => {
-    const p = products.find((x) => x.PRODUCTTYPENAME === 'HUMAN PRESCRIPTION DRUG' && x.DEASCHEDULE === 'CII' && /METHYLPHENIDATE/.test(x.SUBSTANCENAME!))!
+    const p = products.find(
+      (x) => x.PRODUCTTYPENAME === 'HUMAN PRESCRIPTION DRUG' && x.DEASCHEDULE === 'CII' && /METHYLPHENIDATE/.test(x.SUBSTANCENAME!),
+    )!
     const k = packages.find((x) => x.PRODUCTID === p.PRODUCTID)!
     const r = await rt.request('GET', `/drugs/search?ndc=${k.NDCPACKAGECODE}`)
     assert.equal(r.status, 200)
@@ -68,29 +74,48 @@ export function fdaImportSuite(backend: 'pglite' | 'postgres') {
     assert.equal((await importSources(deps(), NDC))[0]!.results[0]!.status, 'unchanged')
     assert.equal((await importSources(deps(), NDC, { force: true }))[0]!.results[0]!.upserted, 0)
     const target = products.find((x) => x.PRODUCTTYPENAME === 'HUMAN OTC DRUG')!
-    const text = readFileSync(join(NDC, 'fda_ndc_unfinished_product.tsv'), 'utf8').split('\n')
-      .map((l) => (l.startsWith(`${target.PRODUCTID}\t`) ? l.replace(`\t${target.LABELERNAME}\t`, '\tRenamed Labeler Inc.\t') : l)).join('\n')
+    const text = readFileSync(join(NDC, 'fda_ndc_unfinished_product.tsv'), 'utf8')
+      .split('\n')
+      .map((l) => (l.startsWith(`${target.PRODUCTID}\t`) ? l.replace(`\t${target.LABELERNAME}\t`, '\tRenamed Labeler Inc.\t') : l))
+      .join('\n')
     writeFileSync(join(work, 'product.txt'), text)
     copyFileSync(join(NDC, 'fda_ndc_unfinished_package.tsv'), join(work, 'package.txt'))
     const [changed] = await importSources(deps(), work)
     const ofTarget = packages.filter((k) => k.PRODUCTID === target.PRODUCTID).length
     assert.equal(changed!.results[0]!.upserted, ofTarget)
     assert.equal(await count(), before)
-    const { rows } = await rt.db.query<{ rx_only: boolean }>(`SELECT rx_only FROM catalog.drugs WHERE manufacturer = 'Renamed Labeler Inc.'`)
+    const { rows } = await rt.db.query<{ rx_only: boolean }>(
+      `SELECT rx_only FROM catalog.drugs WHERE manufacturer = 'Renamed Labeler Inc.'`,
+    )
     assert.equal(rows.length, ofTarget)
-    assert.ok(rows.every((r) => r.rx_only === false), 'HUMAN OTC DRUG is OTC')
+    assert.ok(
+      rows.every((r) => r.rx_only === false),
+      'HUMAN OTC DRUG is OTC',
+    )
   })
 
   test('a finished product file (PROPRIETARYNAME, ROUTENAME) with NADAC beside it is named, routed and priced from NADAC', async () => {
     const dir = mkdtempSync(join(work, 'viagra-'))
     copyFileSync(join(NDC, 'fda_ndc_finished_product_sample_viagra.tsv'), join(dir, 'product.txt'))
-    const id = readFileSync(join(dir, 'product.txt'), 'utf8').split('\n').find((l) => l.includes('\t0069-4220\t'))!.split('\t')[0]
-    writeFileSync(join(dir, 'package.txt'), ['PRODUCTID\tPRODUCTNDC\tNDCPACKAGECODE\tPACKAGEDESCRIPTION',
-      `${id}\t0069-4220\t0069-4220-30\t30 TABLET, FILM COATED in 1 BOTTLE (0069-4220-30)`,
-      `${id}\t0069-4220\t0069-4220-66\t100 TABLET, FILM COATED in 1 BOTTLE (0069-4220-66)`, ''].join('\n'))
+    const id = readFileSync(join(dir, 'product.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('\t0069-4220\t'))!
+      .split('\t')[0]
+    writeFileSync(
+      join(dir, 'package.txt'),
+      [
+        'PRODUCTID\tPRODUCTNDC\tNDCPACKAGECODE\tPACKAGEDESCRIPTION',
+        `${id}\t0069-4220\t0069-4220-30\t30 TABLET, FILM COATED in 1 BOTTLE (0069-4220-30)`,
+        `${id}\t0069-4220\t0069-4220-66\t100 TABLET, FILM COATED in 1 BOTTLE (0069-4220-66)`,
+        '',
+      ].join('\n'),
+    )
     copyFileSync(NADAC, join(dir, 'nadac_brand_subset.csv.gz'))
     const reports = await importSources(deps(), dir)
-    assert.deepEqual(reports.map((r) => r.kind), ['fda_ndc', 'nadac'])
+    assert.deepEqual(
+      reports.map((r) => r.kind),
+      ['fda_ndc', 'nadac'],
+    )
     assert.equal(reports[0]!.skipped['product: no package in the package file'], 2)
     const r = await rt.request('GET', '/drugs/search?ndc=00069422030')
     const d = r.json.results[0]
@@ -106,7 +131,10 @@ export function fdaImportSuite(backend: 'pglite' | 'postgres') {
 
   test('a path the importer cannot read is refused with a reason, and nothing changes', async () => {
     const before = await count()
-    await assert.rejects(importSources(deps(), join(SHARED, 'ddi/onc_high_priority_ddi_pairs.csv')), /does not hold, a file the importer reads/)
+    await assert.rejects(
+      importSources(deps(), join(SHARED, 'ddi/onc_high_priority_ddi_pairs.csv')),
+      /does not hold, a file the importer reads/,
+    )
     await assert.rejects(importSources(deps(), join(work, 'missing')), /no such file/)
     assert.equal(await count(), before)
   })

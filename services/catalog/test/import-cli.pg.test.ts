@@ -10,8 +10,12 @@ import { SHARED } from './fda-import.suite.ts'
 const run = promisify(execFile)
 const script = new URL('../scripts/import.ts', import.meta.url).pathname
 let own: Awaited<ReturnType<typeof ownDatabase>>
-before(async () => { own = await ownDatabase('catalog_cli') })
-after(async () => { await own?.drop() })
+before(async () => {
+  own = await ownDatabase('catalog_cli')
+})
+after(async () => {
+  await own?.drop()
+})
 
 const importer = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, DATABASE_URL: own.url, LOG_LEVEL: 'silent' } })
@@ -29,5 +33,8 @@ test('the importer CLI loads the FDA folder and NADAC file, reports what it left
   assert.match(again.stdout, /fda:fda_ndc_unfinished_product\.tsv: unchanged/)
   assert.equal(await n(), loaded)
   await db.close()
-  await assert.rejects(importer(`${SHARED}ddi`), (err: any) => err.code === 1 && /import failed: ddi is not, and does not hold, a file the importer reads/.test(err.stderr))
+  await assert.rejects(
+    importer(`${SHARED}ddi`),
+    (err: any) => err.code === 1 && /import failed: ddi is not, and does not hold, a file the importer reads/.test(err.stderr),
+  )
 })

@@ -12,8 +12,12 @@ import { SHIPPED_FILES, importCatalog } from '../src/application/import-catalog.
 // One runtime per file: demo mode loads the real catalog files once (a few seconds).
 let rt: TestRuntime
 const INTERNAL_SECRET = 'catalog-test-internal-secret-0123456789'
-before(async () => { rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET } }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [catalog], env: { APOTHECA_DEMO: '1', APOTHECA_INTERNAL_SECRET: INTERNAL_SECRET } })
+})
+after(async () => {
+  await rt?.close()
+})
 
 const lines = (file: URL) => gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean)
 const ruleLines = lines(SHIPPED_FILES.interactions)
@@ -33,19 +37,34 @@ test('the first start loads every row of both files and publishes catalog.import
   assert.equal(await count('catalog.drugs'), lines(SHIPPED_FILES.drugs).length)
   assert.equal(await count('catalog.interactions'), ruleLines.length)
   assert.equal(await count('catalog.drugs_staging'), 0)
-  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM catalog.outbox WHERE type = 'catalog.import.completed.v1' ORDER BY seq`)
-  assert.deepEqual(rows.map((r) => r.payload.source), ['drugs.tsv.gz', 'interactions.tsv.gz'])
+  const { rows } = await rt.db.query<{ payload: any }>(
+    `SELECT payload FROM catalog.outbox WHERE type = 'catalog.import.completed.v1' ORDER BY seq`,
+  )
+  assert.deepEqual(
+    rows.map((r) => r.payload.source),
+    ['drugs.tsv.gz', 'interactions.tsv.gz'],
+  )
   assert.equal(rows[0]!.payload.upserted, lines(SHIPPED_FILES.drugs).length)
   assert.equal(rows[0]!.payload.skipped, 0)
 })
 
 test('a second start skips the unchanged files: same sha256, nothing imported', async () => {
   const again = await importCatalog(deps())
-  assert.deepEqual(again.map((r) => [r.source, r.status]), [['drugs.tsv.gz', 'unchanged'], ['interactions.tsv.gz', 'unchanged']])
+  assert.deepEqual(
+    again.map((r) => [r.source, r.status]),
+    [
+      ['drugs.tsv.gz', 'unchanged'],
+      ['interactions.tsv.gz', 'unchanged'],
+    ],
+  )
 })
 
 test('a forced re-run updates only changed rows, changes no row count, and its event clears the drug cache', async () => {
-  const before = { drugs: await count('catalog.drugs'), rules: await count('catalog.interactions'), terms: await count('catalog.search_terms') }
+  const before = {
+    drugs: await count('catalog.drugs'),
+    rules: await count('catalog.interactions'),
+    terms: await count('catalog.search_terms'),
+  }
   const drug = await drugWith('amoxicillin')
   const original = (await rt.request('GET', `/drugs/${drug.drug_id}`)).json
   await rt.db.query(`UPDATE catalog.drugs SET name = 'Tampered' WHERE drug_id = $1`, [drug.drug_id])
@@ -53,15 +72,31 @@ test('a forced re-run updates only changed rows, changes no row count, and its e
 
   const r = await rt.request('POST', '/catalog/imports', { token: await rt.token('admin'), body: { force: true } })
   assert.equal(r.status, 200)
-  assert.deepEqual(r.json.imports.map((i: any) => [i.status, i.upserted, i.skipped]), [['imported', 1, before.drugs - 1], ['imported', 0, before.rules]])
-  assert.deepEqual({ drugs: await count('catalog.drugs'), rules: await count('catalog.interactions'), terms: await count('catalog.search_terms') }, before)
+  assert.deepEqual(
+    r.json.imports.map((i: any) => [i.status, i.upserted, i.skipped]),
+    [
+      ['imported', 1, before.drugs - 1],
+      ['imported', 0, before.rules],
+    ],
+  )
+  assert.deepEqual(
+    { drugs: await count('catalog.drugs'), rules: await count('catalog.interactions'), terms: await count('catalog.search_terms') },
+    before,
+  )
   await rt.drain()
   assert.equal((await rt.request('GET', `/drugs/${drug.drug_id}`)).json.name, original.name)
 
   await rt.db.query(`UPDATE catalog.drugs SET name = 'Changed' WHERE drug_id = $1`, [drug.drug_id])
   assert.equal((await rt.request('GET', `/drugs/${drug.drug_id}`)).json.name, original.name, 'served from the cache')
-  const event = { id: randomUUID(), type: 'catalog.import.completed.v1', occurred_at: new Date().toISOString(), aggregate_id: randomUUID(), version: 1, traceparent: null,
-    payload: { import_id: randomUUID(), source: 'drugs.tsv.gz', upserted: 1, skipped: 0 } } as any
+  const event = {
+    id: randomUUID(),
+    type: 'catalog.import.completed.v1',
+    occurred_at: new Date().toISOString(),
+    aggregate_id: randomUUID(),
+    version: 1,
+    traceparent: null,
+    payload: { import_id: randomUUID(), source: 'drugs.tsv.gz', upserted: 1, skipped: 0 },
+  } as any
   await rt.bus.publish([event])
   assert.equal((await rt.request('GET', `/drugs/${drug.drug_id}`)).json.name, 'Changed', 'the cache was cleared')
   await rt.db.query(`UPDATE catalog.drugs SET name = $2 WHERE drug_id = $1`, [drug.drug_id, original.name])
@@ -72,7 +107,10 @@ test('only an admin may start an import; without force, unchanged files are skip
   assert.equal((await rt.request('POST', '/catalog/imports', { token: await rt.token('pharmacist'), body: {} })).status, 403)
   const r = await rt.request('POST', '/catalog/imports', { token: await rt.token('admin') })
   assert.equal(r.status, 200)
-  assert.deepEqual(r.json.imports.map((i: any) => i.status), ['unchanged', 'unchanged'])
+  assert.deepEqual(
+    r.json.imports.map((i: any) => i.status),
+    ['unchanged', 'unchanged'],
+  )
 })
 
 test('an interacting pair from the data is reported once, with its severity and source', async () => {
@@ -84,17 +122,27 @@ test('an interacting pair from the data is reported once, with its severity and 
     body: { drug_ids: [sertraline.drug_id, amoxicillin.drug_id, phenelzine.drug_id] },
   })
   assert.equal(r.status, 200)
-  assert.deepEqual(r.json.interactions, [{
-    drug_ids: [sertraline.drug_id, phenelzine.drug_id], ingredients: ['sertraline', 'phenelzine'],
-    severity: listed[2], description: listed[3], source: listed[4],
-  }])
+  assert.deepEqual(r.json.interactions, [
+    {
+      drug_ids: [sertraline.drug_id, phenelzine.drug_id],
+      ingredients: ['sertraline', 'phenelzine'],
+      severity: listed[2],
+      description: listed[3],
+      source: listed[4],
+    },
+  ])
 })
 
 test('each pair among several drugs is checked; a salt form matches its base name', async () => {
   const warfarinAmiodarone = rule('amiodarone', 'warfarin')
   const lithiumBenazepril = rule('benazepril', 'lithium')
   assert.ok(warfarinAmiodarone && lithiumBenazepril, 'both pairs are in interactions.tsv.gz')
-  const [warfarin, amiodarone, lithium, benazepril] = await Promise.all([drugWith('warfarin'), drugWith('amiodarone'), drugWith('lithium citrate'), drugWith('benazepril')])
+  const [warfarin, amiodarone, lithium, benazepril] = await Promise.all([
+    drugWith('warfarin'),
+    drugWith('amiodarone'),
+    drugWith('lithium citrate'),
+    drugWith('benazepril'),
+  ])
   const r = await rt.request('POST', '/interactions/check', {
     token: await rt.token('pharmacist'),
     body: { drug_ids: [warfarin.drug_id, lithium.drug_id, amiodarone.drug_id, benazepril.drug_id] },
@@ -123,12 +171,23 @@ test('unknown drugs are a 404 listing them; fewer than two drugs is a 400; calle
   const badId = await rt.request('POST', '/interactions/check', { token, body: { drug_ids: [known.drug_id, 'nope'] } })
   assert.equal(badId.status, 400)
   assert.equal((await rt.request('POST', '/interactions/check', { body: { drug_ids: [known.drug_id, known.drug_id] } })).status, 401)
-  assert.equal((await rt.request('POST', '/interactions/check', { token: await rt.token('driver'), body: { drug_ids: [known.drug_id, known.drug_id] } })).status, 403)
+  assert.equal(
+    (
+      await rt.request('POST', '/interactions/check', {
+        token: await rt.token('driver'),
+        body: { drug_ids: [known.drug_id, known.drug_id] },
+      })
+    ).status,
+    403,
+  )
 })
 
 test('the patient form needs prescriptions: unreachable (not in this process, no address) → 503 problem', async () => {
   const known = await drugWith('amoxicillin')
-  const r = await rt.request('POST', '/interactions/check', { token: await rt.token('pharmacist'), body: { patient_id: randomUUID(), drug_ids: [known.drug_id] } })
+  const r = await rt.request('POST', '/interactions/check', {
+    token: await rt.token('pharmacist'),
+    body: { patient_id: randomUUID(), drug_ids: [known.drug_id] },
+  })
   assert.equal(r.status, 503)
   assert.equal(r.json.type, 'https://apotheca.dev/problems/dependency-unavailable')
 })
@@ -138,7 +197,10 @@ test('ONC class rules catch class members the lists do not name, through the dru
   const token = await rt.token('pharmacist')
   // Triptans × MAO inhibitors names rizatriptan, sumatriptan, zolmitriptan; almotriptan (N02CC05) is a triptan it does not name.
   // Ergot alkaloids × azoles names "voreconazole" (sic), so voriconazole (J02AC03) is caught by its class only.
-  for (const [a, b] of [['almotriptan', 'phenelzine'], ['dihydroergotamine', 'voriconazole']] as const) {
+  for (const [a, b] of [
+    ['almotriptan', 'phenelzine'],
+    ['dihydroergotamine', 'voriconazole'],
+  ] as const) {
     assert.ok(!onc.includes(`,${a},`) || !onc.includes(`,${b},`), `${a} or ${b} is not named in the ONC list`)
     assert.equal(rule(a, b), undefined, `no ingredient rule ${a} × ${b}`)
     const [x, y] = await Promise.all([drugWith(a), drugWith(b)])
@@ -156,11 +218,22 @@ test('ONC class rules catch class members the lists do not name, through the dru
 })
 
 test('other services check through the contracts client on the internal twin route; a user token is refused there', async () => {
-  const caller = createServiceCaller({ local: new Set(['catalog']), app: () => rt.app, urls: {}, token: internalTokens(INTERNAL_SECRET, 'prescriptions').mint })
+  const caller = createServiceCaller({
+    local: new Set(['catalog']),
+    app: () => rt.app,
+    urls: {},
+    token: internalTokens(INTERNAL_SECRET, 'prescriptions').mint,
+  })
   const [sertraline, phenelzine] = await Promise.all([drugWith('sertraline'), drugWith('phenelzine')])
   const found = await catalogClient(caller).checkInteractions([sertraline.drug_id, phenelzine.drug_id])
-  assert.deepEqual(found.map((i) => [i.ingredients, i.severity]), [[['sertraline', 'phenelzine'], rule('phenelzine', 'sertraline')![2]]])
-  const asPatient = await rt.request('POST', '/internal/interactions/check', { token: await rt.token('patient'), body: { drug_ids: [sertraline.drug_id, phenelzine.drug_id] } })
+  assert.deepEqual(
+    found.map((i) => [i.ingredients, i.severity]),
+    [[['sertraline', 'phenelzine'], rule('phenelzine', 'sertraline')![2]]],
+  )
+  const asPatient = await rt.request('POST', '/internal/interactions/check', {
+    token: await rt.token('patient'),
+    body: { drug_ids: [sertraline.drug_id, phenelzine.drug_id] },
+  })
   assert.ok([401, 403].includes(asPatient.status))
 })
 
@@ -170,8 +243,15 @@ test('search pages are cached too, and a catalog event clears them', async () =>
   const original = (await rt.request('GET', url)).json.results[0].name
   await rt.db.query(`UPDATE catalog.drugs SET name = 'Renamed' WHERE drug_id = $1`, [drug.drug_id])
   assert.equal((await rt.request('GET', url)).json.results[0].name, original, 'served from the search cache')
-  const event = { id: randomUUID(), type: 'catalog.import.completed.v1', occurred_at: new Date().toISOString(), aggregate_id: randomUUID(), version: 1, traceparent: null,
-    payload: { import_id: randomUUID(), source: 'drugs.tsv.gz', upserted: 1, skipped: 0 } } as any
+  const event = {
+    id: randomUUID(),
+    type: 'catalog.import.completed.v1',
+    occurred_at: new Date().toISOString(),
+    aggregate_id: randomUUID(),
+    version: 1,
+    traceparent: null,
+    payload: { import_id: randomUUID(), source: 'drugs.tsv.gz', upserted: 1, skipped: 0 },
+  } as any
   await rt.bus.publish([event])
   assert.equal((await rt.request('GET', url)).json.results[0].name, 'Renamed', 'the search cache was cleared')
   await rt.db.query(`UPDATE catalog.drugs SET name = $2 WHERE drug_id = $1`, [drug.drug_id, original])

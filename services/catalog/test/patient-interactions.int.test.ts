@@ -8,8 +8,12 @@ import { FAILING_PATIENT_ID, fakePrescriptions } from './fake-prescriptions.ts'
 // POST /interactions/check with a patient: candidates against the patient's active medicines, on the real catalog.
 let rt: TestRuntime
 const fake = fakePrescriptions()
-before(async () => { rt = await startTestRuntime({ modules: [catalog, fake.module], env: { APOTHECA_DEMO: '1' } }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [catalog, fake.module], env: { APOTHECA_DEMO: '1' } })
+})
+after(async () => {
+  await rt?.close()
+})
 
 async function drugWith(ingredient: string): Promise<string> {
   const r = await rt.request('GET', `/drugs/search?ingredient=${encodeURIComponent(ingredient)}&limit=100`)
@@ -21,7 +25,8 @@ async function drugWith(ingredient: string): Promise<string> {
 /** A patient on warfarin (in force) who once took phenelzine (history), prescribed by `doctor`. */
 async function patientOnWarfarin() {
   const [warfarin, phenelzine, amiodarone, sertraline, amoxicillin] = await Promise.all(
-    ['warfarin', 'phenelzine', 'amiodarone', 'sertraline', 'amoxicillin'].map(drugWith))
+    ['warfarin', 'phenelzine', 'amiodarone', 'sertraline', 'amoxicillin'].map(drugWith),
+  )
   const patientId = randomUUID()
   const doctor = randomUUID()
   const rx = { warfarin: randomUUID(), warfarinRefill: randomUUID(), phenelzine: randomUUID() }
@@ -34,14 +39,22 @@ async function patientOnWarfarin() {
     ],
     prescriber_ids: [doctor],
   })
-  return { patientId, doctor, rx, drugs: { warfarin: warfarin!, phenelzine: phenelzine!, amiodarone: amiodarone!, sertraline: sertraline!, amoxicillin: amoxicillin! } }
+  return {
+    patientId,
+    doctor,
+    rx,
+    drugs: { warfarin: warfarin!, phenelzine: phenelzine!, amiodarone: amiodarone!, sertraline: sertraline!, amoxicillin: amoxicillin! },
+  }
 }
 
 const check = async (token: string, body: unknown) => rt.request('POST', '/interactions/check', { token, body })
 
-test('candidates are checked against the patient\'s active medicines and each other; history is left out', async () => {
+test("candidates are checked against the patient's active medicines and each other; history is left out", async () => {
   const { patientId, rx, drugs } = await patientOnWarfarin()
-  const r = await check(await rt.token('patient', { sub: patientId }), { patient_id: patientId, drug_ids: [drugs.amiodarone, drugs.sertraline, drugs.amoxicillin] })
+  const r = await check(await rt.token('patient', { sub: patientId }), {
+    patient_id: patientId,
+    drug_ids: [drugs.amiodarone, drugs.sertraline, drugs.amoxicillin],
+  })
   assert.equal(r.status, 200, JSON.stringify(r.json))
   assert.equal(r.json.patient_id, patientId)
   const pairs = r.json.interactions.map((i: any) => [i.ingredients, i.severity, i.existing_drug_id, i.existing_prescription_ids])
@@ -63,11 +76,12 @@ test('candidates are checked against the patient\'s active medicines and each ot
 test('a patient only for themself, a practitioner only for a patient they prescribed for, staff for anyone (else 404)', async () => {
   const { patientId, doctor, drugs } = await patientOnWarfarin()
   const body = { patient_id: patientId, drug_ids: [drugs.amiodarone] }
-  const status = async (role: Parameters<TestRuntime['token']>[0], sub?: string) => (await check(await rt.token(role, sub ? { sub } : {}), body)).status
+  const status = async (role: Parameters<TestRuntime['token']>[0], sub?: string) =>
+    (await check(await rt.token(role, sub ? { sub } : {}), body)).status
   assert.equal(await status('patient', patientId), 200)
   const before = fake.calls.length
   assert.equal(await status('patient'), 404)
-  assert.equal(fake.calls.length, before, 'another patient\'s medicines are not even fetched')
+  assert.equal(fake.calls.length, before, "another patient's medicines are not even fetched")
   assert.equal(await status('practitioner', doctor), 200)
   assert.equal(await status('practitioner'), 404)
   for (const role of ['pharmacist', 'technician', 'admin'] as const) assert.equal(await status(role), 200, role)
@@ -87,7 +101,11 @@ test('prescriptions failing is a 503 problem; unknown candidates a 404; bad bodi
   const missing = randomUUID()
   const unknown = await check(token, { patient_id: patientId, drug_ids: [drugs.amiodarone, missing] })
   assert.deepEqual([unknown.status, unknown.json.drug_ids], [404, [missing]])
-  for (const body of [{ patient_id: patientId, drug_ids: [] }, { patient_id: 'nope', drug_ids: [drugs.amiodarone] }, { drug_ids: [drugs.amiodarone] }]) {
+  for (const body of [
+    { patient_id: patientId, drug_ids: [] },
+    { patient_id: 'nope', drug_ids: [drugs.amiodarone] },
+    { drug_ids: [drugs.amiodarone] },
+  ]) {
     const r = await check(token, body)
     assert.equal(r.status, 400, JSON.stringify(body))
   }

@@ -45,8 +45,14 @@ function build() {
   const skipped = {}
   for (const line of lines) {
     const row = parseRow(line)
-    if (row.skip) { skipped[row.skip] = (skipped[row.skip] ?? 0) + 1; continue }
-    if (byZip.has(row.zip)) { skipped['duplicate zip'] = (skipped['duplicate zip'] ?? 0) + 1; continue }
+    if (row.skip) {
+      skipped[row.skip] = (skipped[row.skip] ?? 0) + 1
+      continue
+    }
+    if (byZip.has(row.zip)) {
+      skipped['duplicate zip'] = (skipped['duplicate zip'] ?? 0) + 1
+      continue
+    }
     byZip.set(row.zip, row)
   }
   const rows = [...byZip.values()].sort((a, b) => (a.zip < b.zip ? -1 : a.zip > b.zip ? 1 : 0))

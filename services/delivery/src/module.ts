@@ -16,7 +16,9 @@ export default {
     return {
       routes: [...deliveryRoutes(deps), ...driverRoutes(deps)],
       consumers: [accountCreatedHandler, reservationCommittedHandler(deps)],
-      start: async () => { await loadZipCentroids(ctx.db, ctx.log) },
+      start: async () => {
+        await loadZipCentroids(ctx.db, ctx.log)
+      },
     }
   },
 } satisfies ServiceModule

@@ -6,7 +6,15 @@ import { eventually, type TestRuntime } from '@apotheca/kernel/testing'
 
 /** An event envelope as another service's relay would deliver it. */
 export function envelope(type: string, aggregateId: string, payload: unknown): EventEnvelope {
-  return { id: randomUUID(), type, occurred_at: new Date().toISOString(), aggregate_id: aggregateId, version: 1, payload, traceparent: null } as EventEnvelope
+  return {
+    id: randomUUID(),
+    type,
+    occurred_at: new Date().toISOString(),
+    aggregate_id: aggregateId,
+    version: 1,
+    payload,
+    traceparent: null,
+  } as EventEnvelope
 }
 
 /** identity.account.created.v1 for a new account of this role. */
@@ -16,7 +24,9 @@ export const accountCreated = (role: Role, accountId: string = randomUUID()) =>
 /** inventory.reservation.committed.v1: an order picked and packed. */
 export const reservationCommitted = (orderId: string, patientId: string) =>
   envelope('inventory.reservation.committed.v1', randomUUID(), {
-    reservation_id: randomUUID(), order_id: orderId, patient_id: patientId,
+    reservation_id: randomUUID(),
+    order_id: orderId,
+    patient_id: patientId,
     picks: [{ drug_id: randomUUID(), batch_number: 'LOT-1', expiry_date: '2028-01-31', location_id: randomUUID(), quantity: 1 }],
   })
 
@@ -32,13 +42,24 @@ export async function startIdentityStub() {
   const server: Server = createServer((req, res) => {
     const id = /^\/internal\/patients\/([^/?]+)$/.exec(req.url ?? '')?.[1]
     const answer = id ? patients.get(decodeURIComponent(id)) : undefined
-    if (answer === 'unavailable') return void res.writeHead(503, { 'content-type': 'application/problem+json' }).end('{"title":"unavailable"}')
+    if (answer === 'unavailable')
+      return void res.writeHead(503, { 'content-type': 'application/problem+json' }).end('{"title":"unavailable"}')
     if (!id || !answer) return void res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"title":"not found"}')
-    const address = answer === 'no-address' ? null
-      : { line1: '1 Main St', line2: null, city: 'Somewhere', state: 'NY', postal_code: answer.zip, country: answer.country ?? 'US' }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-      patient_id: id, status: 'active', name: 'Test Patient', email: null, phone: null, address, consent: { email: false, sms: false },
-    }))
+    const address =
+      answer === 'no-address'
+        ? null
+        : { line1: '1 Main St', line2: null, city: 'Somewhere', state: 'NY', postal_code: answer.zip, country: answer.country ?? 'US' }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        patient_id: id,
+        status: 'active',
+        name: 'Test Patient',
+        email: null,
+        phone: null,
+        address,
+        consent: { email: false, sms: false },
+      }),
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -51,7 +72,9 @@ export function captureEvents(rt: TestRuntime) {
   rt.bus.subscribe({
     service: 'test-spy',
     types: ['delivery.shipment.created.v1', 'delivery.shipment.status_changed.v1'],
-    deliver: async (e) => { seen.push(e) },
+    deliver: async (e) => {
+      seen.push(e)
+    },
   })
   return seen
 }
@@ -65,6 +88,8 @@ export async function zipFromData(rt: TestRuntime, pick: { offset: number } | 'n
   const order = pick === 'northernmost' ? 'ST_Y(location::geometry) DESC' : 'postal_code'
   const offset = pick === 'northernmost' ? 0 : pick.offset
   const { rows } = await rt.db.query<{ postal_code: string; lat: number; lng: number }>(
-    `SELECT postal_code, ST_Y(location::geometry) AS lat, ST_X(location::geometry) AS lng FROM delivery.zip_centroids ORDER BY ${order} LIMIT 1 OFFSET $1`, [offset])
+    `SELECT postal_code, ST_Y(location::geometry) AS lat, ST_X(location::geometry) AS lng FROM delivery.zip_centroids ORDER BY ${order} LIMIT 1 OFFSET $1`,
+    [offset],
+  )
   return rows[0]!
 }

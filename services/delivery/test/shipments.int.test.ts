@@ -14,17 +14,25 @@ before(async () => {
   rt = await startTestRuntime({ modules: [delivery], env: { APOTHECA_SERVICE_URLS: `identity=${identity.url}` } })
   events = captureEvents(rt)
 })
-after(async () => { await rt?.close(); await identity?.close() })
+after(async () => {
+  await rt?.close()
+  await identity?.close()
+})
 
 const createdFor = (orderId: string) =>
-  waitFor(`shipment of ${orderId}`, () => events.find((e) => e.type === 'delivery.shipment.created.v1' && (e.payload as any).order_id === orderId))
+  waitFor(`shipment of ${orderId}`, () =>
+    events.find((e) => e.type === 'delivery.shipment.created.v1' && (e.payload as any).order_id === orderId),
+  )
 
 const driverAt = async (point: { lat: number; lng: number } | null) => {
   const env = accountCreated('driver')
   await rt.bus.publish([env])
   const id = env.aggregate_id
   const token = await rt.token('driver', { sub: id })
-  const r = await rt.request('PUT', '/drivers/me/availability', { token, body: { status: 'available', ...(point ? { location: point } : {}) } })
+  const r = await rt.request('PUT', '/drivers/me/availability', {
+    token,
+    body: { status: 'available', ...(point ? { location: point } : {}) },
+  })
   assert.equal(r.status, 200)
   return { id, token }
 }
@@ -52,7 +60,10 @@ test('with no driver and no known address, the shipment is created once: label_c
   assert.equal(r.status, 200)
   assert.equal(r.json.destination, null)
   assert.equal(r.json.tracking_number, p.tracking_number)
-  assert.deepEqual(r.json.events.map((e: any) => e.status), ['label_created'])
+  assert.deepEqual(
+    r.json.events.map((e: any) => e.status),
+    ['label_created'],
+  )
   await rt.drain()
   assert.equal(events.filter((e) => (e.payload as any).order_id === orderId).length, 1)
 })
@@ -83,7 +94,10 @@ test('the address is geocoded to its ZIP centroid and a driver is assigned', asy
   assert.equal(r.json.postal_code, zip.postal_code)
   assert.ok(Math.abs(r.json.destination.lat - zip.lat) < 1e-6 && Math.abs(r.json.destination.lng - zip.lng) < 1e-6)
   assert.ok(Date.parse(r.json.estimated_delivery_at) > Date.now())
-  assert.deepEqual(r.json.events.map((e: any) => e.status), ['label_created', 'assigned'])
+  assert.deepEqual(
+    r.json.events.map((e: any) => e.status),
+    ['label_created', 'assigned'],
+  )
   const open = await rt.request('GET', '/drivers/me/shipments', { token: await rt.token('driver', { sub: p.driver_id }) })
   assert.ok(open.json.shipments.some((s: any) => s.shipment_id === p.shipment_id))
 })

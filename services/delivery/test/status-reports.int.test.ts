@@ -14,7 +14,10 @@ before(async () => {
   events = captureEvents(rt)
   await rt.bus.publish([accountCreated('driver'), accountCreated('driver')])
 })
-after(async () => { await rt?.close(); await identity?.close() })
+after(async () => {
+  await rt?.close()
+  await identity?.close()
+})
 
 const CARRIER_SECRET = 'whsec_demo_carrier'
 const here = { lat: 40.7505, lng: -73.9934 }
@@ -24,14 +27,18 @@ const at = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString()
 async function assignedShipment() {
   const orderId = randomUUID()
   await rt.bus.publish([reservationCommitted(orderId, randomUUID())])
-  const created = await waitFor('shipment created', () => events.find((e) => e.type === 'delivery.shipment.created.v1' && (e.payload as any).order_id === orderId))
+  const created = await waitFor('shipment created', () =>
+    events.find((e) => e.type === 'delivery.shipment.created.v1' && (e.payload as any).order_id === orderId),
+  )
   const p = created.payload as { shipment_id: string; order_id: string; driver_id: string; tracking_number: string; status: string }
   assert.equal(p.status, 'assigned')
   return { ...p, url: `/deliveries/${p.shipment_id}/status`, driver: await rt.token('driver', { sub: p.driver_id }) }
 }
 
-const statusOf = async (shipmentId: string) => (await rt.request('GET', `/deliveries/${shipmentId}`, { token: await rt.token('admin') })).json
-const changesOf = (shipmentId: string) => events.filter((e) => e.type === 'delivery.shipment.status_changed.v1' && (e.payload as any).shipment_id === shipmentId)
+const statusOf = async (shipmentId: string) =>
+  (await rt.request('GET', `/deliveries/${shipmentId}`, { token: await rt.token('admin') })).json
+const changesOf = (shipmentId: string) =>
+  events.filter((e) => e.type === 'delivery.shipment.status_changed.v1' && (e.payload as any).shipment_id === shipmentId)
 
 test('the driver goes out for delivery, then delivers with proof; each change is published', async () => {
   const s = await assignedShipment()
@@ -39,12 +46,24 @@ test('the driver goes out for delivery, then delivers with proof; each change is
   assert.equal(a.status, 200)
   assert.deepEqual(a.json, { shipment_id: s.shipment_id, status: 'out_for_delivery' })
   const b = await rt.request('POST', s.url, {
-    token: s.driver, body: { status: 'delivered', location: { lat: 40.7484, lng: -73.9857 }, occurred_at: at(1000), proof: { recipient_name: 'Ada Lovelace' } },
+    token: s.driver,
+    body: {
+      status: 'delivered',
+      location: { lat: 40.7484, lng: -73.9857 },
+      occurred_at: at(1000),
+      proof: { recipient_name: 'Ada Lovelace' },
+    },
   })
   assert.equal(b.status, 200)
   assert.equal(b.json.status, 'delivered')
   const changes = await waitFor('two status changes', () => (changesOf(s.shipment_id).length === 2 ? changesOf(s.shipment_id) : undefined))
-  assert.deepEqual(changes.map((e) => [(e.payload as any).from, (e.payload as any).status]), [['assigned', 'out_for_delivery'], ['out_for_delivery', 'delivered']])
+  assert.deepEqual(
+    changes.map((e) => [(e.payload as any).from, (e.payload as any).status]),
+    [
+      ['assigned', 'out_for_delivery'],
+      ['out_for_delivery', 'delivered'],
+    ],
+  )
   assert.equal((changes[1]!.payload as any).order_id, s.order_id)
   const tracking = await statusOf(s.shipment_id)
   assert.equal(tracking.status, 'delivered')
@@ -53,19 +72,33 @@ test('the driver goes out for delivery, then delivers with proof; each change is
   assert.deepEqual(tracking.events.at(-1).location, { lat: 40.7484, lng: -73.9857 })
   const open = await rt.request('GET', '/drivers/me/shipments', { token: s.driver })
   assert.ok(!open.json.shipments.some((x: any) => x.shipment_id === s.shipment_id))
-  const { rows } = await rt.db.query('SELECT ST_Y(current_location::geometry) AS lat FROM delivery.drivers WHERE driver_id = $1', [s.driver_id])
+  const { rows } = await rt.db.query('SELECT ST_Y(current_location::geometry) AS lat FROM delivery.drivers WHERE driver_id = $1', [
+    s.driver_id,
+  ])
   assert.equal(rows[0]!.lat, 40.7484) // the driver's last reported position
 })
 
 test('another driver cannot report on the shipment (404); an admin can', async () => {
   const s = await assignedShipment()
-  const other = await rt.request('POST', s.url, { token: await rt.token('driver'), body: { status: 'out_for_delivery', location: here, occurred_at: at() } })
+  const other = await rt.request('POST', s.url, {
+    token: await rt.token('driver'),
+    body: { status: 'out_for_delivery', location: here, occurred_at: at() },
+  })
   assert.equal(other.status, 404)
-  const patient = await rt.request('POST', s.url, { token: await rt.token('patient'), body: { status: 'out_for_delivery', location: here, occurred_at: at() } })
+  const patient = await rt.request('POST', s.url, {
+    token: await rt.token('patient'),
+    body: { status: 'out_for_delivery', location: here, occurred_at: at() },
+  })
   assert.equal(patient.status, 403)
-  const admin = await rt.request('POST', s.url, { token: await rt.token('admin'), body: { status: 'out_for_delivery', location: here, occurred_at: at() } })
+  const admin = await rt.request('POST', s.url, {
+    token: await rt.token('admin'),
+    body: { status: 'out_for_delivery', location: here, occurred_at: at() },
+  })
   assert.equal(admin.status, 200)
-  const unknown = await rt.request('POST', `/deliveries/${randomUUID()}/status`, { token: s.driver, body: { status: 'out_for_delivery', location: here, occurred_at: at() } })
+  const unknown = await rt.request('POST', `/deliveries/${randomUUID()}/status`, {
+    token: s.driver,
+    body: { status: 'out_for_delivery', location: here, occurred_at: at() },
+  })
   assert.equal(unknown.status, 404)
 })
 
@@ -82,7 +115,10 @@ test('delivered without proof of the recipient is a 422; nothing is stored', asy
   const s = await assignedShipment()
   await rt.request('POST', s.url, { token: s.driver, body: { status: 'out_for_delivery', location: here, occurred_at: at() } })
   for (const proof of [undefined, { note: 'left at the door' }]) {
-    const r = await rt.request('POST', s.url, { token: s.driver, body: { status: 'delivered', location: here, occurred_at: at(1000), ...(proof ? { proof } : {}) } })
+    const r = await rt.request('POST', s.url, {
+      token: s.driver,
+      body: { status: 'delivered', location: here, occurred_at: at(1000), ...(proof ? { proof } : {}) },
+    })
     assert.equal(r.status, 422)
     assert.equal(r.json.errors[0].field, 'body.proof.recipient_name')
   }
@@ -112,7 +148,10 @@ test('a late report is recorded but never moves the status back', async () => {
   const s = await assignedShipment()
   await rt.request('POST', s.url, { token: s.driver, body: { status: 'out_for_delivery', location: here, occurred_at: at() } })
   await rt.request('POST', s.url, { token: s.driver, body: { status: 'failed_attempt', location: here, occurred_at: at(2000) } })
-  const late = await rt.request('POST', s.url, { token: s.driver, body: { status: 'out_for_delivery', location: here, occurred_at: at(-60_000) } })
+  const late = await rt.request('POST', s.url, {
+    token: s.driver,
+    body: { status: 'out_for_delivery', location: here, occurred_at: at(-60_000) },
+  })
   assert.equal(late.status, 200)
   assert.equal(late.json.status, 'failed_attempt')
   const t = await statusOf(s.shipment_id)
@@ -125,11 +164,20 @@ test('a late report is recorded but never moves the status back', async () => {
 
 test('a carrier signed call updates the shipment once per message_id; forged or unsigned → 401', async () => {
   const s = await assignedShipment()
-  const body = { status: 'in_transit', location: here, occurred_at: at(), message_id: `msg-${randomUUID()}`, tracking_number: s.tracking_number }
+  const body = {
+    status: 'in_transit',
+    location: here,
+    occurred_at: at(),
+    message_id: `msg-${randomUUID()}`,
+    tracking_number: s.tracking_number,
+  }
   const raw = JSON.stringify(body)
   let clock = Math.floor(Date.now() / 1000)
   // Each delivery is signed anew, as a carrier's retry is; the very same signed call is a replay (409).
-  const signed = (text: string, secret = CARRIER_SECRET) => ({ raw: text, headers: { 'apotheca-signature': signPayload(secret, text, clock--) } })
+  const signed = (text: string, secret = CARRIER_SECRET) => ({
+    raw: text,
+    headers: { 'apotheca-signature': signPayload(secret, text, clock--) },
+  })
   const first = signed(raw)
   const r = await rt.request('POST', s.url, first)
   assert.equal(r.status, 200)
@@ -158,7 +206,13 @@ test('a carrier call needs a message_id, and a tracking number that is not the s
   const noId = await send({ status: 'in_transit', location: here, occurred_at: at() })
   assert.equal(noId.status, 400)
   assert.equal(noId.json.errors[0].field, 'body.message_id')
-  const wrong = await send({ status: 'in_transit', location: here, occurred_at: at(), message_id: randomUUID(), tracking_number: 'APO000000000000' })
+  const wrong = await send({
+    status: 'in_transit',
+    location: here,
+    occurred_at: at(),
+    message_id: randomUUID(),
+    tracking_number: 'APO000000000000',
+  })
   assert.equal(wrong.status, 404)
   assert.equal((await statusOf(s.shipment_id)).status, 'assigned')
 })

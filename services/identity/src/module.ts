@@ -29,7 +29,10 @@ export default {
     const signingKeys = () => {
       if (!keys || Date.now() - loadedAt > KEYS_CACHE_MS) {
         loadedAt = Date.now()
-        keys = loadSigningKeys(ctx.db, ctx.secrets.masterKey, previous).catch((err) => { keys = undefined; throw err })
+        keys = loadSigningKeys(ctx.db, ctx.secrets.masterKey, previous).catch((err) => {
+          keys = undefined
+          throw err
+        })
       }
       return keys
     }
@@ -54,16 +57,44 @@ export default {
     }
     let rewrapping: Promise<unknown> | undefined
     // Master-key rotation runs beside the traffic: every DEK opens under either key until it is re-wrapped.
-    const rewrap = () => (rewrapping ??= rewrapAll(deps).finally(() => { rewrapping = undefined }))
+    const rewrap = () =>
+      (rewrapping ??= rewrapAll(deps).finally(() => {
+        rewrapping = undefined
+      }))
     return {
-      routes: [...authRoutes(deps), ...patientRoutes(deps), ...consentRoutes(deps), ...staffRoutes(deps), ...passwordResetRoutes(deps), ...practitionerRoutes(deps.db)],
-      jobs: [...purgeJobs(deps), { name: 'rotate-signing-keys', everyMs: 10 * 60_000, run: async () => { await rotate('scheduled') } }, { name: 'rewrap-data-keys', everyMs: 60_000, run: async () => { await rewrap() } }],
+      routes: [
+        ...authRoutes(deps),
+        ...patientRoutes(deps),
+        ...consentRoutes(deps),
+        ...staffRoutes(deps),
+        ...passwordResetRoutes(deps),
+        ...practitionerRoutes(deps.db),
+      ],
+      jobs: [
+        ...purgeJobs(deps),
+        {
+          name: 'rotate-signing-keys',
+          everyMs: 10 * 60_000,
+          run: async () => {
+            await rotate('scheduled')
+          },
+        },
+        {
+          name: 'rewrap-data-keys',
+          everyMs: 60_000,
+          run: async () => {
+            await rewrap()
+          },
+        },
+      ],
       seedDemo: () => seedDemo(deps),
       start: async () => {
         await Promise.all([signingKeys(), dummyHash()])
         void rewrap().catch((err) => ctx.log.warn({ err: (err as Error).message }, 're-wrapping data keys failed; the job tries again'))
       },
-      stop: async () => { await rewrapping?.catch(() => {}) },
+      stop: async () => {
+        await rewrapping?.catch(() => {})
+      },
     }
   },
 } satisfies ServiceModule

@@ -9,8 +9,12 @@ import { MAX_MFA_ATTEMPTS } from '../src/application/verify-mfa.ts'
 import { login, registered, tokenServiceOf } from './helpers.ts'
 
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [identity] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [identity] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 const signIn = (email: string, password: string) => rt.request('POST', '/auth/login', { body: { email, password } })
 const exportOf = (id: string, token: string) => rt.request('GET', `/patients/${id}/export`, { token })
@@ -22,7 +26,10 @@ async function withTotp() {
   const start = await rt.request('POST', '/auth/mfa/totp', { token })
   assert.equal(start.status, 201)
   assert.match(start.json.otpauth_uri, /^otpauth:\/\/totp\//)
-  const wrong = await rt.request('POST', '/auth/mfa/totp/activate', { token, body: { code: totpCode(start.json.secret, Date.now() - 120_000) } })
+  const wrong = await rt.request('POST', '/auth/mfa/totp/activate', {
+    token,
+    body: { code: totpCode(start.json.secret, Date.now() - 120_000) },
+  })
   assert.equal(wrong.status, 400)
   const ok = await rt.request('POST', '/auth/mfa/totp/activate', { token, body: { code: totpCode(start.json.secret) } })
   assert.equal(ok.status, 200)
@@ -33,7 +40,9 @@ async function withTotp() {
 /** Codes that no nearby time step of the secret has. */
 function wrongCodes(secret: string): string[] {
   const near = new Set([-60_000, -30_000, 0, 30_000, 60_000, 90_000].map((d) => totpCode(secret, Date.now() + d)))
-  return ['123456', '234567', '345678', '456789', '567890', '678901', '789012', '890123', '901234', '012345', '135791'].filter((c) => !near.has(c))
+  return ['123456', '234567', '345678', '456789', '567890', '678901', '789012', '890123', '901234', '012345', '135791'].filter(
+    (c) => !near.has(c),
+  )
 }
 
 /** A code of the authenticator that was not used yet (the enrolment used the current step). */
@@ -77,8 +86,14 @@ test('the token is accepted by a protected route and refused when tampered, expi
   assert.equal((await exportOf(p.id, fresh)).status, 200)
 
   const other = await generateKeyPair('EdDSA')
-  const foreign = await new SignJWT({ role: 'patient', amr: ['pwd'] }).setProtectedHeader({ alg: 'EdDSA', kid: 'someone-else' })
-    .setSubject(p.id).setIssuer('apotheca').setAudience('apotheca').setIssuedAt().setExpirationTime('5m').sign(other.privateKey)
+  const foreign = await new SignJWT({ role: 'patient', amr: ['pwd'] })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'someone-else' })
+    .setSubject(p.id)
+    .setIssuer('apotheca')
+    .setAudience('apotheca')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(other.privateKey)
   assert.equal((await exportOf(p.id, foreign)).status, 401)
 })
 
@@ -147,7 +162,9 @@ test('malformed sign-in bodies are 400 problems, not 500s', async () => {
 })
 
 test('the signing key is stored sealed, and a second instance signs with the same key', async () => {
-  const { rows } = await rt.db.query<{ kid: string; private_jwk_sealed: string }>(`SELECT kid, private_jwk_sealed FROM identity.signing_keys`)
+  const { rows } = await rt.db.query<{ kid: string; private_jwk_sealed: string }>(
+    `SELECT kid, private_jwk_sealed FROM identity.signing_keys`,
+  )
   assert.equal(rows.length, 1)
   assert.match(rows[0]!.private_jwk_sealed, /^v1\./)
   const p = await registered(rt)

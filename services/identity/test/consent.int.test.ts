@@ -6,8 +6,12 @@ import identity from '../src/module.ts'
 import { internalToken, login, outbox, registered } from './helpers.ts'
 
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [identity] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [identity] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 const consentOf = (id: string, token: string) => rt.request('GET', `/patients/${id}/consent`, { token })
 const setConsent = (id: string, token: string, body: unknown) => rt.request('PUT', `/patients/${id}/consent`, { token, body })
@@ -18,7 +22,10 @@ test('consent starts from registration; each change keeps the others, joins the 
   const start = await consentOf(p.id, token)
   assert.equal(start.status, 200)
   assert.deepEqual(start.json.consent, { email: true, sms: true, marketing: false, data_sharing: false })
-  assert.deepEqual(start.json.history.map((h: any) => h.changed_by), ['registration'])
+  assert.deepEqual(
+    start.json.history.map((h: any) => h.changed_by),
+    ['registration'],
+  )
 
   const changed = await setConsent(p.id, token, { marketing: true, sms: false })
   assert.equal(changed.status, 200, JSON.stringify(changed.json))
@@ -26,12 +33,22 @@ test('consent starts from registration; each change keeps the others, joins the 
   assert.equal((await setConsent(p.id, token, { marketing: true })).status, 200, 'no change is fine')
   await setConsent(p.id, token, { data_sharing: true })
   const after = (await consentOf(p.id, token)).json
-  assert.deepEqual(after.history.map((h: any) => [h.changed_by, h.consent.marketing, h.consent.data_sharing]),
-    [['registration', false, false], [p.id, true, false], [p.id, true, true]], 'a change that changes nothing records nothing')
+  assert.deepEqual(
+    after.history.map((h: any) => [h.changed_by, h.consent.marketing, h.consent.data_sharing]),
+    [
+      ['registration', false, false],
+      [p.id, true, false],
+      [p.id, true, true],
+    ],
+    'a change that changes nothing records nothing',
+  )
   assert.ok(after.history.every((h: any, i: number, all: any[]) => i === 0 || h.changed_at >= all[i - 1].changed_at))
 
   const events = (await outbox(rt, p.id)).filter((e) => e.type === 'identity.patient.consent_changed.v1')
-  assert.deepEqual(events.map((e) => e.payload.consent.data_sharing), [false, true])
+  assert.deepEqual(
+    events.map((e) => e.payload.consent.data_sharing),
+    [false, true],
+  )
   assert.equal(events[0]!.payload.actor_id, p.id)
 
   const internal = await rt.request('GET', `/internal/patients/${p.id}`, { token: await internalToken(rt) })

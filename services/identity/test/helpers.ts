@@ -12,8 +12,12 @@ import { createTokenService, type TokenService } from '../src/application/tokens
 export function newPatient(overrides: Record<string, unknown> = {}) {
   const tag = randomUUID().slice(0, 8)
   return {
-    name: `Ada Lovelace ${tag}`, date_of_birth: '1985-12-10', email: `ada.${tag}@example.test`, password: 'Correct-Horse-Battery-9',
-    phone: '+12125550123', address: { line1: `${tag} Fifth Avenue`, city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
+    name: `Ada Lovelace ${tag}`,
+    date_of_birth: '1985-12-10',
+    email: `ada.${tag}@example.test`,
+    password: 'Correct-Horse-Battery-9',
+    phone: '+12125550123',
+    address: { line1: `${tag} Fifth Avenue`, city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
     ...overrides,
   }
 }
@@ -38,7 +42,10 @@ export async function login(rt: TestRuntime, email: string, password: string, to
 }
 
 /** The secrets startTestRuntime gives a PostgreSQL runtime (kernel/testing), so helpers derive the same keys. */
-export const PG_SECRETS = { APOTHECA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), APOTHECA_INTERNAL_SECRET: 'test-internal-secret-0123456789abcdef' }
+export const PG_SECRETS = {
+  APOTHECA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+  APOTHECA_INTERNAL_SECRET: 'test-internal-secret-0123456789abcdef',
+}
 
 const onPostgres = (rt: TestRuntime) => !existsSync(join(rt.dataDir, 'pglite'))
 
@@ -64,14 +71,26 @@ export async function tokenServiceOf(rt: TestRuntime): Promise<TokenService> {
 export async function identityReplica(rt: TestRuntime): Promise<ServiceParts> {
   const config = loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent', ...(onPostgres(rt) ? PG_SECRETS : {}) })
   return identity.create({
-    name: 'identity', schema: 'identity', db: rt.db, log: createLogger('silent'), config, secrets: loadSecrets(config),
-    publish: createPublisher('identity', () => {}), services: { call: async () => { throw new Error('no calls from a test replica') } },
+    name: 'identity',
+    schema: 'identity',
+    db: rt.db,
+    log: createLogger('silent'),
+    config,
+    secrets: loadSecrets(config),
+    publish: createPublisher('identity', () => {}),
+    services: {
+      call: async () => {
+        throw new Error('no calls from a test replica')
+      },
+    },
   })
 }
 
 /** Events identity wrote to its outbox for one aggregate, oldest first. */
 export async function outbox(rt: TestRuntime, aggregateId: string) {
   const { rows } = await rt.db.query<{ type: string; payload: any }>(
-    /* sql */ `SELECT type, payload FROM identity.outbox WHERE aggregate_id = $1 ORDER BY seq`, [aggregateId])
+    /* sql */ `SELECT type, payload FROM identity.outbox WHERE aggregate_id = $1 ORDER BY seq`,
+    [aggregateId],
+  )
   return rows
 }

@@ -22,13 +22,20 @@ const K1 = randomBytes(32).toString('base64')
 const K2 = randomBytes(32).toString('base64')
 
 async function boot(env: Record<string, string>): Promise<Runtime> {
-  const config = loadConfig({ APOTHECA_DATA: dataDir, APOTHECA_DEMO: '0', LOG_LEVEL: 'silent', APOTHECA_INTERNAL_SECRET: 'rotation-internal-secret-0123456789abcdef', ...env })
+  const config = loadConfig({
+    APOTHECA_DATA: dataDir,
+    APOTHECA_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    APOTHECA_INTERNAL_SECRET: 'rotation-internal-secret-0123456789abcdef',
+    ...env,
+  })
   return startRuntime({ modules: [identity], config, log: createLogger('silent') })
 }
 
 async function call(rt: Runtime, method: string, url: string, o: { body?: unknown; token?: string } = {}) {
   const r = await rt.app.inject({
-    method: method as 'GET', url,
+    method: method as 'GET',
+    url,
     headers: { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...(o.body ? { 'content-type': 'application/json' } : {}) },
     ...(o.body ? { payload: JSON.stringify(o.body) } : {}),
   })
@@ -39,7 +46,9 @@ async function call(rt: Runtime, method: string, url: string, o: { body?: unknow
 async function signIn(rt: Runtime, p: { email: string; password: string }, secret: string, step: number) {
   const r = await call(rt, 'POST', '/auth/login', { body: { email: p.email, password: p.password } })
   assert.equal(r.status, 200, JSON.stringify(r.json))
-  const m = await call(rt, 'POST', '/auth/mfa/verify', { body: { mfa_token: r.json.mfa_token, code: totpCode(secret, Date.now() + step * 30_000) } })
+  const m = await call(rt, 'POST', '/auth/mfa/verify', {
+    body: { mfa_token: r.json.mfa_token, code: totpCode(secret, Date.now() + step * 30_000) },
+  })
   assert.equal(m.status, 200, JSON.stringify(m.json))
   return m.json.access_token as string
 }
@@ -67,8 +76,15 @@ test('rotating the master key re-wraps every data key without losing data or a m
   assert.deepEqual({ ...during.json, exported_at: null }, { ...exported, exported_at: null })
   const second = newPatient()
   assert.equal((await call(rt, 'POST', '/patients/register', { body: second })).status, 201, 'new patients register while rotating')
-  const left = async () => Number((await rt.db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM identity.accounts WHERE wrapped_dek IS NOT NULL AND kek_id IS DISTINCT FROM $1`, [k2])).rows[0]!.n)
+  const left = async () =>
+    Number(
+      (
+        await rt.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM identity.accounts WHERE wrapped_dek IS NOT NULL AND kek_id IS DISTINCT FROM $1`,
+          [k2],
+        )
+      ).rows[0]!.n,
+    )
   for (let i = 0; i < 200 && (await left()) > 0; i++) await new Promise((r) => setTimeout(r, 50))
   assert.equal(await left(), 0, 'every DEK is wrapped under K2')
   const material = await rt.db.query<{ kek_id: string }>(`SELECT kek_id FROM identity.key_material`)
@@ -80,7 +96,9 @@ test('rotating the master key re-wraps every data key without losing data or a m
   // The authenticator's next steps are spent: sign in with a recovery code hashed before the rotation.
   const login = await call(rt, 'POST', '/auth/login', { body: { email: body.email, password: body.password } })
   assert.equal(login.status, 200, 'the blind index still finds the e-mail')
-  const recovered = await call(rt, 'POST', '/auth/mfa/verify', { body: { mfa_token: login.json.mfa_token, recovery_code: activated.json.recovery_codes[0] } })
+  const recovered = await call(rt, 'POST', '/auth/mfa/verify', {
+    body: { mfa_token: login.json.mfa_token, recovery_code: activated.json.recovery_codes[0] },
+  })
   assert.equal(recovered.status, 200, 'recovery codes hashed before the rotation still work')
   const reread = await call(rt, 'GET', `/patients/${id}/export`, { token: recovered.json.access_token })
   assert.deepEqual({ ...reread.json, exported_at: null }, { ...exported, exported_at: null })

@@ -16,15 +16,25 @@ import { internalToken, login, masterKeyOf, outbox, registered } from './helpers
 let rt: TestRuntime
 /** Every token and new password handed out here: none may ever reach a log line. */
 const secrets: string[] = []
-before(async () => { rt = await startTestRuntime({ modules: [identity], env: { APOTHECA_DEMO: '1' }, captureLogs: true }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [identity], env: { APOTHECA_DEMO: '1' }, captureLogs: true })
+})
+after(async () => {
+  await rt?.close()
+})
 
 const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`
 
 /** A call from the given client address (each test its own, so throttle counts never mix). */
 async function call(url: string, body: unknown, ip = randomIp()) {
   const started = Date.now()
-  const r = await rt.app.inject({ method: 'POST', url, remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) })
+  const r = await rt.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: ip,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  })
   return { status: r.statusCode, json: r.body ? r.json() : undefined, headers: r.headers, ms: Date.now() - started }
 }
 const requestReset = (email: string, ip?: string) => call('/auth/password/reset', { email }, ip)
@@ -34,11 +44,19 @@ const confirm = (token: string, new_password: string) => call('/auth/password/re
 async function latestToken(accountId: string): Promise<string> {
   const events = (await outbox(rt, accountId)).filter((e) => e.type === 'identity.password_reset.requested.v1')
   const p = events.at(-1)!.payload
-  const token = open(deriveKey(masterKeyOf(rt), PASSWORD_RESET_DELIVERY.label), p.sealed_token, PASSWORD_RESET_DELIVERY.aad(p.reset_id, p.account_id)).toString('utf8')
+  const token = open(
+    deriveKey(masterKeyOf(rt), PASSWORD_RESET_DELIVERY.label),
+    p.sealed_token,
+    PASSWORD_RESET_DELIVERY.aad(p.reset_id, p.account_id),
+  ).toString('utf8')
   secrets.push(token)
   return token
 }
-const newPassword = () => { const p = `Fresh-Reset-${randomUUID().slice(0, 8)}`; secrets.push(p); return p }
+const newPassword = () => {
+  const p = `Fresh-Reset-${randomUUID().slice(0, 8)}`
+  secrets.push(p)
+  return p
+}
 
 test('a patient resets by token: new password works, old one and old sessions do not, the event names the account only', async () => {
   const p = await registered(rt)
@@ -56,11 +74,17 @@ test('a patient resets by token: new password works, old one and old sessions do
   assert.equal(refreshed.status, 401, 'the sessions from before the reset are over')
 
   const events = await outbox(rt, p.id)
-  assert.deepEqual(events.filter((e) => e.type === 'identity.account.password_reset.v1').map((e) => e.payload), [{ account_id: p.id }])
+  assert.deepEqual(
+    events.filter((e) => e.type === 'identity.account.password_reset.v1').map((e) => e.payload),
+    [{ account_id: p.id }],
+  )
   const requested = events.find((e) => e.type === 'identity.password_reset.requested.v1')!
   assert.deepEqual(Object.keys(requested.payload).sort(), ['account_id', 'expires_at', 'reset_id', 'sealed_token'])
   const { rows } = await rt.db.query(`SELECT type, payload::text AS text FROM identity.outbox`)
-  assert.ok(rows.every((e) => !e.text.includes(token) && !e.text.includes(p.body.email)), 'no outbox payload holds the token or the address in the clear')
+  assert.ok(
+    rows.every((e) => !e.text.includes(token) && !e.text.includes(p.body.email)),
+    'no outbox payload holds the token or the address in the clear',
+  )
   const stored = await rt.db.query<{ token_hash: string }>(`SELECT token_hash FROM identity.password_resets WHERE account_id = $1`, [p.id])
   assert.ok(stored.rows.length === 1 && /^[0-9a-f]{64}$/.test(stored.rows[0]!.token_hash), 'only the SHA-256 is stored')
 })
@@ -74,7 +98,8 @@ test('an unknown e-mail gets the same 202, in about the same time, and nothing i
   assert.equal(unknown.status, 202)
   assert.deepEqual(unknown.json, known.json)
   assert.equal(after, before, 'no event for an unknown e-mail')
-  for (const r of [known, unknown]) assert.ok(r.ms >= RESET_ANSWER_FLOOR_MS - 5 && r.ms < RESET_ANSWER_FLOOR_MS + 500, `answered in ${r.ms} ms`)
+  for (const r of [known, unknown])
+    assert.ok(r.ms >= RESET_ANSWER_FLOOR_MS - 5 && r.ms < RESET_ANSWER_FLOOR_MS + 500, `answered in ${r.ms} ms`)
 })
 
 test('a token works once; a new request voids the unused one; unknown, used, replaced and expired tokens get one answer', async () => {
@@ -126,12 +151,16 @@ test('requests are throttled per e-mail (known or not, alike) and per address: 4
   assert.deepEqual(answers[p.body.email], answers[unknown], 'a lock says nothing about whether the e-mail has an account')
 
   const ip = randomIp()
-  for (let i = 0; i < RESET_IP_LIMIT.failures; i++) assert.equal((await requestReset(`probe.${i}.${randomUUID()}@example.test`, ip)).status, 202)
+  for (let i = 0; i < RESET_IP_LIMIT.failures; i++)
+    assert.equal((await requestReset(`probe.${i}.${randomUUID()}@example.test`, ip)).status, 202)
   const other = await registered(rt)
   assert.equal((await requestReset(other.body.email, ip)).status, 429, 'the address is locked, whatever e-mail it names')
   assert.equal((await requestReset(other.body.email)).status, 202, 'from another address it still works')
   const { rows } = await rt.db.query<{ throttle_key: string }>(`SELECT throttle_key FROM identity.sign_in_failures`)
-  assert.ok(rows.every((r) => !r.throttle_key.includes(ip) && !r.throttle_key.includes(p.body.email)), 'neither address nor e-mail stored as is')
+  assert.ok(
+    rows.every((r) => !r.throttle_key.includes(ip) && !r.throttle_key.includes(p.body.email)),
+    'neither address nor e-mail stored as is',
+  )
 })
 
 test('a reset clears the sign-in lockout, and a reset lock does not stop sign-in', async () => {
@@ -173,7 +202,10 @@ test('the internal recipient route answers the address of a live reset only, to 
   assert.equal(r.status, 200)
   assert.deepEqual(r.json, { reset_id: resetId, account_id: p.id, email: p.body.email })
   const accessed = (await outbox(rt, p.id)).filter((e) => e.type === 'identity.patient.accessed.v1')
-  assert.deepEqual(accessed.map((e) => e.payload.purpose), ['internal'])
+  assert.deepEqual(
+    accessed.map((e) => e.payload.purpose),
+    ['internal'],
+  )
 
   await confirm(await latestToken(p.id), newPassword())
   assert.equal((await rt.request('GET', url, { token: service })).status, 404, 'a used reset names no one')

@@ -6,8 +6,12 @@ import identity from '../src/module.ts'
 import { newPatient, outbox } from './helpers.ts'
 
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [identity] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [identity] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 const accounts = async () => Number((await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity.accounts`)).rows[0]!.n)
 
@@ -16,7 +20,9 @@ test('a patient registers: 201 with an id, and the registered event in the same 
   assert.equal(r.status, 201)
   assert.match(r.json.patient_id, /^[0-9a-f-]{36}$/)
   assert.deepEqual(Object.keys(r.json), ['patient_id'])
-  assert.deepEqual(await outbox(rt, r.json.patient_id), [{ type: 'identity.patient.registered.v1', payload: { patient_id: r.json.patient_id } }])
+  assert.deepEqual(await outbox(rt, r.json.patient_id), [
+    { type: 'identity.patient.registered.v1', payload: { patient_id: r.json.patient_id } },
+  ])
 })
 
 test('the same e-mail again, in any case, is a 409 problem and stores nothing', async () => {
@@ -33,7 +39,7 @@ test('the same e-mail again, in any case, is a 409 problem and stores nothing', 
 })
 
 const invalid: Array<[string, (b: any) => any, string]> = [
-  ['no date of birth', ({ date_of_birth, ...b }) => b, 'body.date_of_birth'],
+  ['no date of birth', ({ date_of_birth: _, ...b }) => b, 'body.date_of_birth'],
   ['a date of birth that does not exist', (b) => ({ ...b, date_of_birth: '1985-02-30' }), 'body.date_of_birth'],
   ['a date of birth in the future', (b) => ({ ...b, date_of_birth: '2999-01-01' }), 'body.date_of_birth'],
   ['a date of birth 140 years ago', (b) => ({ ...b, date_of_birth: `${new Date().getUTCFullYear() - 140}-01-01` }), 'body.date_of_birth'],
@@ -55,7 +61,10 @@ for (const [what, change, field] of invalid) {
     const r = await rt.request('POST', '/patients/register', { body: change(newPatient()) })
     assert.equal(r.status, 400, JSON.stringify(r.json))
     assert.match(String(r.headers['content-type']), /application\/problem\+json/)
-    assert.ok(r.json.errors.some((e: any) => e.field === field), `${field} not in ${JSON.stringify(r.json.errors)}`)
+    assert.ok(
+      r.json.errors.some((e: any) => e.field === field),
+      `${field} not in ${JSON.stringify(r.json.errors)}`,
+    )
     assert.equal(await accounts(), before)
   })
 }
@@ -69,9 +78,14 @@ test('the problem for an unknown field names it, and the problem never echoes th
 })
 
 test('outside the US, any state and postal code are taken; US ZIP+4 is normalised', async () => {
-  const uk = newPatient({ phone: '+447911123456', address: { line1: '221B Baker Street', city: 'London', state: 'Greater London', postal_code: 'NW1 6XE', country: 'gb' } })
+  const uk = newPatient({
+    phone: '+447911123456',
+    address: { line1: '221B Baker Street', city: 'London', state: 'Greater London', postal_code: 'NW1 6XE', country: 'gb' },
+  })
   assert.equal((await rt.request('POST', '/patients/register', { body: uk })).status, 201)
-  const zip9 = newPatient({ address: { line1: '350 Fifth Avenue', line2: 'Suite 3300', city: 'New York', state: 'ny', postal_code: '101180110', country: 'US' } })
+  const zip9 = newPatient({
+    address: { line1: '350 Fifth Avenue', line2: 'Suite 3300', city: 'New York', state: 'ny', postal_code: '101180110', country: 'US' },
+  })
   assert.equal((await rt.request('POST', '/patients/register', { body: zip9 })).status, 201)
 })
 

@@ -9,12 +9,22 @@ import { ACCOUNT_LIMIT, IP_LIMIT } from '../src/application/throttle.ts'
 import { login, registered } from './helpers.ts'
 
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [identity] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [identity] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 /** A sign-in from the given client address (each test its own, so their counts never mix). */
 async function signIn(email: string, password: string, ip: string) {
-  const r = await rt.app.inject({ method: 'POST', url: '/auth/login', remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email, password }) })
+  const r = await rt.app.inject({
+    method: 'POST',
+    url: '/auth/login',
+    remoteAddress: ip,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ email, password }),
+  })
   return { status: r.statusCode, json: r.json(), headers: r.headers }
 }
 const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`
@@ -40,7 +50,10 @@ test('five wrong passwords lock the e-mail: 429 with Retry-After, even for the r
   const other = await registered(rt)
   assert.equal((await signIn(other.body.email, other.body.password, ip)).status, 200, 'another account from the same address is not locked')
   const { rows } = await rt.db.query<{ throttle_key: string }>(`SELECT throttle_key FROM identity.sign_in_failures`)
-  assert.ok(rows.every((r) => !r.throttle_key.includes(ip) && !r.throttle_key.includes(p.body.email)), 'neither address nor e-mail stored as is')
+  assert.ok(
+    rows.every((r) => !r.throttle_key.includes(ip) && !r.throttle_key.includes(p.body.email)),
+    'neither address nor e-mail stored as is',
+  )
 })
 
 test('a successful sign-in clears the e-mail’s count', async () => {
@@ -54,7 +67,8 @@ test('a successful sign-in clears the e-mail’s count', async () => {
 
 test('many wrong passwords from one address, over many e-mails, lock the address', { timeout: 120_000 }, async () => {
   const ip = randomIp()
-  for (let i = 0; i < IP_LIMIT.failures; i++) assert.equal((await signIn(`stuffing.${i}.${randomUUID()}@example.test`, 'Wrong-password-1', ip)).status, 401)
+  for (let i = 0; i < IP_LIMIT.failures; i++)
+    assert.equal((await signIn(`stuffing.${i}.${randomUUID()}@example.test`, 'Wrong-password-1', ip)).status, 401)
   const p = await registered(rt)
   const locked = await signIn(p.body.email, p.body.password, ip)
   assert.equal(locked.status, 429)
@@ -78,7 +92,10 @@ test('refresh tokens rotate; a spent one shown again revokes the whole sign-in',
   assert.equal(replay.json.type, 'https://apotheca.dev/problems/refresh-token-reused')
   assert.equal((await refresh(second.json.refresh_token)).status, 401, 'the newer token of the family is revoked too')
   const { rows } = await rt.db.query<{ token_hash: string }>(`SELECT token_hash FROM identity.refresh_tokens`)
-  assert.ok(rows.every((r) => r.token_hash !== second.json.refresh_token && /^[0-9a-f]{64}$/.test(r.token_hash)), 'only hashes are stored')
+  assert.ok(
+    rows.every((r) => r.token_hash !== second.json.refresh_token && /^[0-9a-f]{64}$/.test(r.token_hash)),
+    'only hashes are stored',
+  )
   assert.equal((await refresh('rt_not-a-token')).status, 401)
   assert.equal((await refresh('')).status, 400)
 })
@@ -92,7 +109,11 @@ test('logout revokes the sign-in’s refresh tokens; other sign-ins stay', async
   assert.equal(out.status, 204)
   assert.equal((await refresh(rotated.json.refresh_token)).status, 401, 'the rotated token of the same sign-in is revoked')
   assert.equal((await refresh(b.json.refresh_token)).status, 200, 'another device stays signed in')
-  assert.equal((await rt.request('POST', '/auth/logout', { body: { refresh_token: 'rt_unknown' } })).status, 204, 'no oracle for unknown tokens')
+  assert.equal(
+    (await rt.request('POST', '/auth/logout', { body: { refresh_token: 'rt_unknown' } })).status,
+    204,
+    'no oracle for unknown tokens',
+  )
 })
 
 test('an erased patient’s refresh token is refused', async () => {
@@ -148,23 +169,48 @@ test('changing the password needs the current one, ends every session, and the o
   assert.equal((await change({ current_password: 'Wrong-password-123', new_password: next })).status, 403)
   assert.equal((await change({ current_password: p.body.password, new_password: 'short' })).status, 400)
   assert.equal((await change({ current_password: p.body.password, new_password: p.body.password })).status, 422)
-  assert.equal((await rt.request('POST', '/auth/password', { body: { current_password: p.body.password, new_password: next } })).status, 401)
+  assert.equal(
+    (await rt.request('POST', '/auth/password', { body: { current_password: p.body.password, new_password: next } })).status,
+    401,
+  )
   assert.equal((await signIn(p.body.email, p.body.password, ip)).status, 200, 'nothing changed so far')
   assert.equal((await change({ current_password: p.body.password, new_password: next })).status, 204)
   assert.equal((await refresh(a.json.refresh_token)).status, 401, 'this session ended')
   assert.equal((await refresh(b.json.refresh_token)).status, 401, 'and the other one')
   assert.equal((await signIn(p.body.email, p.body.password, ip)).status, 401)
   assert.equal((await signIn(p.body.email, next, ip)).status, 200)
-  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM identity.outbox WHERE type = 'identity.account.password_changed.v1' AND aggregate_id = $1`, [p.id])
-  assert.deepEqual(rows.map((r) => r.payload), [{ account_id: p.id, sessions_revoked: 3 }])
+  const { rows } = await rt.db.query<{ payload: any }>(
+    `SELECT payload FROM identity.outbox WHERE type = 'identity.account.password_changed.v1' AND aggregate_id = $1`,
+    [p.id],
+  )
+  assert.deepEqual(
+    rows.map((r) => r.payload),
+    [{ account_id: p.id, sessions_revoked: 3 }],
+  )
 })
 
 test('wrong current passwords count towards the sign-in lockout', async () => {
   const p = await registered(rt)
   const token = (await signIn(p.body.email, p.body.password, randomIp())).json.access_token
   for (let i = 0; i < ACCOUNT_LIMIT.failures; i++) {
-    assert.equal((await rt.request('POST', '/auth/password', { token, body: { current_password: `Wrong-${i}-password`, new_password: 'Another-Horse-Battery-7' } })).status, 403)
+    assert.equal(
+      (
+        await rt.request('POST', '/auth/password', {
+          token,
+          body: { current_password: `Wrong-${i}-password`, new_password: 'Another-Horse-Battery-7' },
+        })
+      ).status,
+      403,
+    )
   }
-  assert.equal((await rt.request('POST', '/auth/password', { token, body: { current_password: p.body.password, new_password: 'Another-Horse-Battery-7' } })).status, 429)
+  assert.equal(
+    (
+      await rt.request('POST', '/auth/password', {
+        token,
+        body: { current_password: p.body.password, new_password: 'Another-Horse-Battery-7' },
+      })
+    ).status,
+    429,
+  )
   assert.equal((await signIn(p.body.email, p.body.password, randomIp())).status, 429)
 })

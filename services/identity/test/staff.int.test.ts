@@ -21,21 +21,39 @@ before(async () => {
   rt = await startTestRuntime({ modules: [identity], env: { APOTHECA_DEMO: '1' } })
   admin = await login(rt, ...DEMO.admin, DEMO_TOTP_SECRET)
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 const createStaff = (body: Record<string, unknown>, token = admin) => rt.request('POST', '/staff', { token, body })
-const staffBody = (role: string, extra: Record<string, unknown> = {}) =>
-  ({ email: `${role}.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'Staff-Password-2026', name: `New ${role}`, role, ...extra })
+const staffBody = (role: string, extra: Record<string, unknown> = {}) => ({
+  email: `${role}.${randomUUID().slice(0, 8)}@staff.example.test`,
+  password: 'Staff-Password-2026',
+  name: `New ${role}`,
+  role,
+  ...extra,
+})
 
 test('the demo seed is idempotent: five accounts, one event each, however often it runs', async () => {
   const replica = await identityReplica(rt)
   await replica.seedDemo!()
   await replica.seedDemo!()
   const { rows } = await rt.db.query<{ role: string }>(`SELECT role FROM identity.accounts ORDER BY role`)
-  assert.deepEqual(rows.map((r) => r.role), ['admin', 'driver', 'patient', 'pharmacist', 'practitioner'])
-  const { rows: events } = await rt.db.query<{ type: string; payload: any }>(`SELECT type, payload FROM identity.outbox WHERE type IN ('identity.account.created.v1', 'identity.patient.registered.v1')`)
+  assert.deepEqual(
+    rows.map((r) => r.role),
+    ['admin', 'driver', 'patient', 'pharmacist', 'practitioner'],
+  )
+  const { rows: events } = await rt.db.query<{ type: string; payload: any }>(
+    `SELECT type, payload FROM identity.outbox WHERE type IN ('identity.account.created.v1', 'identity.patient.registered.v1')`,
+  )
   assert.equal(events.filter((e) => e.type === 'identity.patient.registered.v1').length, 1)
-  assert.deepEqual(events.filter((e) => e.type === 'identity.account.created.v1').map((e) => e.payload.role).sort(), ['admin', 'driver', 'pharmacist', 'practitioner'])
+  assert.deepEqual(
+    events
+      .filter((e) => e.type === 'identity.account.created.v1')
+      .map((e) => e.payload.role)
+      .sort(),
+    ['admin', 'driver', 'pharmacist', 'practitioner'],
+  )
   const { rows: prescribers } = await rt.db.query(`SELECT npi, dea_number, licence_state FROM identity.practitioners`)
   assert.deepEqual(prescribers, [{ npi: '1234567893', dea_number: 'BH1234563', licence_state: 'NY' }])
 })
@@ -70,7 +88,9 @@ async function enrolAtSignIn(email: string, password: string) {
   assert.equal(r.json.access_token, undefined, 'no access token on a password alone')
   const start = await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: r.json.enrolment_token } })
   assert.equal(start.status, 201, JSON.stringify(start.json))
-  const done = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: r.json.enrolment_token, code: totpCode(start.json.secret) } })
+  const done = await rt.request('POST', '/auth/mfa/enrol/activate', {
+    body: { enrolment_token: r.json.enrolment_token, code: totpCode(start.json.secret) },
+  })
   assert.equal(done.status, 200, JSON.stringify(done.json))
   assert.equal(done.json.recovery_codes.length, 10)
   return { token: done.json.access_token as string, secret: start.json.secret as string, enrolmentToken: r.json.enrolment_token as string }
@@ -81,9 +101,13 @@ test('an administrator with MFA creates staff accounts, each announced with its 
     const body = staffBody(role)
     const r = await createStaff(body)
     assert.equal(r.status, 201, JSON.stringify(r.json))
-    assert.deepEqual(await outbox(rt, r.json.account_id), [{ type: 'identity.account.created.v1', payload: { account_id: r.json.account_id, role } }])
+    assert.deepEqual(await outbox(rt, r.json.account_id), [
+      { type: 'identity.account.created.v1', payload: { account_id: r.json.account_id, role } },
+    ])
     const secondFactor = ['pharmacist', 'technician', 'admin'].includes(role)
-    const claims = decodeJwt(secondFactor ? (await enrolAtSignIn(body.email, body.password)).token : await login(rt, body.email, body.password))
+    const claims = decodeJwt(
+      secondFactor ? (await enrolAtSignIn(body.email, body.password)).token : await login(rt, body.email, body.password),
+    )
     assert.deepEqual([claims.sub, claims.role, claims.amr], [r.json.account_id, role, secondFactor ? ['pwd', 'otp'] : ['pwd']])
   }
 })
@@ -93,20 +117,32 @@ test('pharmacists, technicians and admins get no access token until they enrol a
   assert.equal((await createStaff(body)).status, 201)
   const first = await rt.request('POST', '/auth/login', { body: { email: body.email, password: body.password } })
   const enrolment = first.json.enrolment_token as string
-  assert.equal((await rt.request('GET', '/patients/00000000-0000-4000-8000-000000000000/export', { token: enrolment })).status, 401, 'an enrolment token is not an access token')
+  assert.equal(
+    (await rt.request('GET', '/patients/00000000-0000-4000-8000-000000000000/export', { token: enrolment })).status,
+    401,
+    'an enrolment token is not an access token',
+  )
   assert.equal((await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: admin } })).status, 401, 'nor the reverse')
   assert.equal((await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: 'garbage' } })).status, 401)
   const start = await rt.request('POST', '/auth/mfa/enrol', { body: { enrolment_token: enrolment } })
-  const wrong = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() - 300_000) } })
+  const wrong = await rt.request('POST', '/auth/mfa/enrol/activate', {
+    body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() - 300_000) },
+  })
   assert.equal(wrong.status, 400)
   assert.equal((await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: 'abc' } })).status, 400)
-  const done = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: totpCode(start.json.secret) } })
+  const done = await rt.request('POST', '/auth/mfa/enrol/activate', {
+    body: { enrolment_token: enrolment, code: totpCode(start.json.secret) },
+  })
   assert.equal(done.status, 200)
-  const again = await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() + 30_000) } })
+  const again = await rt.request('POST', '/auth/mfa/enrol/activate', {
+    body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() + 30_000) },
+  })
   assert.equal(again.status, 409, 'enrolled once: the token cannot replace the factor')
   const later = await rt.request('POST', '/auth/login', { body: { email: body.email, password: body.password } })
   assert.equal(later.json.mfa_required, true)
-  const m = await rt.request('POST', '/auth/mfa/verify', { body: { mfa_token: later.json.mfa_token, code: totpCode(start.json.secret, Date.now() + 30_000) } })
+  const m = await rt.request('POST', '/auth/mfa/verify', {
+    body: { mfa_token: later.json.mfa_token, code: totpCode(start.json.secret, Date.now() + 30_000) },
+  })
   assert.deepEqual(decodeJwt(m.json.access_token).amr, ['pwd', 'otp'], 'the next code (the enrolment spent this one)')
 })
 
@@ -124,7 +160,10 @@ test('a practitioner needs a valid NPI and licence state; the DEA number is opti
   for (const [extra, field] of cases) {
     const r = await createStaff(staffBody('practitioner', extra))
     assert.equal(r.status, 400, JSON.stringify(extra))
-    assert.ok(r.json.errors.some((e: any) => e.field === field), `${field} not in ${JSON.stringify(r.json.errors)}`)
+    assert.ok(
+      r.json.errors.some((e: any) => e.field === field),
+      `${field} not in ${JSON.stringify(r.json.errors)}`,
+    )
   }
   const created = await createStaff(staffBody('practitioner', { npi: '1245319599', licence_state: 'NY', dea_number: 'AB1234563' }))
   assert.equal(created.status, 201, JSON.stringify(created.json))
@@ -143,15 +182,28 @@ test('staff creation refuses patients as a role, taken e-mails, and callers with
   assert.equal(r.status, 403)
   assert.match(r.json.type, /mfa-required/)
   const p = await registered(rt)
-  assert.equal((await rt.request('GET', `/patients/${p.id}/export`, { token: passwordOnly })).status, 403, 'PHI needs an admin with MFA too')
+  assert.equal(
+    (await rt.request('GET', `/patients/${p.id}/export`, { token: passwordOnly })).status,
+    403,
+    'PHI needs an admin with MFA too',
+  )
 })
 
 test('other services read a prescriber by account id through /internal; no one else may, and a non-prescriber is 404', async () => {
   const practitionerId = decodeJwt(await login(rt, ...DEMO.practitioner)).sub!
   const r = await rt.request('GET', `/internal/practitioners/${practitionerId}`, { token: await internalToken(rt, 'prescriptions') })
   assert.equal(r.status, 200)
-  assert.deepEqual(r.json, { practitioner_id: practitionerId, npi: '1234567893', dea_number: 'BH1234563', licence_state: 'NY', status: 'active' })
+  assert.deepEqual(r.json, {
+    practitioner_id: practitionerId,
+    npi: '1234567893',
+    dea_number: 'BH1234563',
+    licence_state: 'NY',
+    status: 'active',
+  })
   const driverId = decodeJwt(await login(rt, ...DEMO.driver)).sub!
-  assert.equal((await rt.request('GET', `/internal/practitioners/${driverId}`, { token: await internalToken(rt, 'prescriptions') })).status, 404)
+  assert.equal(
+    (await rt.request('GET', `/internal/practitioners/${driverId}`, { token: await internalToken(rt, 'prescriptions') })).status,
+    404,
+  )
   assert.equal((await rt.request('GET', `/internal/practitioners/${practitionerId}`, { token: admin })).status, 401)
 })

@@ -24,12 +24,36 @@ export default {
     const deps = depsFrom(ctx)
     const seeder = demoStockSeeder(deps)
     return {
-      routes: [...availabilityRoutes(deps), ...stockRoutes(deps), ...reservationRoutes(deps), ...controlledRoutes(deps), ...alertRoutes(deps)],
+      routes: [
+        ...availabilityRoutes(deps),
+        ...stockRoutes(deps),
+        ...reservationRoutes(deps),
+        ...controlledRoutes(deps),
+        ...alertRoutes(deps),
+      ],
       consumers: [fulfilmentRequestedHandler(deps), orderStatusChangedHandler(deps)],
       jobs: [
-        { name: 'inventory.expire-holds', everyMs: EXPIRE_HOLDS_EVERY_MS, run: async () => { await expireHolds(deps) } },
-        { name: 'inventory.refresh-availability', everyMs: REFRESH_AVAILABILITY_EVERY_MS, run: async () => { await refreshAvailabilityModel(deps) } },
-        { name: 'inventory.stock-alerts', everyMs: STOCK_ALERTS_EVERY_MS, run: async () => { await runStockAlerts(deps) } },
+        {
+          name: 'inventory.expire-holds',
+          everyMs: EXPIRE_HOLDS_EVERY_MS,
+          run: async () => {
+            await expireHolds(deps)
+          },
+        },
+        {
+          name: 'inventory.refresh-availability',
+          everyMs: REFRESH_AVAILABILITY_EVERY_MS,
+          run: async () => {
+            await refreshAvailabilityModel(deps)
+          },
+        },
+        {
+          name: 'inventory.stock-alerts',
+          everyMs: STOCK_ALERTS_EVERY_MS,
+          run: async () => {
+            await runStockAlerts(deps)
+          },
+        },
         seeder.job,
       ],
       seedDemo: seeder.seed,

@@ -1,7 +1,7 @@
 import { after, before } from 'node:test'
 import type { TestRuntime } from '@apotheca/kernel/testing'
 import type { InventoryDeps } from '../src/application/deps.ts'
-import { depsFor, INTERNAL_SECRET, startCatalogStub, startWithCatalogStub } from './support.ts'
+import { depsFor, startCatalogStub, startWithCatalogStub } from './support.ts'
 import { groupHoldTests } from './group-hold.ts'
 
 // On PostgreSQL the group statement runs beside the locking path on other pooled connections.
@@ -10,9 +10,12 @@ let rt: TestRuntime
 let deps: InventoryDeps
 
 before(async () => {
-  ({ rt, catalog } = await startWithCatalogStub([], { backend: 'postgres' }))
+  ;({ rt, catalog } = await startWithCatalogStub([], { backend: 'postgres' }))
   deps = depsFor(rt, catalog.url)
 })
-after(async () => { await rt?.close(); await catalog?.close() })
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
+})
 
 groupHoldTests('PostgreSQL', () => ({ rt, deps }))

@@ -28,17 +28,23 @@ const count = (outcomes: Outcome[], status: number) => outcomes.filter((o) => o.
 
 /** Every invariant of a drug, read from the database: reserved = held lines ≤ on hand, ledger = on hand. */
 async function assertConsistent(rt: Runtime, drugId: string) {
-  const { rows } = await rt.db.query<{ bad: number }>(/* sql */ `
+  const { rows } = await rt.db.query<{ bad: number }>(
+    /* sql */ `
     SELECT count(*)::int AS bad FROM inventory.batches b
     WHERE b.drug_id = $1 AND (b.quantity_reserved > b.quantity_on_hand OR b.quantity_reserved < 0 OR b.quantity_reserved <> COALESCE((
       SELECT sum(i.quantity) FROM inventory.reservation_items i JOIN inventory.reservations r USING (reservation_id)
-      WHERE i.batch_id = b.batch_id AND r.status = 'held'), 0))`, [drugId])
+      WHERE i.batch_id = b.batch_id AND r.status = 'held'), 0))`,
+    [drugId],
+  )
   assert.equal(rows[0]!.bad, 0)
   assert.deepEqual(await ledgerMismatches(rt.db, drugId), [])
 }
 
 async function reservedOf(rt: Runtime, drugId: string): Promise<number> {
-  const { rows } = await rt.db.query<{ n: number }>(`SELECT COALESCE(sum(quantity_reserved), 0)::int AS n FROM inventory.batches WHERE drug_id = $1`, [drugId])
+  const { rows } = await rt.db.query<{ n: number }>(
+    `SELECT COALESCE(sum(quantity_reserved), 0)::int AS n FROM inventory.batches WHERE drug_id = $1`,
+    [drugId],
+  )
   return rows[0]!.n
 }
 
@@ -58,7 +64,10 @@ export function groupHoldTests(label: string, get: () => { rt: Runtime; deps: In
     await assertConsistent(rt, drugId)
     for (const o of outcomes.filter((x) => x.status === 201)) {
       const events = await outbox(rt, o.reservation_id!)
-      assert.deepEqual(events.map((e) => e.type), ['inventory.reservation.created.v1'])
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['inventory.reservation.created.v1'],
+      )
       eventSchemas['inventory.reservation.created.v1'].parse(events[0]!.payload)
     }
   })
@@ -68,7 +77,10 @@ export function groupHoldTests(label: string, get: () => { rt: Runtime; deps: In
     const drugId = randomUUID()
     await stockBatch(rt, { drug_id: drugId, batch_number: 'S', expiry_date: inDays(200), quantity: 10 })
     const outcomes = await Promise.all([5, 8, 3, 2].map((quantity) => attempt(deps, [{ drug_id: drugId, quantity }])))
-    assert.deepEqual(outcomes.map((o) => o.status), [201, 409, 201, 201])
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      [201, 409, 201, 201],
+    )
     assert.equal(await reservedOf(rt, drugId), 10)
     await assertConsistent(rt, drugId)
   })
@@ -79,7 +91,12 @@ export function groupHoldTests(label: string, get: () => { rt: Runtime; deps: In
     await stockBatch(rt, { drug_id: drugId, batch_number: 'O', expiry_date: inDays(200), quantity: 50 })
     const orderId = randomUUID()
     const items = [{ drug_id: drugId, quantity: 3 }]
-    const outcomes = await Promise.all([attempt(deps, items, orderId), attempt(deps, items), attempt(deps, items, orderId), attempt(deps, items)])
+    const outcomes = await Promise.all([
+      attempt(deps, items, orderId),
+      attempt(deps, items),
+      attempt(deps, items, orderId),
+      attempt(deps, items),
+    ])
     assert.deepEqual(outcomes.map((o) => o.status).sort(), [200, 201, 201, 201])
     assert.equal(outcomes[0]!.reservation_id, outcomes[2]!.reservation_id)
     assert.equal(await reservedOf(rt, drugId), 9)
@@ -95,10 +112,23 @@ export function groupHoldTests(label: string, get: () => { rt: Runtime; deps: In
     const orderId = randomUUID()
     const outcomes = await Promise.all([
       attempt(deps, [{ drug_id: plenty, quantity: 1 }]),
-      attempt(deps, [{ drug_id: plenty, quantity: 4 }, { drug_id: scarce, quantity: 3 }], orderId),
-      attempt(deps, [{ drug_id: scarce, quantity: 2 }, { drug_id: plenty, quantity: 1 }]),
+      attempt(
+        deps,
+        [
+          { drug_id: plenty, quantity: 4 },
+          { drug_id: scarce, quantity: 3 },
+        ],
+        orderId,
+      ),
+      attempt(deps, [
+        { drug_id: scarce, quantity: 2 },
+        { drug_id: plenty, quantity: 1 },
+      ]),
     ])
-    assert.deepEqual(outcomes.map((o) => o.status), [201, 409, 201])
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      [201, 409, 201],
+    )
     assert.deepEqual(outcomes[1]!.drug_ids, [scarce])
     assert.deepEqual([await reservedOf(rt, plenty), await reservedOf(rt, scarce)], [2, 2])
     const { rows } = await rt.db.query(`SELECT 1 FROM inventory.reservations WHERE order_id = $1`, [orderId])
@@ -116,12 +146,19 @@ export function groupHoldTests(label: string, get: () => { rt: Runtime; deps: In
     await rt.db.query(`UPDATE inventory.batches SET quantity_reserved = 2 WHERE drug_id = $1`, [drugId])
     const reservationId = randomUUID()
     const hold = {
-      reservation_id: reservationId, order_id: randomUUID(), patient_id: randomUUID(), expires_at: new Date().toISOString(), picks: picks!,
+      reservation_id: reservationId,
+      order_id: randomUUID(),
+      patient_id: randomUUID(),
+      expires_at: new Date().toISOString(),
+      picks: picks!,
       event: { id: randomUUID(), occurred_at: new Date().toISOString(), payload: {}, traceparent: null },
     }
     assert.equal(await holdMany(rt.db, [hold], cutoff), null)
     assert.equal(await reservedOf(rt, drugId), 2)
-    const { rows } = await rt.db.query(`SELECT 1 FROM inventory.reservations WHERE reservation_id = $1 UNION ALL SELECT 1 FROM inventory.outbox WHERE aggregate_id = $2`, [reservationId, reservationId])
+    const { rows } = await rt.db.query(
+      `SELECT 1 FROM inventory.reservations WHERE reservation_id = $1 UNION ALL SELECT 1 FROM inventory.outbox WHERE aggregate_id = $2`,
+      [reservationId, reservationId],
+    )
     assert.equal(rows.length, 0)
   })
 }

@@ -5,7 +5,7 @@ import type { TestRuntime } from '@apotheca/kernel/testing'
 import { ledgerMismatches } from '../src/db/batch.repository.ts'
 import { DEFAULT_LOCATION_ID } from '../src/db/location.repository.ts'
 import { demoStockSeeder, seedDemoStock } from '../src/application/seed-demo-stock.ts'
-import { depsFor, drug, inDays, INTERNAL_SECRET, outbox, startCatalogStub, startWithCatalogStub } from './support.ts'
+import { depsFor, drug, inDays, outbox, startCatalogStub, startWithCatalogStub } from './support.ts'
 
 const amoxicillin = drug('Amoxicillin 500 mg capsule')
 const ibuprofen = drug('Ibuprofen 200 mg tablet')
@@ -15,10 +15,13 @@ let rt: TestRuntime
 let admin: string
 
 before(async () => {
-  ({ rt, catalog } = await startWithCatalogStub([amoxicillin, ibuprofen, oxycodone], { env: { APOTHECA_DEMO: '1' } }))
+  ;({ rt, catalog } = await startWithCatalogStub([amoxicillin, ibuprofen, oxycodone], { env: { APOTHECA_DEMO: '1' } }))
   admin = await rt.token('admin')
 })
-after(async () => { await rt?.close(); await catalog?.close() })
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
+})
 
 /** A drug the catalog knows, for one test alone. */
 function knownDrug() {
@@ -34,16 +37,33 @@ test('receiving a new batch creates it at the default location, with a ledger ro
   const r = await adjust(drugId, { quantity_delta: 30, reason: 'received', batch_number: 'LOT-1', expiry_date: inDays(400) })
   assert.equal(r.status, 200, JSON.stringify(r.json))
   assert.equal(r.json.quantity_on_hand, 30)
-  assert.deepEqual(r.json.batch, { batch_number: 'LOT-1', expiry_date: inDays(400), quantity_on_hand: 30, quantity_reserved: 0, status: 'available', location_id: DEFAULT_LOCATION_ID, version: 1 })
+  assert.deepEqual(r.json.batch, {
+    batch_number: 'LOT-1',
+    expiry_date: inDays(400),
+    quantity_on_hand: 30,
+    quantity_reserved: 0,
+    status: 'available',
+    location_id: DEFAULT_LOCATION_ID,
+    version: 1,
+  })
   assert.equal(r.headers.etag, '"1"')
   const again = await adjust(drugId, { quantity_delta: 20, reason: 'received', batch_number: 'LOT-2', expiry_date: inDays(200) })
   assert.equal(again.json.quantity_on_hand, 50)
   const stock = await rt.request('GET', `/inventory/${drugId}`, { token: await rt.token('pharmacist') })
   assert.equal(stock.status, 200)
   assert.deepEqual([stock.json.quantity_on_hand, stock.json.quantity_reserved, stock.json.quantity_available], [50, 0, 50])
-  assert.deepEqual(stock.json.batches.map((b: any) => b.batch_number), ['LOT-2', 'LOT-1'])
+  assert.deepEqual(
+    stock.json.batches.map((b: any) => b.batch_number),
+    ['LOT-2', 'LOT-1'],
+  )
   const events = await outbox(rt, drugId)
-  assert.deepEqual(events.map((e) => [e.type, e.payload.reason, e.payload.quantity_on_hand]), [['inventory.stock.adjusted.v1', 'received', 30], ['inventory.stock.adjusted.v1', 'received', 50]])
+  assert.deepEqual(
+    events.map((e) => [e.type, e.payload.reason, e.payload.quantity_on_hand]),
+    [
+      ['inventory.stock.adjusted.v1', 'received', 30],
+      ['inventory.stock.adjusted.v1', 'received', 50],
+    ],
+  )
 })
 
 test('removing more than is on hand is a 409 and changes nothing', async () => {
@@ -63,13 +83,22 @@ test('removing more than is on hand is a 409 and changes nothing', async () => {
 
 test('refusals: unknown drug 404, unknown batch 404, missing or past expiry 422, wrong role 403, bad body 400', async () => {
   const drugId = knownDrug()
-  assert.equal((await adjust(randomUUID(), { quantity_delta: 1, reason: 'received', batch_number: 'L', expiry_date: '2030-01-01' })).status, 404)
+  assert.equal(
+    (await adjust(randomUUID(), { quantity_delta: 1, reason: 'received', batch_number: 'L', expiry_date: '2030-01-01' })).status,
+    404,
+  )
   assert.equal((await adjust(drugId, { quantity_delta: -1, reason: 'damaged', batch_number: 'NOPE' })).status, 404)
-  assert.equal((await adjust(drugId, { quantity_delta: 5, reason: 'received', batch_number: 'L' })).json.type.endsWith('expiry-date-required'), true)
+  assert.equal(
+    (await adjust(drugId, { quantity_delta: 5, reason: 'received', batch_number: 'L' })).json.type.endsWith('expiry-date-required'),
+    true,
+  )
   assert.equal((await adjust(drugId, { quantity_delta: 5, reason: 'received', batch_number: 'L', expiry_date: '2020-01-01' })).status, 422)
   assert.equal((await adjust(drugId, { quantity_delta: 5, reason: 'received', batch_number: 'L', expiry_date: '2030-02-30' })).status, 400)
   assert.equal((await adjust(drugId, { quantity_delta: 5, reason: 'sold', batch_number: 'L' })).status, 400)
-  const asPatient = await rt.request('PUT', `/inventory/${drugId}/adjust`, { token: await rt.token('patient'), body: { quantity_delta: 5, reason: 'received', batch_number: 'L', expiry_date: '2030-01-01' } })
+  const asPatient = await rt.request('PUT', `/inventory/${drugId}/adjust`, {
+    token: await rt.token('patient'),
+    body: { quantity_delta: 5, reason: 'received', batch_number: 'L', expiry_date: '2030-01-01' },
+  })
   assert.equal(asPatient.status, 403)
   assert.equal((await rt.request('GET', `/inventory/${randomUUID()}`, { token: admin })).status, 404)
   assert.equal((await rt.request('GET', `/inventory/${drugId}`, { token: admin })).json.quantity_on_hand, 0)
@@ -109,7 +138,9 @@ test('Idempotency-Key replays the first answer; If-Match refuses a stale version
 test('concurrent adjustments never take a batch below zero, and on hand always equals the ledger', async () => {
   const drugId = knownDrug()
   await adjust(drugId, { quantity_delta: 10, reason: 'received', batch_number: 'RACE', expiry_date: '2031-01-01' })
-  const answers = await Promise.all(Array.from({ length: 15 }, () => adjust(drugId, { quantity_delta: -1, reason: 'dispensed', batch_number: 'RACE' })))
+  const answers = await Promise.all(
+    Array.from({ length: 15 }, () => adjust(drugId, { quantity_delta: -1, reason: 'dispensed', batch_number: 'RACE' })),
+  )
   assert.equal(answers.filter((a) => a.status === 200).length, 10)
   assert.equal(answers.filter((a) => a.status === 409).length, 5)
   assert.deepEqual(await ledgerMismatches(rt.db), [])
@@ -120,7 +151,9 @@ test('demo stock: the first few catalog results of common medicines, two batches
   await rt.drain()
   const { rows } = await rt.db.query<{ drug_id: string; n: number; dates: number }>(
     `SELECT drug_id, count(*)::int AS n, count(DISTINCT expiry_date)::int AS dates FROM inventory.batches
-     WHERE batch_number LIKE 'DEMO-%' AND drug_id = ANY($1::uuid[]) GROUP BY drug_id`, [[amoxicillin, ibuprofen, oxycodone].map((d) => d.drug_id)])
+     WHERE batch_number LIKE 'DEMO-%' AND drug_id = ANY($1::uuid[]) GROUP BY drug_id`,
+    [[amoxicillin, ibuprofen, oxycodone].map((d) => d.drug_id)],
+  )
   assert.deepEqual(rows.map((r) => r.drug_id).sort(), [amoxicillin.drug_id, ibuprofen.drug_id].sort())
   assert.ok(rows.every((r) => r.n === 2 && r.dates === 2))
   const searches = catalog.state.searches
@@ -144,7 +177,10 @@ test('demo stock waits for a catalog that is not answering yet, and the retry jo
     late.state.down = false
     await seeder.job.run()
     const stock = await rt.request('GET', `/inventory/${loratadine.drug_id}`, { token: admin })
-    assert.deepEqual(stock.json.batches.map((b: any) => b.batch_number), [`DEMO-${loratadine.ndc_code}-A`, `DEMO-${loratadine.ndc_code}-B`])
+    assert.deepEqual(
+      stock.json.batches.map((b: any) => b.batch_number),
+      [`DEMO-${loratadine.ndc_code}-A`, `DEMO-${loratadine.ndc_code}-B`],
+    )
     const searches = late.state.searches
     await seeder.job.run()
     assert.equal(late.state.searches, searches)

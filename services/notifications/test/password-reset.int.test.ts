@@ -20,24 +20,38 @@ const stubIdentity: ServiceModule = {
   name: 'identity',
   migrations: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'stub-identity-'))}/`),
   create: () => ({
-    routes: [route({
-      method: 'GET', url: '/internal/password-resets/:resetId/recipient', summary: 'stub', auth: { internal: true },
-      schema: { params: z.object({ resetId: z.uuid() }) },
-      handler: async ({ params }, reply) => {
-        const r = live.get(params.resetId)
-        return r ? { reset_id: params.resetId, ...r } : reply.status(404).send({ type: 'about:blank', title: 'Password reset not found', status: 404 })
-      },
-    })],
+    routes: [
+      route({
+        method: 'GET',
+        url: '/internal/password-resets/:resetId/recipient',
+        summary: 'stub',
+        auth: { internal: true },
+        schema: { params: z.object({ resetId: z.uuid() }) },
+        handler: async ({ params }, reply) => {
+          const r = live.get(params.resetId)
+          return r
+            ? { reset_id: params.resetId, ...r }
+            : reply.status(404).send({ type: 'about:blank', title: 'Password reset not found', status: 404 })
+        },
+      }),
+    ],
   }),
 }
 
 const inbox: Array<{ to: string[]; raw: string }> = []
 const smtp = new SMTPServer({
-  authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
   onData(stream, session, done) {
     let raw = ''
-    stream.on('data', (c) => { raw += c })
-    stream.on('end', () => { inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw }); done() })
+    stream.on('data', (c) => {
+      raw += c
+    })
+    stream.on('end', () => {
+      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
+      done()
+    })
   },
 })
 let embedded: TestRuntime
@@ -58,21 +72,37 @@ after(async () => {
 function requested(rt: TestRuntime, accountId = randomUUID(), opts: { aadAccount?: string } = {}) {
   const token = randomBytes(32).toString('base64url')
   const resetId = randomUUID()
-  const key = deriveKey(loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent' })).masterKey, PASSWORD_RESET_DELIVERY.label)
+  const key = deriveKey(
+    loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir, LOG_LEVEL: 'silent' })).masterKey,
+    PASSWORD_RESET_DELIVERY.label,
+  )
   const sealed = seal(key, token, PASSWORD_RESET_DELIVERY.aad(resetId, opts.aadAccount ?? accountId))
   const event = {
-    id: randomUUID(), type: 'identity.password_reset.requested.v1', occurred_at: new Date().toISOString(), aggregate_id: accountId, version: 1, traceparent: null,
-    payload: { reset_id: resetId, account_id: accountId, expires_at: new Date(Date.now() + 30 * 60_000).toISOString(), sealed_token: sealed },
+    id: randomUUID(),
+    type: 'identity.password_reset.requested.v1',
+    occurred_at: new Date().toISOString(),
+    aggregate_id: accountId,
+    version: 1,
+    traceparent: null,
+    payload: {
+      reset_id: resetId,
+      account_id: accountId,
+      expires_at: new Date(Date.now() + 30 * 60_000).toISOString(),
+      sealed_token: sealed,
+    },
   } as any
   return { token, resetId, accountId, event }
 }
 
 /** The text of an e-mail as written (quoted-printable undone). */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+const decoded = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
 /** The .eml files the embedded mailer wrote to this address. */
 const emlTo = (rt: TestRuntime, email: string) => {
   const dir = join(rt.dataDir, 'mail')
-  return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).filter((m) => m.includes(`To: ${email}`))
+  return readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((m) => m.includes(`To: ${email}`))
 }
 const statusOf = async (rt: TestRuntime, eventId: string) =>
   (await rt.db.query(`SELECT status, account_id, patient_id FROM notifications.messages WHERE event_id = $1`, [eventId])).rows
@@ -99,13 +129,19 @@ test('embedded mode: the reset e-mail is written as an .eml to the account’s o
 test('a reset identity no longer vouches for (used, replaced, expired) or naming another account is not sent', async () => {
   const gone = requested(embedded)
   await embedded.bus.publish([gone.event])
-  assert.deepEqual((await statusOf(embedded, gone.event.id)).map((x) => x.status), ['skipped_expired'])
+  assert.deepEqual(
+    (await statusOf(embedded, gone.event.id)).map((x) => x.status),
+    ['skipped_expired'],
+  )
 
   const swapped = requested(embedded)
   const email = `swapped.${randomUUID().slice(0, 8)}@example.test`
   live.set(swapped.resetId, { account_id: randomUUID(), email })
   await embedded.bus.publish([swapped.event])
-  assert.deepEqual((await statusOf(embedded, swapped.event.id)).map((x) => x.status), ['skipped_expired'])
+  assert.deepEqual(
+    (await statusOf(embedded, swapped.event.id)).map((x) => x.status),
+    ['skipped_expired'],
+  )
   assert.equal(emlTo(embedded, email).length, 0)
 })
 
@@ -120,6 +156,10 @@ test('with SMTP configured the e-mail goes through a real SMTP server', async ()
 
 test('APOTHECA_PASSWORD_RESET_URL must be an http(s) URL without a fragment', () => {
   assert.equal(loadConfig({}).APOTHECA_PASSWORD_RESET_URL, undefined)
-  assert.equal(loadConfig({ APOTHECA_PASSWORD_RESET_URL: 'https://pharmacy.example/reset' }).APOTHECA_PASSWORD_RESET_URL, 'https://pharmacy.example/reset')
-  for (const bad of ['javascript:alert(1)', 'https://pharmacy.example/reset#x']) assert.throws(() => loadConfig({ APOTHECA_PASSWORD_RESET_URL: bad }), ConfigError)
+  assert.equal(
+    loadConfig({ APOTHECA_PASSWORD_RESET_URL: 'https://pharmacy.example/reset' }).APOTHECA_PASSWORD_RESET_URL,
+    'https://pharmacy.example/reset',
+  )
+  for (const bad of ['javascript:alert(1)', 'https://pharmacy.example/reset#x'])
+    assert.throws(() => loadConfig({ APOTHECA_PASSWORD_RESET_URL: bad }), ConfigError)
 })

@@ -45,7 +45,16 @@ export default {
     }
     return {
       routes: [...cartRoutes(deps), ...orderRoutes(deps), ...paymentWebhookRoutes(deps, webhooks)],
-      consumers: [shipmentCreated(deps), shipmentStatusChanged(deps), reservationCreated(deps), reservationReleased, reservationCommitted, reservationCommitFailed(deps), patientErased, prescriptionStatusChanged(deps)],
+      consumers: [
+        shipmentCreated(deps),
+        shipmentStatusChanged(deps),
+        reservationCreated(deps),
+        reservationReleased,
+        reservationCommitted,
+        reservationCommitFailed(deps),
+        patientErased,
+        prescriptionStatusChanged(deps),
+      ],
       jobs: [settleOrdersJob(deps), ...(deps.gateway.provider === 'local' ? [deliverLocal] : [])],
     }
   },

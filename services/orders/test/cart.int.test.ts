@@ -7,8 +7,12 @@ import { drug, fakePlatform, prescription } from './fakes.ts'
 
 let rt: TestRuntime
 const fake = fakePlatform()
-before(async () => { rt = await startTestRuntime({ modules: [orders, ...fake.modules] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [orders, ...fake.modules] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 async function patient() {
   const patientId = randomUUID()
@@ -22,7 +26,18 @@ test('an OTC drug goes in the cart at its catalog price; adding it again sets th
   fake.drugs.set(d.drug_id, d)
   const r = await add(token, { drug_id: d.drug_id, quantity: 2 })
   assert.equal(r.status, 201)
-  assert.deepEqual(r.json.items, [{ drug_id: d.drug_id, name: d.name, quantity: 2, prescription_id: null, rx_only: false, unit_price: 1299, line_total: 2598, currency: 'USD' }])
+  assert.deepEqual(r.json.items, [
+    {
+      drug_id: d.drug_id,
+      name: d.name,
+      quantity: 2,
+      prescription_id: null,
+      rx_only: false,
+      unit_price: 1299,
+      line_total: 2598,
+      currency: 'USD',
+    },
+  ])
   assert.equal(r.json.subtotal, 2598)
   assert.equal(r.json.currency, 'USD')
   const again = await add(token, { drug_id: d.drug_id, quantity: 3 })

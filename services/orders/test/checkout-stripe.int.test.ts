@@ -34,7 +34,12 @@ async function checkout(payment_method: string) {
 }
 
 const intentOf = async (orderId: string) =>
-  (await rt.db.query<{ payment_intent_id: string; provider: string }>(`SELECT payment_intent_id, provider FROM orders.payments WHERE order_id = $1`, [orderId])).rows[0]!
+  (
+    await rt.db.query<{ payment_intent_id: string; provider: string }>(
+      `SELECT payment_intent_id, provider FROM orders.payments WHERE order_id = $1`,
+      [orderId],
+    )
+  ).rows[0]!
 
 test('a visa checkout through Stripe is authorised with manual capture and captured once; cancelling refunds it', async () => {
   const { token, r } = await checkout('pm_card_visa')
@@ -61,7 +66,10 @@ test("Stripe's own webhooks (signed by the package's test helper) are processed 
   const { r } = await checkout('pm_card_visa')
   const pay = await intentOf(r.json.order_id)
   const events = twin.events.filter((e) => (e.object as { id: string }).id === pay.payment_intent_id)
-  assert.deepEqual(events.map((e) => e.type), ['payment_intent.amount_capturable_updated', 'payment_intent.succeeded'])
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['payment_intent.amount_capturable_updated', 'payment_intent.succeeded'],
+  )
   // Delivered in the wrong order, then again: the intent ends captured and each event counts once.
   for (const e of [events[1]!, events[0]!, events[1]!]) {
     const payload = twin.eventPayload(e)
@@ -69,8 +77,17 @@ test("Stripe's own webhooks (signed by the package's test helper) are processed 
     const a = await rt.request('POST', '/webhooks/payments', { raw: payload, headers: { 'stripe-signature': header } })
     assert.equal(a.status, 200)
   }
-  const { rows } = await rt.db.query<{ provider_status: string }>(`SELECT provider_status FROM orders.provider_intents WHERE payment_intent_id = $1`, [pay.payment_intent_id])
+  const { rows } = await rt.db.query<{ provider_status: string }>(
+    `SELECT provider_status FROM orders.provider_intents WHERE payment_intent_id = $1`,
+    [pay.payment_intent_id],
+  )
   assert.equal(rows[0]!.provider_status, 'captured')
-  const inbox = await rt.db.query<{ outcome: string }>(`SELECT outcome FROM orders.payment_webhook_events WHERE payment_intent_id = $1 ORDER BY received_at`, [pay.payment_intent_id])
-  assert.deepEqual(inbox.rows.map((x) => x.outcome), ['applied', 'stale'])
+  const inbox = await rt.db.query<{ outcome: string }>(
+    `SELECT outcome FROM orders.payment_webhook_events WHERE payment_intent_id = $1 ORDER BY received_at`,
+    [pay.payment_intent_id],
+  )
+  assert.deepEqual(
+    inbox.rows.map((x) => x.outcome),
+    ['applied', 'stale'],
+  )
 })

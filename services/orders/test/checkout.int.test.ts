@@ -7,8 +7,12 @@ import { drug, fakePlatform, prescription } from './fakes.ts'
 
 let rt: TestRuntime
 const fake = fakePlatform()
-before(async () => { rt = await startTestRuntime({ modules: [orders, ...fake.modules] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [orders, ...fake.modules] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 /** A patient with a verified prescription of an Rx drug (in stock) and an OTC drug in the cart. */
 async function patientWithCart(o: { stock?: number; otcQuantity?: number } = {}) {
@@ -20,7 +24,10 @@ async function patientWithCart(o: { stock?: number; otcQuantity?: number } = {})
   fake.drugs.set(rxDrug.drug_id, rxDrug).set(otc.drug_id, otc)
   fake.prescriptions.set(rx.prescription_id, rx)
   fake.stock.set(rxDrug.drug_id, o.stock ?? 100).set(otc.drug_id, o.stock ?? 100)
-  const a = await rt.request('POST', '/cart/items', { token, body: { drug_id: rxDrug.drug_id, quantity: 30, prescription_id: rx.prescription_id } })
+  const a = await rt.request('POST', '/cart/items', {
+    token,
+    body: { drug_id: rxDrug.drug_id, quantity: 30, prescription_id: rx.prescription_id },
+  })
   assert.equal(a.status, 201, JSON.stringify(a.json))
   const b = await rt.request('POST', '/cart/items', { token, body: { drug_id: otc.drug_id, quantity: o.otcQuantity ?? 2 } })
   assert.equal(b.status, 201, JSON.stringify(b.json))
@@ -35,15 +42,27 @@ test('checkout with pm_card_visa places a paid order, captures the payment and e
   const r = await checkout(p.token, randomUUID())
   assert.equal(r.status, 201, JSON.stringify(r.json))
   // 30 × 25 + 2 × 499 = 1748 cents, plus 599 shipping below the free-shipping threshold.
-  assert.deepEqual({ ...r.json, order_id: undefined }, { order_id: undefined, order_status: 'paid', payment_status: 'captured', total_amount: 1748 + 599, currency: 'USD' })
+  assert.deepEqual(
+    { ...r.json, order_id: undefined },
+    { order_id: undefined, order_status: 'paid', payment_status: 'captured', total_amount: 1748 + 599, currency: 'USD' },
+  )
   assert.equal(fake.reservedOf(p.rxDrug.drug_id), 30)
   const cart = await rt.request('GET', '/cart', { token: p.token })
   assert.deepEqual(cart.json.items, [])
   const s = await rt.request('GET', `/orders/${r.json.order_id}/status`, { token: p.token })
   assert.equal(s.status, 200)
-  assert.deepEqual(s.json.history.map((h: any) => [h.from, h.to, h.payment_status]), [[null, 'pending', 'pending'], ['pending', 'paid', 'captured']])
+  assert.deepEqual(
+    s.json.history.map((h: any) => [h.from, h.to, h.payment_status]),
+    [
+      [null, 'pending', 'pending'],
+      ['pending', 'paid', 'captured'],
+    ],
+  )
   assert.equal(s.json.items.length, 2)
-  const pay = await rt.db.query(`SELECT status, amount, provider, payment_method, payment_intent_id FROM orders.payments WHERE order_id = $1`, [r.json.order_id])
+  const pay = await rt.db.query(
+    `SELECT status, amount, provider, payment_method, payment_intent_id FROM orders.payments WHERE order_id = $1`,
+    [r.json.order_id],
+  )
   assert.equal(pay.rows[0]!.status, 'captured')
   assert.equal(Number(pay.rows[0]!.amount), 1748 + 599)
   assert.match(pay.rows[0]!.payment_intent_id, /^pi_/)
@@ -52,10 +71,23 @@ test('checkout with pm_card_visa places a paid order, captures the payment and e
 test('the order is announced on the outbox: placed, then each status change', async () => {
   const p = await patientWithCart()
   const r = await checkout(p.token, randomUUID())
-  const { rows } = await rt.db.query<{ type: string; payload: any }>(`SELECT type, payload FROM orders.outbox WHERE aggregate_id = $1 ORDER BY seq`, [r.json.order_id])
-  assert.deepEqual(rows.map((e) => e.type), ['orders.order.placed.v1', 'orders.order.status_changed.v1', 'orders.order.status_changed.v1'])
+  const { rows } = await rt.db.query<{ type: string; payload: any }>(
+    `SELECT type, payload FROM orders.outbox WHERE aggregate_id = $1 ORDER BY seq`,
+    [r.json.order_id],
+  )
+  assert.deepEqual(
+    rows.map((e) => e.type),
+    ['orders.order.placed.v1', 'orders.order.status_changed.v1', 'orders.order.status_changed.v1'],
+  )
   assert.equal(rows[0]!.payload.total_amount, r.json.total_amount)
-  assert.deepEqual(rows[2]!.payload, { order_id: r.json.order_id, patient_id: p.patientId, from: 'pending', order_status: 'paid', payment_status: 'captured', reason: 'checkout' })
+  assert.deepEqual(rows[2]!.payload, {
+    order_id: r.json.order_id,
+    patient_id: p.patientId,
+    from: 'pending',
+    order_status: 'paid',
+    payment_status: 'captured',
+    reason: 'checkout',
+  })
 })
 
 test('the same Idempotency-Key returns the same order; another body with it is a 422', async () => {
@@ -151,7 +183,10 @@ test('an empty cart cannot be checked out; a prescription already in an open ord
   const empty = await checkout(p.token, randomUUID())
   assert.equal(empty.status, 409)
   assert.match(empty.json.type, /cart-empty/)
-  await rt.request('POST', '/cart/items', { token: p.token, body: { drug_id: p.rxDrug.drug_id, quantity: 10, prescription_id: p.rx.prescription_id } })
+  await rt.request('POST', '/cart/items', {
+    token: p.token,
+    body: { drug_id: p.rxDrug.drug_id, quantity: 10, prescription_id: p.rx.prescription_id },
+  })
   const twice = await checkout(p.token, randomUUID())
   assert.equal(twice.status, 409)
   assert.match(twice.json.type, /prescription-in-use/)
@@ -162,7 +197,9 @@ test('a shipping address is stored sealed, never in clear', async () => {
   const address = { line1: '350 Fifth Avenue', city: 'New York', state: 'NY', postal_code: '10118', country: 'US' }
   const r = await checkout(p.token, randomUUID(), { payment_method: 'pm_card_visa', shipping_address: address })
   assert.equal(r.status, 201)
-  const { rows } = await rt.db.query<{ s: string }>(`SELECT shipping_address_sealed AS s FROM orders.orders WHERE order_id = $1`, [r.json.order_id])
+  const { rows } = await rt.db.query<{ s: string }>(`SELECT shipping_address_sealed AS s FROM orders.orders WHERE order_id = $1`, [
+    r.json.order_id,
+  ])
   assert.match(rows[0]!.s, /^v1\./)
   assert.ok(!rows[0]!.s.includes('Fifth'))
   const abroad = await checkout(p.token, randomUUID(), { payment_method: 'pm_card_visa', shipping_address: { ...address, country: 'FR' } })
@@ -176,7 +213,10 @@ test('inventory down during checkout is a 503 and leaves the order cancelled, no
     const r = await checkout(p.token, randomUUID())
     assert.equal(r.status, 503)
     assert.match(r.json.type, /dependency-unavailable/)
-    const { rows } = await rt.db.query<{ order_status: string; payment_status: string }>(`SELECT order_status, payment_status FROM orders.orders WHERE patient_id = $1`, [p.patientId])
+    const { rows } = await rt.db.query<{ order_status: string; payment_status: string }>(
+      `SELECT order_status, payment_status FROM orders.orders WHERE patient_id = $1`,
+      [p.patientId],
+    )
     assert.deepEqual(rows, [{ order_status: 'cancelled', payment_status: 'pending' }])
   } finally {
     fake.state.inventoryDown = false

@@ -9,8 +9,12 @@ import { drug, fakePlatform } from './fakes.ts'
 
 let rt: TestRuntime
 const fake = fakePlatform()
-before(async () => { rt = await startTestRuntime({ modules: [orders, ...fake.modules] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [orders, ...fake.modules] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 test('a confirmed order carries an Ed25519 signature over its details that the published key verifies', async () => {
   const patientId = randomUUID()
@@ -19,13 +23,20 @@ test('a confirmed order carries an Ed25519 signature over its details that the p
   fake.drugs.set(d.drug_id, d)
   fake.stock.set(d.drug_id, 10)
   await rt.request('POST', '/cart/items', { token, body: { drug_id: d.drug_id, quantity: 3 } })
-  const r = await rt.request('POST', '/cart/checkout', { token, headers: { 'idempotency-key': randomUUID() }, body: { payment_method: 'pm_card_visa' } })
+  const r = await rt.request('POST', '/cart/checkout', {
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { payment_method: 'pm_card_visa' },
+  })
   assert.equal(r.status, 201)
   const s = await rt.request('GET', `/orders/${r.json.order_id}/status`, { token })
   const c = s.json.confirmation
   assert.equal(c.algorithm, 'Ed25519')
   const doc = JSON.parse(c.document)
-  assert.deepEqual([doc.order_id, doc.patient_id, doc.total_amount, doc.items[0].quantity, doc.items[0].unit_price], [r.json.order_id, patientId, 2250 + 599, 3, 750])
+  assert.deepEqual(
+    [doc.order_id, doc.patient_id, doc.total_amount, doc.items[0].quantity, doc.items[0].unit_price],
+    [r.json.order_id, patientId, 2250 + 599, 3, 750],
+  )
 
   const keys = await rt.request('GET', '/orders/signing-key')
   assert.equal(keys.status, 200)
@@ -45,7 +56,11 @@ test('an order refused at checkout has no confirmation', async () => {
   fake.drugs.set(d.drug_id, d)
   fake.stock.set(d.drug_id, 10)
   await rt.request('POST', '/cart/items', { token, body: { drug_id: d.drug_id, quantity: 1 } })
-  const r = await rt.request('POST', '/cart/checkout', { token, headers: { 'idempotency-key': randomUUID() }, body: { payment_method: 'pm_card_chargeDeclined' } })
+  const r = await rt.request('POST', '/cart/checkout', {
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { payment_method: 'pm_card_chargeDeclined' },
+  })
   assert.equal(r.status, 402)
   const s = await rt.request('GET', `/orders/${r.json.order_id}/status`, { token })
   assert.equal(s.json.confirmation, null)

@@ -19,11 +19,19 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
     if (backend === 'postgres') assert.ok(brokers, 'APOTHECA_TEST_KAFKA_BROKERS must be set (scripts/services/kafka.sh start)')
     const prefix = `orders${Date.now().toString(36)}${randomUUID().slice(0, 4)}`
     rt = await startTestRuntime({
-      modules: [orders, ...fake.modules], backend,
-      ...(backend === 'postgres' ? { createBus: async (_c, log) => new (await import('@apotheca/kernel/kafka')).KafkaBus({ brokers: brokers!.split(','), log, prefix }) } : {}),
+      modules: [orders, ...fake.modules],
+      backend,
+      ...(backend === 'postgres'
+        ? {
+            createBus: async (_c, log) =>
+              new (await import('@apotheca/kernel/kafka')).KafkaBus({ brokers: brokers!.split(','), log, prefix }),
+          }
+        : {}),
     })
   })
-  after(async () => { await rt?.close() })
+  after(async () => {
+    await rt?.close()
+  })
 
   const admin = () => rt.token('admin')
   const pharmacist = () => rt.token('pharmacist', { mfa: true })
@@ -43,7 +51,10 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
     fake.drugs.set(d.drug_id, d)
     if (rx) fake.prescriptions.set(rx.prescription_id, rx)
     fake.stock.set(d.drug_id, o.stock ?? 100)
-    const a = await rt.request('POST', '/cart/items', { token, body: { drug_id: d.drug_id, quantity: rx ? 20 : 5, ...(rx ? { prescription_id: rx.prescription_id } : {}) } })
+    const a = await rt.request('POST', '/cart/items', {
+      token,
+      body: { drug_id: d.drug_id, quantity: rx ? 20 : 5, ...(rx ? { prescription_id: rx.prescription_id } : {}) },
+    })
     assert.equal(a.status, 201, JSON.stringify(a.json))
     return { patientId, token, d, rx }
   }
@@ -51,11 +62,35 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
     rt.request('POST', '/cart/checkout', { token, body: { payment_method }, headers: { 'idempotency-key': key } })
   const decide = (rx: { prescription_id: string; patient_id: string }, to: string) => {
     fake.prescriptions.set(rx.prescription_id, { ...fake.prescriptions.get(rx.prescription_id)!, status: to as any })
-    return envelope('prescriptions.prescription.status_changed.v1', rx.prescription_id, { prescription_id: rx.prescription_id, patient_id: rx.patient_id, from: 'in_review', to, reason: null, actor_id: null })
+    return envelope('prescriptions.prescription.status_changed.v1', rx.prescription_id, {
+      prescription_id: rx.prescription_id,
+      patient_id: rx.patient_id,
+      from: 'in_review',
+      to,
+      reason: null,
+      actor_id: null,
+    })
   }
-  const shipment = (o: { orderId: string; patientId: string }, id: string, from: string | null, to: string) => from === null
-    ? envelope('delivery.shipment.created.v1', id, { shipment_id: id, order_id: o.orderId, patient_id: o.patientId, carrier: 'local', tracking_number: 'APO1', driver_id: null, status: to, estimated_delivery_at: '2030-01-02T10:00:00Z' })
-    : envelope('delivery.shipment.status_changed.v1', id, { shipment_id: id, order_id: o.orderId, patient_id: o.patientId, from, status: to, occurred_at: new Date().toISOString() })
+  const shipment = (o: { orderId: string; patientId: string }, id: string, from: string | null, to: string) =>
+    from === null
+      ? envelope('delivery.shipment.created.v1', id, {
+          shipment_id: id,
+          order_id: o.orderId,
+          patient_id: o.patientId,
+          carrier: 'local',
+          tracking_number: 'APO1',
+          driver_id: null,
+          status: to,
+          estimated_delivery_at: '2030-01-02T10:00:00Z',
+        })
+      : envelope('delivery.shipment.status_changed.v1', id, {
+          shipment_id: id,
+          order_id: o.orderId,
+          patient_id: o.patientId,
+          from,
+          status: to,
+          occurred_at: new Date().toISOString(),
+        })
 
   test(`[${backend}] paid → fulfilling → shipped → delivered → refunded, each step in the history`, async () => {
     const c = await cart()
@@ -69,13 +104,20 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
     await until('shipment recorded', async () => (await statusOf(o.orderId)).tracking_number === 'APO1')
     await rt.bus.publish([shipment(o, sid, 'assigned', 'in_transit')])
     await until('shipped', statusIs(o.orderId, 'shipped'))
-    assert.equal((await rt.request('POST', `/orders/${o.orderId}/cancel`, { token: c.token, body: {} })).status, 409, 'a shipped order cannot be cancelled')
+    assert.equal(
+      (await rt.request('POST', `/orders/${o.orderId}/cancel`, { token: c.token, body: {} })).status,
+      409,
+      'a shipped order cannot be cancelled',
+    )
     await rt.bus.publish([shipment(o, sid, 'out_for_delivery', 'delivered')])
     await until('delivered', statusIs(o.orderId, 'delivered'))
     const refund = await rt.request('POST', `/orders/${o.orderId}/refund`, { token: await pharmacist(), body: { reason: 'returned' } })
     assert.deepEqual([refund.status, refund.json.order_status, refund.json.payment_status], [200, 'refunded', 'refunded'])
     const s = await statusOf(o.orderId)
-    assert.deepEqual(s.history.map((h: any) => h.to), ['pending', 'paid', 'fulfilling', 'shipped', 'delivered', 'refunded'])
+    assert.deepEqual(
+      s.history.map((h: any) => h.to),
+      ['pending', 'paid', 'fulfilling', 'shipped', 'delivered', 'refunded'],
+    )
     assert.equal(s.estimated_delivery_at, '2030-01-02T10:00:00.000Z')
     assert.ok(s.confirmation?.signature)
   })
@@ -107,7 +149,11 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
     const x = await rt.request('POST', `/orders/${r.json.order_id}/cancel`, { token: c.token, body: {} })
     assert.deepEqual([x.status, x.json.payment_status], [200, 'refunded'])
     assert.equal(fake.reservedOf(c.d.drug_id), 0)
-    assert.equal((await rt.request('POST', `/orders/${r.json.order_id}/refund`, { token: await pharmacist(), body: {} })).status, 409, 'cancelled is final')
+    assert.equal(
+      (await rt.request('POST', `/orders/${r.json.order_id}/refund`, { token: await pharmacist(), body: {} })).status,
+      409,
+      'cancelled is final',
+    )
   })
 
   test(`[${backend}] Rx under review: awaiting_verification, then verified → paid (captured)`, async () => {
@@ -129,9 +175,18 @@ export function lifecycleBranches(backend: 'pglite' | 'postgres') {
 
   test(`[${backend}] a payment webhook is applied once; its duplicate changes nothing`, async () => {
     const pi = `pi_${randomUUID().replaceAll('-', '')}`
-    const e = JSON.stringify({ id: `evt_${randomUUID().replaceAll('-', '')}`, object: 'event', type: 'payment_intent.succeeded', created: 1, data: { object: { id: pi, object: 'payment_intent', amount_received: 100 } } })
+    const e = JSON.stringify({
+      id: `evt_${randomUUID().replaceAll('-', '')}`,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      created: 1,
+      data: { object: { id: pi, object: 'payment_intent', amount_received: 100 } },
+    })
     const sig = () => signStripeStyle('whsec_demo_payments', e)
-    const [a, b] = await Promise.all([rt.request('POST', '/webhooks/payments', { raw: e, headers: { 'stripe-signature': sig() } }), rt.request('POST', '/webhooks/payments', { raw: e, headers: { 'stripe-signature': sig() } })])
+    const [a, b] = await Promise.all([
+      rt.request('POST', '/webhooks/payments', { raw: e, headers: { 'stripe-signature': sig() } }),
+      rt.request('POST', '/webhooks/payments', { raw: e, headers: { 'stripe-signature': sig() } }),
+    ])
     assert.deepEqual([a.json.outcome, b.json.outcome].sort(), ['applied', 'duplicate'])
   })
 }

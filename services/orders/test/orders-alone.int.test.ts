@@ -7,8 +7,12 @@ import orders from '../src/module.ts'
 // orders without catalog, prescriptions or inventory in the process and no address for them: the
 // situation of a dependency outage.
 let rt: TestRuntime
-before(async () => { rt = await startTestRuntime({ modules: [orders] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [orders] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 test('adding to the cart while the catalog is unreachable is a 503 problem naming the dependency, and stores nothing', async () => {
   const token = await rt.token('patient')
@@ -26,7 +30,11 @@ test('checkout without an Idempotency-Key is a 400 problem', async () => {
 })
 
 test('checkout of an empty cart is a 409 problem', async () => {
-  const r = await rt.request('POST', '/cart/checkout', { token: await rt.token('patient'), headers: { 'idempotency-key': randomUUID() }, body: { payment_method: 'pm_card_visa' } })
+  const r = await rt.request('POST', '/cart/checkout', {
+    token: await rt.token('patient'),
+    headers: { 'idempotency-key': randomUUID() },
+    body: { payment_method: 'pm_card_visa' },
+  })
   assert.equal(r.status, 409)
   assert.match(r.json.type, /cart-empty/)
 })

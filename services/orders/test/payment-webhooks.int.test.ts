@@ -12,8 +12,12 @@ import { drug, fakePlatform } from './fakes.ts'
 const SECRET = 'whsec_demo_payments'
 let rt: TestRuntime
 const fake = fakePlatform()
-before(async () => { rt = await startTestRuntime({ modules: [orders, ...fake.modules] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [orders, ...fake.modules] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 async function paidOrder(payment_method = 'pm_card_visa') {
   const token = await rt.token('patient', { sub: randomUUID() })
@@ -22,7 +26,9 @@ async function paidOrder(payment_method = 'pm_card_visa') {
   fake.stock.set(otc.drug_id, 10)
   assert.equal((await rt.request('POST', '/cart/items', { token, body: { drug_id: otc.drug_id, quantity: 1 } })).status, 201)
   const r = await rt.request('POST', '/cart/checkout', { token, body: { payment_method }, headers: { 'idempotency-key': randomUUID() } })
-  const { rows } = await rt.db.query<{ payment_intent_id: string }>(`SELECT payment_intent_id FROM orders.orders WHERE order_id = $1`, [r.json.order_id])
+  const { rows } = await rt.db.query<{ payment_intent_id: string }>(`SELECT payment_intent_id FROM orders.orders WHERE order_id = $1`, [
+    r.json.order_id,
+  ])
   return { token, r, intentId: rows[0]!.payment_intent_id }
 }
 
@@ -33,15 +39,22 @@ const event = (type: string, object: Record<string, unknown>, id = `evt_${random
   JSON.stringify({ id, object: 'event', created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } })
 
 const providerStatus = async (pi: string) =>
-  (await rt.db.query<{ provider_status: string }>(`SELECT provider_status FROM orders.provider_intents WHERE payment_intent_id = $1`, [pi])).rows[0]?.provider_status
+  (await rt.db.query<{ provider_status: string }>(`SELECT provider_status FROM orders.provider_intents WHERE payment_intent_id = $1`, [pi]))
+    .rows[0]?.provider_status
 
 const until = (check: () => Promise<boolean>, ms = 10_000) => eventually('the expected state', check, ms, 100)
 
 test("the local gateway's webhooks are Stripe's: constructEvent verifies them, and they are delivered once", async () => {
   const { r, intentId } = await paidOrder()
   assert.equal(r.status, 201)
-  const { rows } = await rt.db.query<{ id: string; payload: string }>(`SELECT id, payload FROM orders.local_payment_events WHERE payment_intent_id = $1 ORDER BY created_at, id`, [intentId])
-  assert.deepEqual(rows.map((e) => JSON.parse(e.payload).type).sort(), ['payment_intent.amount_capturable_updated', 'payment_intent.succeeded'])
+  const { rows } = await rt.db.query<{ id: string; payload: string }>(
+    `SELECT id, payload FROM orders.local_payment_events WHERE payment_intent_id = $1 ORDER BY created_at, id`,
+    [intentId],
+  )
+  assert.deepEqual(rows.map((e) => JSON.parse(e.payload).type).sort(), [
+    'payment_intent.amount_capturable_updated',
+    'payment_intent.succeeded',
+  ])
   for (const e of rows) {
     // The header the local gateway signs with passes the stripe package's own verification.
     const verified = Stripe.webhooks.constructEvent(e.payload, signStripeStyle(SECRET, e.payload), SECRET)
@@ -67,7 +80,12 @@ test('a refund arrives as a webhook too', async () => {
 
 test('a duplicated webhook is processed once; a reordered one (older status after a newer) changes nothing', async () => {
   const pi = `pi_${randomUUID().replaceAll('-', '')}`
-  const authorised = event('payment_intent.amount_capturable_updated', { id: pi, object: 'payment_intent', amount: 1000, amount_received: 0 })
+  const authorised = event('payment_intent.amount_capturable_updated', {
+    id: pi,
+    object: 'payment_intent',
+    amount: 1000,
+    amount_received: 0,
+  })
   const captured = event('payment_intent.succeeded', { id: pi, object: 'payment_intent', amount: 1000, amount_received: 1000 })
   const a = await post(captured, signStripeStyle(SECRET, captured))
   assert.deepEqual([a.status, a.json.outcome], [200, 'applied'])
@@ -76,8 +94,14 @@ test('a duplicated webhook is processed once; a reordered one (older status afte
   const c = await post(authorised, signStripeStyle(SECRET, authorised))
   assert.deepEqual([c.status, c.json.outcome], [200, 'stale'])
   assert.equal(await providerStatus(pi), 'captured')
-  const inbox = await rt.db.query(`SELECT event_id, outcome FROM orders.payment_webhook_events WHERE payment_intent_id = $1 ORDER BY received_at`, [pi])
-  assert.deepEqual(inbox.rows.map((r: any) => r.outcome), ['applied', 'stale'])
+  const inbox = await rt.db.query(
+    `SELECT event_id, outcome FROM orders.payment_webhook_events WHERE payment_intent_id = $1 ORDER BY received_at`,
+    [pi],
+  )
+  assert.deepEqual(
+    inbox.rows.map((r: any) => r.outcome),
+    ['applied', 'stale'],
+  )
 })
 
 test('concurrent deliveries of one event apply it once', async () => {

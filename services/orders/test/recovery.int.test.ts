@@ -18,7 +18,9 @@ before(async () => {
   rt = await startTestRuntime({ modules: [orders, ...fake.modules] })
   deps = ordersDepsFor(rt, ['catalog', 'prescriptions', 'inventory'])
 })
-after(async () => { await rt?.close() })
+after(async () => {
+  await rt?.close()
+})
 
 async function cartOfOne() {
   const patientId = randomUUID()
@@ -42,15 +44,29 @@ async function crashAfterAuthorisation(patientId: string, key: string) {
 }
 
 const row = async (orderId: string) =>
-  (await rt.db.query<any>(`SELECT order_status, payment_status, reservation_status, compensated_at FROM orders.orders WHERE order_id = $1`, [orderId])).rows[0]
+  (
+    await rt.db.query<any>(
+      `SELECT order_status, payment_status, reservation_status, compensated_at FROM orders.orders WHERE order_id = $1`,
+      [orderId],
+    )
+  ).rows[0]
 const intents = async (orderId: string) =>
-  (await rt.db.query<any>(`SELECT i.status FROM orders.local_payment_intents i JOIN orders.payments p ON p.payment_intent_id = i.id WHERE p.order_id = $1`, [orderId])).rows
+  (
+    await rt.db.query<any>(
+      `SELECT i.status FROM orders.local_payment_intents i JOIN orders.payments p ON p.payment_intent_id = i.id WHERE p.order_id = $1`,
+      [orderId],
+    )
+  ).rows
 
 test('a retry with the same key resumes a checkout that crashed after the payment hold: one order, one hold, one reservation', async () => {
   const c = await cartOfOne()
   const key = randomUUID()
   const orderId = await crashAfterAuthorisation(c.patientId, key)
-  const r = await rt.request('POST', '/cart/checkout', { token: c.token, headers: { 'idempotency-key': key }, body: { payment_method: 'pm_card_visa' } })
+  const r = await rt.request('POST', '/cart/checkout', {
+    token: c.token,
+    headers: { 'idempotency-key': key },
+    body: { payment_method: 'pm_card_visa' },
+  })
   assert.equal(r.status, 201, JSON.stringify(r.json))
   assert.equal(r.json.order_id, orderId)
   assert.equal(r.json.payment_status, 'captured')
@@ -61,7 +77,11 @@ test('a retry with the same key resumes a checkout that crashed after the paymen
 test('while a checkout is pending, another key is refused rather than racing for the same cart', async () => {
   const c = await cartOfOne()
   await crashAfterAuthorisation(c.patientId, randomUUID())
-  const r = await rt.request('POST', '/cart/checkout', { token: c.token, headers: { 'idempotency-key': randomUUID() }, body: { payment_method: 'pm_card_visa' } })
+  const r = await rt.request('POST', '/cart/checkout', {
+    token: c.token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { payment_method: 'pm_card_visa' },
+  })
   assert.equal(r.status, 409)
   assert.match(r.json.type, /checkout-in-progress/)
 })
@@ -82,7 +102,14 @@ test('the settle job cancels an abandoned checkout, voids its hold and releases 
 test('a compensation cut short by an outage is finished by the settle job', async () => {
   const c = await cartOfOne()
   const orderId = await crashAfterAuthorisation(c.patientId, randomUUID())
-  const down = { ...deps, services: { call: async () => { throw new Error('connection refused') } } }
+  const down = {
+    ...deps,
+    services: {
+      call: async () => {
+        throw new Error('connection refused')
+      },
+    },
+  }
   await cancelOrder(down, orderId, { reason: 'customer_request', actor_id: null })
   await compensateOrder(down, orderId)
   let o = await row(orderId)
@@ -99,14 +126,27 @@ test('a compensation cut short by an outage is finished by the settle job', asyn
 test('a reservation the order never learnt of (crash before recording it) is released when its event finds the order cancelled', async () => {
   const c = await cartOfOne()
   const placed = await placeOrder(deps, { patient_id: c.patientId, key: randomUUID(), payment_method: 'pm_card_visa' })
-  const r = await inventoryClient(deps.services).reserve({ order_id: placed.order.order_id, patient_id: c.patientId, items: [{ drug_id: c.drugId, quantity: 30 }] })
+  const r = await inventoryClient(deps.services).reserve({
+    order_id: placed.order.order_id,
+    patient_id: c.patientId,
+    items: [{ drug_id: c.drugId, quantity: 30 }],
+  })
   assert.ok(r.ok)
-  await rt.db.query(`UPDATE orders.orders SET reservation_id = NULL, reservation_status = NULL WHERE order_id = $1`, [placed.order.order_id])
+  await rt.db.query(`UPDATE orders.orders SET reservation_id = NULL, reservation_status = NULL WHERE order_id = $1`, [
+    placed.order.order_id,
+  ])
   await cancelOrder(deps, placed.order.order_id, { reason: 'checkout_abandoned', actor_id: null })
   await compensateOrder(deps, placed.order.order_id)
   assert.equal(fake.reservedOf(c.drugId), 30)
   const id = r.reservation.reservation_id
-  await rt.bus.publish([envelope('inventory.reservation.created.v1', id, { reservation_id: id, order_id: placed.order.order_id, picks: [], expires_at: r.reservation.expires_at })])
+  await rt.bus.publish([
+    envelope('inventory.reservation.created.v1', id, {
+      reservation_id: id,
+      order_id: placed.order.order_id,
+      picks: [],
+      expires_at: r.reservation.expires_at,
+    }),
+  ])
   assert.equal(fake.reservedOf(c.drugId), 0)
   assert.equal((await row(placed.order.order_id)).reservation_status, 'released')
 })

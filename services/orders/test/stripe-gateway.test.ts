@@ -13,9 +13,17 @@ before(async () => {
   twin = await startStripeTwin()
   gw = stripeGateway({ secretKey: twin.secretKey, host: '127.0.0.1', port: twin.port, protocol: 'http' })
 })
-after(async () => { await twin?.close() })
+after(async () => {
+  await twin?.close()
+})
 
-const req = (payment_method: string, key = `order:${randomUUID()}`) => ({ amount: 2347, currency: 'USD', payment_method, idempotency_key: key, order_id: randomUUID() })
+const req = (payment_method: string, key = `order:${randomUUID()}`) => ({
+  amount: 2347,
+  currency: 'USD',
+  payment_method,
+  idempotency_key: key,
+  order_id: randomUUID(),
+})
 
 test('pm_card_visa is authorised with manual capture, captured once, and refunded once', async () => {
   const r = await gw.authorize(req('pm_card_visa'))

@@ -17,7 +17,13 @@ export default {
     const signer = await loadSigner(ctx.db, ctx.secrets.masterKey)
     const deps = { db: ctx.db, publish: ctx.publish, services: ctx.services, log: ctx.log, signer }
     return {
-      routes: [...prescriptionRoutes(deps), ...uploadRoutes(deps), ...allergyRoutes(deps), ...internalRoutes(deps), ...epcsWebhookRoutes(deps)],
+      routes: [
+        ...prescriptionRoutes(deps),
+        ...uploadRoutes(deps),
+        ...allergyRoutes(deps),
+        ...internalRoutes(deps),
+        ...epcsWebhookRoutes(deps),
+      ],
       consumers: [reviewRequestedHandler(deps), orderCancelledHandler(deps)],
       jobs: [expiryJob(deps)],
     }

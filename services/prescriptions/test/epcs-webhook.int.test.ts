@@ -9,8 +9,12 @@ import { isoDay, outboxTypes, reviewed } from './helpers.ts'
 const SECRET = 'whsec_demo_epcs'
 let rt: TestRuntime
 // No catalog at all in this process: submissions still work, unconfirmed, into the queue.
-before(async () => { rt = await startTestRuntime({ modules: [prescriptions] }) })
-after(async () => { await rt?.close() })
+before(async () => {
+  rt = await startTestRuntime({ modules: [prescriptions] })
+})
+after(async () => {
+  await rt?.close()
+})
 
 function hook(body: unknown, signature: string | null = 'valid', t?: number) {
   const raw = JSON.stringify(body)
@@ -60,10 +64,16 @@ test('a signed status is recorded once: a known prescription gets a history note
   // The network retries with a new signature; the very same signed call again is a replay, refused.
   const t = Math.floor(Date.now() / 1000)
   const raw = JSON.stringify(body)
-  const replayed = await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 30) } })
+  const replayed = await rt.request('POST', '/webhooks/epcs/status', {
+    raw,
+    headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 30) },
+  })
   assert.equal(replayed.status, 200)
   assert.equal(replayed.json.duplicate, true)
-  const sameSignature = await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 30) } })
+  const sameSignature = await rt.request('POST', '/webhooks/epcs/status', {
+    raw,
+    headers: { 'apotheca-signature': signPayload(SECRET, raw, t - 30) },
+  })
   assert.equal(sameSignature.status, 409)
   assert.match(sameSignature.json.type, /webhook-replayed/)
   assert.equal((await historyOf(patient, id)).history.length, first.history.length)
@@ -77,7 +87,10 @@ test('cancelled cancels a prescription in review; a second cancel is only noted'
   assert.equal((await historyOf(patient, id)).status, 'cancelled')
   const again = await hook({ message_id: `c-${randomUUID()}`, prescription_id: id, status: 'cancelled' })
   assert.match(again.json.outcome, /cancel refused/)
-  const verify = await rt.request('POST', `/prescriptions/${id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  const verify = await rt.request('POST', `/prescriptions/${id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(verify.status, 409)
 })
 
@@ -95,5 +108,8 @@ test('a malformed body is a 400 problem', async () => {
   assert.equal(r.status, 400)
   assert.ok(r.json.errors.some((e: any) => e.field === 'body.prescription_id'))
   const raw = '{"message_id": '
-  assert.equal((await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw) } })).status, 400)
+  assert.equal(
+    (await rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signPayload(SECRET, raw) } })).status,
+    400,
+  )
 })

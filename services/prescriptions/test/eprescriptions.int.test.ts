@@ -13,7 +13,10 @@ const fhir = (path: string) => JSON.parse(sample(`fhir-r4-examples/${path}`))
 let rt: TestRuntime
 let catalog: FakeCatalog
 before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
-after(async () => { await rt?.close(); await catalog?.close() })
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
+})
 
 async function post(raw: string, contentType: string, o: { token?: string | null; headers?: Record<string, string> } = {}) {
   const token = o.token === null ? undefined : (o.token ?? (await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id })))
@@ -23,7 +26,11 @@ async function post(raw: string, contentType: string, o: { token?: string | null
 /** The NCPDP sample with a unique message id and, optionally, an Apotheca patient id. */
 function newRx(file: string, patientId?: string) {
   let xml = sample(`ncpdp-script/${file}`).replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>T-${randomUUID()}</MessageID>`)
-  if (patientId) xml = xml.replace('<HumanPatient>', `<HumanPatient><Identification><PatientAccountNumber>${patientId}</PatientAccountNumber></Identification>`)
+  if (patientId)
+    xml = xml.replace(
+      '<HumanPatient>',
+      `<HumanPatient><Identification><PatientAccountNumber>${patientId}</PatientAccountNumber></Identification>`,
+    )
   return xml
 }
 
@@ -62,8 +69,15 @@ test('a FHIR example for an unknown patient is kept for the queue; a completed o
   const item = q.json.prescriptions.find((p: any) => p.prescription_id === queued.json.prescription_id)
   assert.equal(item.patient_id, null)
   assert.match(item.review_notes.join(' | '), /patient not matched.*on-hold|on-hold.*patient not matched/s)
-  assert.deepEqual(await outboxTypes(rt, queued.json.prescription_id), ['prescriptions.prescription.review_requested.v1'], 'no event names a patient it does not have')
-  const approve = await rt.request('POST', `/prescriptions/${queued.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  assert.deepEqual(
+    await outboxTypes(rt, queued.json.prescription_id),
+    ['prescriptions.prescription.review_requested.v1'],
+    'no event names a patient it does not have',
+  )
+  const approve = await rt.request('POST', `/prescriptions/${queued.json.prescription_id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(approve.status, 409)
 })
 
@@ -76,16 +90,27 @@ test('a Synthea bundle records one prescription per MedicationRequest', async ()
   assert.equal(r.status, 201, JSON.stringify(r.json).slice(0, 300))
   assert.equal(r.json.prescriptions.length, count)
   for (const p of r.json.prescriptions) assert.ok(['received', 'inactive'].includes(p.status))
-  for (const p of r.json.prescriptions) if (p.status === 'received') assert.ok(['in_review', 'rejected'].includes(await reviewed(rt, p.prescription_id)))
+  for (const p of r.json.prescriptions)
+    if (p.status === 'received') assert.ok(['in_review', 'rejected'].includes(await reviewed(rt, p.prescription_id)))
 })
 
-test('a MedicationRequest coded only by RxNorm takes the catalog\'s first product for the concept; an RxNorm code the catalog lacks waits for a pharmacist', async () => {
+test("a MedicationRequest coded only by RxNorm takes the catalog's first product for the concept; an RxNorm code the catalog lacks waits for a pharmacist", async () => {
   const patient = randomUUID()
-  const order = (rxcui: string) => JSON.stringify({
-    resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: `Patient/${patient}` }, authoredOn: isoDay(),
-    medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: rxcui, display: 'Penicillin V Potassium 500 MG Oral Tablet' }] },
-    dosageInstruction: [{ text: 'one tablet four times daily' }], dispenseRequest: { quantity: { value: 40 } },
-  })
+  const order = (rxcui: string) =>
+    JSON.stringify({
+      resourceType: 'MedicationRequest',
+      status: 'active',
+      intent: 'order',
+      subject: { reference: `Patient/${patient}` },
+      authoredOn: isoDay(),
+      medicationCodeableConcept: {
+        coding: [
+          { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: rxcui, display: 'Penicillin V Potassium 500 MG Oral Tablet' },
+        ],
+      },
+      dosageInstruction: [{ text: 'one tablet four times daily' }],
+      dispenseRequest: { quantity: { value: 40 } },
+    })
   const coded = await post(order(DRUGS.penicillinV.rxcui!), 'application/fhir+json')
   assert.equal(coded.status, 201, JSON.stringify(coded.json))
   assert.equal(coded.json.notes, undefined, 'nothing left for the pharmacist to match')
@@ -95,9 +120,15 @@ test('a MedicationRequest coded only by RxNorm takes the catalog\'s first produc
   await reviewed(rt, coded.json.prescription_id)
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
   const byId = new Map(list.json.prescriptions.map((p: any) => [p.prescription_id, p]))
-  assert.deepEqual([(byId.get(coded.json.prescription_id) as any).drug_id, (byId.get(coded.json.prescription_id) as any).drug_resolution], [DRUGS.penicillinV.drug_id, 'rxcui'],
-    'the first of the two products for the concept')
-  assert.deepEqual([(byId.get(unknown.json.prescription_id) as any).drug_id, (byId.get(unknown.json.prescription_id) as any).drug_resolution], [null, null])
+  assert.deepEqual(
+    [(byId.get(coded.json.prescription_id) as any).drug_id, (byId.get(coded.json.prescription_id) as any).drug_resolution],
+    [DRUGS.penicillinV.drug_id, 'rxcui'],
+    'the first of the two products for the concept',
+  )
+  assert.deepEqual(
+    [(byId.get(unknown.json.prescription_id) as any).drug_id, (byId.get(unknown.json.prescription_id) as any).drug_resolution],
+    [null, null],
+  )
 })
 
 test('an NCPDP NewRx with an empty NDC and an RxNorm code is resolved by the RxNorm code; one with an NDC by the NDC', async () => {
@@ -126,7 +157,10 @@ test('malformed FHIR is a 400 problem; a resource that is not a prescription is 
 test('an NCPDP NewRx for our patient resolves its NDC and goes to review; a resent message finds the same prescription', async () => {
   const patient = randomUUID()
   const xml = newRx('cosyte-newrx-basic.xml', patient)
-  const r = await post(xml.replace('2026-01-15</Date>\n        </WrittenDate>', `${isoDay()}</Date>\n        </WrittenDate>`), 'application/xml')
+  const r = await post(
+    xml.replace('2026-01-15</Date>\n        </WrittenDate>', `${isoDay()}</Date>\n        </WrittenDate>`),
+    'application/xml',
+  )
   assert.equal(r.status, 201, JSON.stringify(r.json))
   assert.equal(await reviewed(rt, r.json.prescription_id), 'in_review')
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
@@ -141,7 +175,10 @@ test('an NCPDP NewRx for our patient resolves its NDC and goes to review; a rese
 test('the e-prescribing network may send a NewRx signed instead of with a token; unsigned and forged are 401', async () => {
   const raw = newRx('ncpdp-v2013071-NewRxForXSLTExample.xml')
   assert.equal((await post(raw, 'application/xml', { token: null })).status, 401)
-  assert.equal((await post(raw, 'application/xml', { token: null, headers: { 'apotheca-signature': signPayload('forged-secret', raw) } })).status, 401)
+  assert.equal(
+    (await post(raw, 'application/xml', { token: null, headers: { 'apotheca-signature': signPayload('forged-secret', raw) } })).status,
+    401,
+  )
   const ok = await post(raw, 'application/xml', { token: null, headers: { 'apotheca-signature': signPayload('whsec_demo_epcs', raw) } })
   assert.equal(ok.status, 201, JSON.stringify(ok.json))
   assert.equal(ok.json.status, 'received')
@@ -151,7 +188,8 @@ test('the e-prescribing network may send a NewRx signed instead of with a token;
 
 test('XXE: a NewRx with an external entity is refused and nothing is read or stored', async () => {
   const id = `XXE-${randomUUID()}`
-  const xxe = `<?xml version="1.0"?>\n<!DOCTYPE Message [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n` +
+  const xxe =
+    `<?xml version="1.0"?>\n<!DOCTYPE Message [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n` +
     `<Message><Header><MessageID>${id}</MessageID></Header><Body><NewRx><MedicationPrescribed><DrugDescription>&xxe;</DrugDescription>` +
     `<Quantity><Value>1</Value></Quantity></MedicationPrescribed></NewRx></Body></Message>`
   const r = await post(xxe, 'application/xml')

@@ -13,11 +13,17 @@ const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 let rt: TestRuntime
 let catalog: FakeCatalog
 before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
-after(async () => { await rt?.close(); await catalog?.close() })
-
-const post = async (raw: string) => rt.request('POST', '/prescriptions/submit', {
-  raw, token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }), headers: { 'content-type': 'application/fhir+json' },
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
 })
+
+const post = async (raw: string) =>
+  rt.request('POST', '/prescriptions/submit', {
+    raw,
+    token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }),
+    headers: { 'content-type': 'application/fhir+json' },
+  })
 
 /** API.md: stopped, completed, cancelled, entered-in-error, expired, a non-order intent, or a lapsed validity → medication history. */
 function expectedStatus(mr: any): 'inactive' | 'received' {
@@ -61,7 +67,12 @@ for (const file of BUNDLES) {
       await settle(p, expectedStatus(requests[i]))
       const rxcui = requests[i].medicationCodeableConcept?.coding?.find((c: any) => c.system === RXNORM)?.code
       const matched = Object.values(DRUGS).some((d) => d.rxcui === rxcui)
-      if (p.status === 'received') assert.equal(p.notes?.some((n: string) => /RxNorm \d+/.test(n)) ?? false, !matched, `RxNorm ${rxcui}: resolved by the catalog, or the pharmacist sees the code to match`)
+      if (p.status === 'received')
+        assert.equal(
+          p.notes?.some((n: string) => /RxNorm \d+/.test(n)) ?? false,
+          !matched,
+          `RxNorm ${rxcui}: resolved by the catalog, or the pharmacist sees the code to match`,
+        )
     }
   })
 }

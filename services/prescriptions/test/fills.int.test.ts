@@ -9,26 +9,42 @@ import { internalToken, isoDay, outboxTypes, reviewed, startWithFakeCatalog } fr
 let rt: TestRuntime
 let catalog: FakeCatalog
 before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
-after(async () => { await rt?.close(); await catalog?.close() })
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
+})
 
 async function verified(o: Record<string, unknown> = {}) {
   const patient = randomUUID()
   const r = await rt.request('POST', '/prescriptions/submit', {
     token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }),
-    body: { patient_id: patient, drug_id: DRUGS.amoxicillin.drug_id, dosage: 'one capsule three times daily', quantity: 30, refill_count: 1, days_supply: 10, issue_date: isoDay(), ...o },
+    body: {
+      patient_id: patient,
+      drug_id: DRUGS.amoxicillin.drug_id,
+      dosage: 'one capsule three times daily',
+      quantity: 30,
+      refill_count: 1,
+      days_supply: 10,
+      issue_date: isoDay(),
+      ...o,
+    },
   })
   assert.equal(r.status, 201, JSON.stringify(r.json))
   await reviewed(rt, r.json.prescription_id)
-  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(v.status, 200, JSON.stringify(v.json))
   return r.json.prescription_id as string
 }
 
 const fill = async (id: string, order = randomUUID(), quantity = 30) =>
   rt.request('POST', `/internal/prescriptions/${id}/fills`, { token: await internalToken(rt), body: { order_id: order, quantity } })
-const backdateLastFill = (id: string, days: number) => rt.db.query(`UPDATE prescriptions.prescriptions SET last_filled_on = $2 WHERE prescription_id = $1`, [id, isoDay(-days)])
+const backdateLastFill = (id: string, days: number) =>
+  rt.db.query(`UPDATE prescriptions.prescriptions SET last_filled_on = $2 WHERE prescription_id = $1`, [id, isoDay(-days)])
 
-test('original fill, then one refill after 75% of the days\' supply; then none left and a renewal is requested once', async () => {
+test("original fill, then one refill after 75% of the days' supply; then none left and a renewal is requested once", async () => {
   const id = await verified()
   const order = randomUUID()
   const first = await fill(id, order)
@@ -55,15 +71,24 @@ test('original fill, then one refill after 75% of the days\' supply; then none l
   assert.equal(internal.json.signature_valid, true, 'refills do not touch what was signed')
 })
 
-test('the prescriber\'s RxRenewalResponse to our renewal request renews the prescription', async () => {
+test("the prescriber's RxRenewalResponse to our renewal request renews the prescription", async () => {
   const id = await verified({ refill_count: 0 })
   const r = await fill(id)
   assert.equal(r.json.renewal_requested, true)
-  const { rows } = await rt.db.query<{ payload: any }>(`SELECT payload FROM prescriptions.outbox WHERE aggregate_id = $1 AND type = 'prescriptions.prescription.renewal_requested.v1'`, [id])
+  const { rows } = await rt.db.query<{ payload: any }>(
+    `SELECT payload FROM prescriptions.outbox WHERE aggregate_id = $1 AND type = 'prescriptions.prescription.renewal_requested.v1'`,
+    [id],
+  )
   const messageId = rows[0]!.payload.message_id
   const xml = readFileSync(new URL('../../../../shared/data/ncpdp-script/cosyte-rxrenewal-response-denied.xml', import.meta.url), 'utf8')
-    .replace(/<Denied>[\s\S]*<\/Denied>/, '<Approved/>').replace('SYNTH-MSG-0204', `M-${randomUUID()}`).replace('SYNTH-MSG-0201', messageId)
-  const resp = await rt.request('POST', '/prescriptions/submit', { raw: xml, token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }), headers: { 'content-type': 'application/xml' } })
+    .replace(/<Denied>[\s\S]*<\/Denied>/, '<Approved/>')
+    .replace('SYNTH-MSG-0204', `M-${randomUUID()}`)
+    .replace('SYNTH-MSG-0201', messageId)
+  const resp = await rt.request('POST', '/prescriptions/submit', {
+    raw: xml,
+    token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }),
+    headers: { 'content-type': 'application/xml' },
+  })
   assert.equal(resp.status, 200, JSON.stringify(resp.json))
   assert.equal(resp.json.outcome, 'renewed')
   assert.equal(resp.json.prescription_id, id)
@@ -72,7 +97,11 @@ test('the prescriber\'s RxRenewalResponse to our renewal request renews the pres
 
 test('an expired, unverified or tampered prescription is not filled; more than prescribed is a 422', async () => {
   const expired = await verified()
-  await rt.db.query(`UPDATE prescriptions.prescriptions SET expiry_date = $2, issue_date = $3 WHERE prescription_id = $1`, [expired, isoDay(-1), isoDay(-20)])
+  await rt.db.query(`UPDATE prescriptions.prescriptions SET expiry_date = $2, issue_date = $3 WHERE prescription_id = $1`, [
+    expired,
+    isoDay(-1),
+    isoDay(-20),
+  ])
   assert.equal((await fill(expired)).status, 409, 'expired (and its signature no longer matches either)')
   const tampered = await verified()
   await rt.db.query(`UPDATE prescriptions.prescriptions SET refill_count = 5 WHERE prescription_id = $1`, [tampered])
@@ -84,18 +113,32 @@ test('an expired, unverified or tampered prescription is not filled; more than p
 })
 
 /** The event orders publishes when an order is cancelled (from fulfilling: dispensing had begun). */
-const cancelled = (orderId: string) => ({
-  id: randomUUID(), type: 'orders.order.status_changed.v1', occurred_at: new Date().toISOString(), aggregate_id: orderId, version: 1, traceparent: null,
-  payload: { order_id: orderId, patient_id: randomUUID(), from: 'fulfilling', order_status: 'cancelled', payment_status: 'refunded', reason: 'customer_request' },
-}) as any
+const cancelled = (orderId: string) =>
+  ({
+    id: randomUUID(),
+    type: 'orders.order.status_changed.v1',
+    occurred_at: new Date().toISOString(),
+    aggregate_id: orderId,
+    version: 1,
+    traceparent: null,
+    payload: {
+      order_id: orderId,
+      patient_id: randomUUID(),
+      from: 'fulfilling',
+      order_status: 'cancelled',
+      payment_status: 'refunded',
+      reason: 'customer_request',
+    },
+  }) as any
 
-test('a cancelled order\'s refill is given back; cancelling again, or another order, changes nothing', async () => {
+test("a cancelled order's refill is given back; cancelling again, or another order, changes nothing", async () => {
   const id = await verified()
   await fill(id)
   await backdateLastFill(id, 8)
   const refillOrder = randomUUID()
   assert.equal((await fill(id, refillOrder)).json.refills_remaining, 0)
-  const state = async () => (await rt.request('GET', `/internal/prescriptions/${id}`, { token: await internalToken(rt) })).json.refills_remaining
+  const state = async () =>
+    (await rt.request('GET', `/internal/prescriptions/${id}`, { token: await internalToken(rt) })).json.refills_remaining
   await rt.bus.publish([cancelled(randomUUID())])
   await rt.bus.publish([cancelled(refillOrder)])
   await eventually('the refill is given back', async () => (await state()) === 1)

@@ -13,26 +13,51 @@ const sample = (f: string) => readFileSync(new URL(f, DIR), 'utf8')
 let rt: TestRuntime
 let catalog: FakeCatalog
 before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
-after(async () => { await rt?.close(); await catalog?.close() })
-
-const post = async (xml: string) => rt.request('POST', '/prescriptions/submit', {
-  raw: xml, token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }), headers: { 'content-type': 'application/xml' },
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
 })
+
+const post = async (xml: string) =>
+  rt.request('POST', '/prescriptions/submit', {
+    raw: xml,
+    token: await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id }),
+    headers: { 'content-type': 'application/xml' },
+  })
 
 /** What each sample gets: 201 a prescription, 202 kept for a pharmacist (not ours to match), 422 not a message we take in, 400 malformed. */
 const EXPECTED: Record<string, number> = {
-  'cosyte-newrx-basic.xml': 201, 'cosyte-newrx-coded-and-strength.xml': 201, 'cosyte-newrx-edge-empties.xml': 201,
-  'cosyte-newrx-sig-disagreement.xml': 201, 'cosyte-newrx-sig-text-only.xml': 201, 'cosyte-newrx-structured-sig.xml': 201,
-  'cosyte-surescripts-routing.xml': 201, 'cosyte-surescripts-version-2023011.xml': 201, 'ncpdp-v2013071-NewRxForXSLTExample.xml': 201,
-  'cosyte-cancelrx-request.xml': 202, 'cosyte-rxrenewal-response-approved-with-changes.xml': 202, 'cosyte-rxrenewal-response-denied.xml': 202,
-  'cosyte-rxrenewal-response-ambiguous.xml': 202, 'cosyte-rxchange-response-denied.xml': 202,
-  'cosyte-cancelrx-response-approved.xml': 422, 'cosyte-cancelrx-response-denied.xml': 422, 'cosyte-rxrenewal-request.xml': 422,
-  'cosyte-rxchange-request.xml': 422, 'cosyte-status-response.xml': 422, 'cosyte-verify-response.xml': 422, 'cosyte-unsupported-transaction.xml': 422,
+  'cosyte-newrx-basic.xml': 201,
+  'cosyte-newrx-coded-and-strength.xml': 201,
+  'cosyte-newrx-edge-empties.xml': 201,
+  'cosyte-newrx-sig-disagreement.xml': 201,
+  'cosyte-newrx-sig-text-only.xml': 201,
+  'cosyte-newrx-structured-sig.xml': 201,
+  'cosyte-surescripts-routing.xml': 201,
+  'cosyte-surescripts-version-2023011.xml': 201,
+  'ncpdp-v2013071-NewRxForXSLTExample.xml': 201,
+  'cosyte-cancelrx-request.xml': 202,
+  'cosyte-rxrenewal-response-approved-with-changes.xml': 202,
+  'cosyte-rxrenewal-response-denied.xml': 202,
+  'cosyte-rxrenewal-response-ambiguous.xml': 202,
+  'cosyte-rxchange-response-denied.xml': 202,
+  'cosyte-cancelrx-response-approved.xml': 422,
+  'cosyte-cancelrx-response-denied.xml': 422,
+  'cosyte-rxrenewal-request.xml': 422,
+  'cosyte-rxchange-request.xml': 422,
+  'cosyte-status-response.xml': 422,
+  'cosyte-verify-response.xml': 422,
+  'cosyte-unsupported-transaction.xml': 422,
   'cosyte-legacy-version.xml': 400,
 }
 
 test('the expectations cover every NCPDP sample file', () => {
-  assert.deepEqual(readdirSync(DIR).filter((f) => f.endsWith('.xml')).sort(), Object.keys(EXPECTED).sort())
+  assert.deepEqual(
+    readdirSync(DIR)
+      .filter((f) => f.endsWith('.xml'))
+      .sort(),
+    Object.keys(EXPECTED).sort(),
+  )
 })
 
 for (const [file, status] of Object.entries(EXPECTED)) {
@@ -58,9 +83,14 @@ for (const [file, status] of Object.entries(EXPECTED)) {
 async function newRx() {
   const id = `N-${randomUUID()}`
   const order = `O-${randomUUID()}`
-  const xml = sample('cosyte-newrx-basic.xml').replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>${id}</MessageID>`)
-    .replace(/SYNTH-ORDER-0001/g, order).replace(/<Date>2026-01-15<\/Date>/, `<Date>${isoDay()}</Date>`)
-    .replace('<HumanPatient>', `<HumanPatient><Identification><PatientAccountNumber>${randomUUID()}</PatientAccountNumber></Identification>`)
+  const xml = sample('cosyte-newrx-basic.xml')
+    .replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>${id}</MessageID>`)
+    .replace(/SYNTH-ORDER-0001/g, order)
+    .replace(/<Date>2026-01-15<\/Date>/, `<Date>${isoDay()}</Date>`)
+    .replace(
+      '<HumanPatient>',
+      `<HumanPatient><Identification><PatientAccountNumber>${randomUUID()}</PatientAccountNumber></Identification>`,
+    )
   const r = await post(xml)
   assert.equal(r.status, 201, JSON.stringify(r.json))
   await reviewed(rt, r.json.prescription_id)
@@ -68,8 +98,11 @@ async function newRx() {
 }
 
 const respond = (file: string, relatesTo: string, edit = (s: string) => s) =>
-  edit(sample(file).replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>M-${randomUUID()}</MessageID>`)
-    .replace(/<RelatesToMessageID>[^<]*<\/RelatesToMessageID>/, `<RelatesToMessageID>${relatesTo}</RelatesToMessageID>`))
+  edit(
+    sample(file)
+      .replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>M-${randomUUID()}</MessageID>`)
+      .replace(/<RelatesToMessageID>[^<]*<\/RelatesToMessageID>/, `<RelatesToMessageID>${relatesTo}</RelatesToMessageID>`),
+  )
 
 async function statusOf(id: string) {
   const { rows } = await rt.db.query<{ status: string }>(`SELECT status FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
@@ -78,7 +111,10 @@ async function statusOf(id: string) {
 
 test('CancelRx cancels the prescription it relates to; again for the same prescription is refused and noted', async () => {
   const { messageId, rxId } = await newRx()
-  const cancel = (s: string) => s.replace('<SentTime>', `<RelatesToMessageID>${messageId}</RelatesToMessageID><SentTime>`).replace(/SYNTH-MSG-0401/, `C-${randomUUID()}`)
+  const cancel = (s: string) =>
+    s
+      .replace('<SentTime>', `<RelatesToMessageID>${messageId}</RelatesToMessageID><SentTime>`)
+      .replace(/SYNTH-MSG-0401/, `C-${randomUUID()}`)
   const r = await post(cancel(sample('cosyte-cancelrx-request.xml')))
   assert.equal(r.status, 200, JSON.stringify(r.json))
   assert.equal(r.json.outcome, 'cancelled')
@@ -95,11 +131,15 @@ test('CancelRx without references is matched by prescriber NPI and NDC when exac
     return rxId
   }
   const one = await mk()
-  const xml = () => sample('cosyte-cancelrx-request.xml').replace(/SYNTH-MSG-0401/, `C-${randomUUID()}`).replace('00000000001', ndc)
+  const xml = () =>
+    sample('cosyte-cancelrx-request.xml')
+      .replace(/SYNTH-MSG-0401/, `C-${randomUUID()}`)
+      .replace('00000000001', ndc)
   const r = await post(xml())
   assert.equal(r.json.outcome, 'cancelled')
   assert.equal(await statusOf(one), 'cancelled')
-  await mk(); await mk()
+  await mk()
+  await mk()
   const two = await post(xml())
   assert.equal(two.status, 202)
   assert.match(two.json.outcome, /ambiguous/)
@@ -107,16 +147,36 @@ test('CancelRx without references is matched by prescriber NPI and NDC when exac
 
 test('RxRenewalResponse: approved with changes makes a new prescription (reviewed as any other); denied is noted; ambiguous waits', async () => {
   const { messageId, rxId } = await newRx()
-  const renewed = await post(respond('cosyte-rxrenewal-response-approved-with-changes.xml', messageId, (s) => s.replace('00000000002', DRUGS.amoxicillin.ndc_code.replace(/-/g, ''))))
+  const renewed = await post(
+    respond('cosyte-rxrenewal-response-approved-with-changes.xml', messageId, (s) =>
+      s.replace('00000000002', DRUGS.amoxicillin.ndc_code.replace(/-/g, '')),
+    ),
+  )
   assert.equal(renewed.status, 200, JSON.stringify(renewed.json))
   assert.equal(renewed.json.outcome, 'renewed')
   const next = renewed.json.new_prescription_id
   assert.equal(await reviewed(rt, next), 'in_review')
-  const { rows } = await rt.db.query(`SELECT quantity, refill_count, days_supply, drug_id, patient_id FROM prescriptions.prescriptions WHERE prescription_id = $1`, [next])
-  assert.deepEqual({ ...rows[0] }, { quantity: 30, refill_count: 3, days_supply: 30, drug_id: DRUGS.amoxicillin.drug_id, patient_id: (await rt.db.query(`SELECT patient_id FROM prescriptions.prescriptions WHERE prescription_id = $1`, [rxId])).rows[0]!.patient_id })
+  const { rows } = await rt.db.query(
+    `SELECT quantity, refill_count, days_supply, drug_id, patient_id FROM prescriptions.prescriptions WHERE prescription_id = $1`,
+    [next],
+  )
+  assert.deepEqual(
+    { ...rows[0] },
+    {
+      quantity: 30,
+      refill_count: 3,
+      days_supply: 30,
+      drug_id: DRUGS.amoxicillin.drug_id,
+      patient_id: (await rt.db.query(`SELECT patient_id FROM prescriptions.prescriptions WHERE prescription_id = $1`, [rxId])).rows[0]!
+        .patient_id,
+    },
+  )
   const denied = await post(respond('cosyte-rxrenewal-response-denied.xml', messageId))
   assert.equal(denied.json.outcome, 'denied')
-  const h = await rt.db.query<{ reason: string }>(`SELECT reason FROM prescriptions.status_history WHERE prescription_id = $1 ORDER BY id DESC LIMIT 1`, [rxId])
+  const h = await rt.db.query<{ reason: string }>(
+    `SELECT reason FROM prescriptions.status_history WHERE prescription_id = $1 ORDER BY id DESC LIMIT 1`,
+    [rxId],
+  )
   assert.match(h.rows[0]!.reason, /denied \(AT\)/)
   const ambiguous = await post(respond('cosyte-rxrenewal-response-ambiguous.xml', messageId))
   assert.equal(ambiguous.status, 202)

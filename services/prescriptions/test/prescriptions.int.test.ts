@@ -14,15 +14,27 @@ import { internalToken, isoDay, outboxTypes, reviewed, staleMfaToken, startWithF
 let rt: TestRuntime
 let catalog: FakeCatalog
 before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
-after(async () => { await rt?.close(); await catalog?.close() })
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
+})
 
 const rx = (patientId: string, o: Record<string, unknown> = {}) => ({
-  patient_id: patientId, drug_id: DRUGS.amoxicillin.drug_id, dosage: '500 mg three times daily for 10 days', quantity: 30, refill_count: 1, issue_date: isoDay(), ...o,
+  patient_id: patientId,
+  drug_id: DRUGS.amoxicillin.drug_id,
+  dosage: '500 mg three times daily for 10 days',
+  quantity: 30,
+  refill_count: 1,
+  issue_date: isoDay(),
+  ...o,
 })
 
 /** Submits (by the known doctor unless another token is given) and waits for the automated review of what was taken. */
 async function submit(body: unknown, token?: string) {
-  const r = await rt.request('POST', '/prescriptions/submit', { token: token ?? (await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id })), body })
+  const r = await rt.request('POST', '/prescriptions/submit', {
+    token: token ?? (await rt.token('practitioner', { sub: PRACTITIONERS.doctor!.practitioner_id })),
+    body,
+  })
   if (r.status === 201) r.json.reviewed = await reviewed(rt, r.json.prescription_id)
   return r
 }
@@ -40,11 +52,20 @@ test('a practitioner submits: received at once, then the review consumer moves i
   assert.equal(p.prescription_id, r.json.prescription_id)
   assert.equal(p.refills_remaining, 1)
   assert.equal(p.expiry_date, addMonths(isoDay(), 12), 'default expiry: one year')
-  assert.deepEqual(p.history.map((h: any) => [h.from, h.to]), [[null, 'received'], ['received', 'validating'], ['validating', 'in_review']])
+  assert.deepEqual(
+    p.history.map((h: any) => [h.from, h.to]),
+    [
+      [null, 'received'],
+      ['received', 'validating'],
+      ['validating', 'in_review'],
+    ],
+  )
   assert.deepEqual(p.findings, [], 'a known prescriber, no other medicines: nothing found')
   assert.deepEqual(await outboxTypes(rt, r.json.prescription_id), [
-    'prescriptions.prescription.received.v1', 'prescriptions.prescription.review_requested.v1',
-    'prescriptions.prescription.status_changed.v1', 'prescriptions.prescription.status_changed.v1',
+    'prescriptions.prescription.received.v1',
+    'prescriptions.prescription.review_requested.v1',
+    'prescriptions.prescription.status_changed.v1',
+    'prescriptions.prescription.status_changed.v1',
   ])
 })
 
@@ -63,7 +84,10 @@ test('the rules refuse bad input with a problem naming the field, and nothing is
     const r = await submit(rx(patient, change))
     assert.equal(r.status, status, `${JSON.stringify(change)} → ${JSON.stringify(r.json)}`)
     assert.match(String(r.headers['content-type']), /application\/problem\+json/)
-    assert.ok(r.json.errors.some((e: any) => e.field === field), JSON.stringify(r.json))
+    assert.ok(
+      r.json.errors.some((e: any) => e.field === field),
+      JSON.stringify(r.json),
+    )
   }
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
   assert.equal(list.json.total, 0)
@@ -77,7 +101,10 @@ test('when the catalog fails the prescription is still taken, unconfirmed, into 
   const item = q.json.prescriptions.find((p: any) => p.prescription_id === r.json.prescription_id)
   assert.equal(item.drug_confirmed, false)
   assert.match(item.review_notes.join(' '), /catalog unavailable/)
-  const approve = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  const approve = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(approve.status, 409, 'an unconfirmed drug cannot be approved while the catalog is down')
   assert.equal(approve.json.type, 'https://apotheca.dev/problems/drug-unconfirmed')
 })
@@ -85,7 +112,10 @@ test('when the catalog fails the prescription is still taken, unconfirmed, into 
 test('who sees what: the patient their own, another patient 404, the prescriber theirs, staff all', async () => {
   const patient = randomUUID()
   const doctor = randomUUID()
-  const mine = await rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner', { sub: doctor }), body: rx(patient) })
+  const mine = await rt.request('POST', '/prescriptions/submit', {
+    token: await rt.token('practitioner', { sub: doctor }),
+    body: rx(patient),
+  })
   await submit(rx(patient))
   const url = `/patients/${patient}/prescriptions`
   assert.equal((await rt.request('GET', url, { token: await rt.token('patient', { sub: patient }) })).json.total, 2)
@@ -93,7 +123,10 @@ test('who sees what: the patient their own, another patient 404, the prescriber 
   assert.equal(other.status, 404)
   assert.match(String(other.headers['content-type']), /application\/problem\+json/)
   const byDoctor = await rt.request('GET', url, { token: await rt.token('practitioner', { sub: doctor }) })
-  assert.deepEqual(byDoctor.json.prescriptions.map((p: any) => p.prescription_id), [mine.json.prescription_id])
+  assert.deepEqual(
+    byDoctor.json.prescriptions.map((p: any) => p.prescription_id),
+    [mine.json.prescription_id],
+  )
   assert.equal((await rt.request('GET', url, { token: await rt.token('technician') })).json.total, 2)
   assert.equal((await rt.request('GET', url, { token: await rt.token('driver') })).status, 403)
   assert.equal((await rt.request('GET', url)).status, 401)
@@ -122,7 +155,10 @@ test('the same Idempotency-Key replays the first answer; a different body with i
 test('verification needs a pharmacist with a second factor; approve signs, twice is a 409', async () => {
   const r = await submit(rx(randomUUID()))
   const url = `/prescriptions/${r.json.prescription_id}/verify`
-  assert.equal((await rt.request('POST', url, { token: await rt.token('practitioner', { mfa: true }), body: { decision: 'approve' } })).status, 403)
+  assert.equal(
+    (await rt.request('POST', url, { token: await rt.token('practitioner', { mfa: true }), body: { decision: 'approve' } })).status,
+    403,
+  )
   const noOtp = await rt.request('POST', url, { token: await rt.token('pharmacist'), body: { decision: 'approve' } })
   assert.equal(noOtp.status, 403)
   assert.equal(noOtp.json.type, 'https://apotheca.dev/problems/mfa-required')
@@ -132,13 +168,19 @@ test('verification needs a pharmacist with a second factor; approve signs, twice
   assert.equal(ok.json.status, 'verified')
   const again = await rt.request('POST', url, { token: pharmacist, body: { decision: 'approve' } })
   assert.equal(again.status, 409)
-  assert.equal((await rt.request('POST', `/prescriptions/${randomUUID()}/verify`, { token: pharmacist, body: { decision: 'approve' } })).status, 404)
+  assert.equal(
+    (await rt.request('POST', `/prescriptions/${randomUUID()}/verify`, { token: pharmacist, body: { decision: 'approve' } })).status,
+    404,
+  )
 })
 
 test('the signature verifies with the published key, and any later change to the prescription breaks it', async () => {
   const r = await submit(rx(randomUUID()))
   const id = r.json.prescription_id
-  await rt.request('POST', `/prescriptions/${id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  await rt.request('POST', `/prescriptions/${id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   const keys = await rt.request('GET', '/prescriptions/signing-keys')
   const row = (await findPrescription(rt.db, id))!
   const key = keys.json.keys.find((k: any) => k.key_id === row.signing_key_id)
@@ -161,13 +203,27 @@ test('the signature verifies with the published key, and any later change to the
 test('tampering with any signed column in the database is detected; a row forged into verified has no valid signature', async () => {
   const token = await internalToken(rt)
   const changes: Array<[string, unknown]> = [
-    ['patient_id', randomUUID()], ['drug_id', DRUGS.oxycodone.drug_id], ['refill_count', 5], ['dosage', 'two tablets hourly'],
-    ['expiry_date', isoDay(300)], ['dea_schedule', 'CV'], ['verified_by', randomUUID()], ['prescriber_id', randomUUID()],
+    ['patient_id', randomUUID()],
+    ['drug_id', DRUGS.oxycodone.drug_id],
+    ['refill_count', 5],
+    ['dosage', 'two tablets hourly'],
+    ['expiry_date', isoDay(300)],
+    ['dea_schedule', 'CV'],
+    ['verified_by', randomUUID()],
+    ['prescriber_id', randomUUID()],
   ]
   for (const [column, value] of changes) {
     const r = await submit(rx(randomUUID()))
     const id = r.json.prescription_id
-    assert.equal((await rt.request('POST', `/prescriptions/${id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })).status, 200)
+    assert.equal(
+      (
+        await rt.request('POST', `/prescriptions/${id}/verify`, {
+          token: await rt.token('pharmacist', { mfa: true }),
+          body: { decision: 'approve' },
+        })
+      ).status,
+      200,
+    )
     await rt.db.query(`UPDATE prescriptions.prescriptions SET ${column} = $2 WHERE prescription_id = $1`, [id, value])
     const after = (await rt.request('GET', `/internal/prescriptions/${id}`, { token })).json
     assert.equal(after.signature_valid, false, column)
@@ -219,12 +275,19 @@ test('the OpenAPI document lists the prescription routes', async () => {
 test('the expiry job moves lapsed open prescriptions to expired, which cannot be verified', async () => {
   const patient = randomUUID()
   const r = await submit(rx(patient))
-  await rt.db.query(`UPDATE prescriptions.prescriptions SET issue_date = $2, expiry_date = $3 WHERE prescription_id = $1`, [r.json.prescription_id, isoDay(-400), isoDay(-35)])
+  await rt.db.query(`UPDATE prescriptions.prescriptions SET issue_date = $2, expiry_date = $3 WHERE prescription_id = $1`, [
+    r.json.prescription_id,
+    isoDay(-400),
+    isoDay(-35),
+  ])
   const moved = await expirePrescriptions({ db: rt.db, publish: createPublisher('prescriptions', () => {}) })
   assert.ok(moved >= 1)
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
   assert.equal(list.json.prescriptions[0].status, 'expired')
   assert.equal(list.json.prescriptions[0].history.at(-1).from, 'in_review')
-  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, { token: await rt.token('pharmacist', { mfa: true }), body: { decision: 'approve' } })
+  const v = await rt.request('POST', `/prescriptions/${r.json.prescription_id}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'approve' },
+  })
   assert.equal(v.status, 409)
 })

@@ -10,7 +10,10 @@ import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 let rt: TestRuntime
 let catalog: FakeCatalog
 before(async () => ({ rt, catalog } = await startWithFakeCatalog()))
-after(async () => { await rt?.close(); await catalog?.close() })
+after(async () => {
+  await rt?.close()
+  await catalog?.close()
+})
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
@@ -24,7 +27,11 @@ async function upload(patient: string, file: Buffer, o: { content_type?: string;
 }
 
 test('PDF, PNG and JPEG uploads are stored with their SHA-256 and the type their bytes show', async () => {
-  for (const [file, type] of [[PDF, 'application/pdf'], [PNG, 'image/png'], [JPEG, 'image/jpeg']] as const) {
+  for (const [file, type] of [
+    [PDF, 'application/pdf'],
+    [PNG, 'image/png'],
+    [JPEG, 'image/jpeg'],
+  ] as const) {
     const patient = randomUUID()
     const r = await upload(patient, file)
     assert.equal(r.status, 201, JSON.stringify(r.json))
@@ -49,7 +56,10 @@ test('a file whose content is not a PDF, JPEG or PNG is a 415 whatever it claims
   assert.equal(renamed.status, 415, 'a PNG sent as a PDF')
   const big = await upload(patient, Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BYTES)]))
   assert.equal(big.status, 413)
-  const notB64 = await rt.request('POST', '/prescriptions/uploads', { token: await rt.token('patient', { sub: patient }), body: { patient_id: patient, content_base64: 'not base64!' } })
+  const notB64 = await rt.request('POST', '/prescriptions/uploads', {
+    token: await rt.token('patient', { sub: patient }),
+    body: { patient_id: patient, content_base64: 'not base64!' },
+  })
   assert.equal(notB64.status, 400)
   assert.equal((await upload(randomUUID(), PDF, { token: await rt.token('patient', { sub: patient }) })).status, 403, 'only their own')
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
@@ -62,29 +72,55 @@ test('a pharmacist transcribes the upload; it is reviewed again and can then be 
   const id = r.json.prescription_id
   await reviewed(rt, id)
   const pharmacist = await rt.token('pharmacist', { mfa: true })
-  const early = await rt.request('POST', `/prescriptions/${id}/verify`, { token: pharmacist, body: { decision: 'approve', override_reason: 'prescriber_consulted' } })
+  const early = await rt.request('POST', `/prescriptions/${id}/verify`, {
+    token: pharmacist,
+    body: { decision: 'approve', override_reason: 'prescriber_consulted' },
+  })
   assert.equal(early.status, 409, 'nothing to approve before transcription')
-  const body = { drug_id: DRUGS.amoxicillin.drug_id, dosage: '500 mg three times daily', quantity: 30, refill_count: 0, issue_date: isoDay(), prescriber_id: PRACTITIONERS.doctor!.practitioner_id }
-  assert.equal((await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body: { ...body, refill_count: 12 } })).status, 400)
+  const body = {
+    drug_id: DRUGS.amoxicillin.drug_id,
+    dosage: '500 mg three times daily',
+    quantity: 30,
+    refill_count: 0,
+    issue_date: isoDay(),
+    prescriber_id: PRACTITIONERS.doctor!.practitioner_id,
+  }
+  assert.equal(
+    (await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body: { ...body, refill_count: 12 } })).status,
+    400,
+  )
   const t = await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body })
   assert.equal(t.status, 200, JSON.stringify(t.json))
   assert.equal(t.json.status, 'received')
   assert.equal(await reviewed(rt, id), 'in_review')
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('patient', { sub: patient }) })
   const p = list.json.prescriptions[0]
-  assert.deepEqual(p.history.map((h: any) => h.to), ['received', 'validating', 'in_review', 'received', 'validating', 'in_review'])
+  assert.deepEqual(
+    p.history.map((h: any) => h.to),
+    ['received', 'validating', 'in_review', 'received', 'validating', 'in_review'],
+  )
   assert.deepEqual(p.findings, [], 'a known prescriber now, nothing found')
   assert.equal((await rt.request('POST', `/prescriptions/${id}/verify`, { token: pharmacist, body: { decision: 'approve' } })).status, 200)
-  assert.equal((await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body })).status, 409, 'a verified prescription is not transcribed')
+  assert.equal(
+    (await rt.request('POST', `/prescriptions/${id}/transcribe`, { token: pharmacist, body })).status,
+    409,
+    'a verified prescription is not transcribed',
+  )
 })
 
 // The same upload as the raw body of POST /prescriptions/submit, with real small files.
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url))
-const FILES = [[fixture('scan.pdf'), 'application/pdf'], [fixture('scan.png'), 'image/png'], [fixture('scan.jpg'), 'image/jpeg']] as const
+const FILES = [
+  [fixture('scan.pdf'), 'application/pdf'],
+  [fixture('scan.png'), 'image/png'],
+  [fixture('scan.jpg'), 'image/jpeg'],
+] as const
 
 async function sendRaw(file: Buffer, contentType: string, token: string | null) {
   const r = await rt.app.inject({
-    method: 'POST', url: '/prescriptions/submit', payload: file,
+    method: 'POST',
+    url: '/prescriptions/submit',
+    payload: file,
     headers: { 'content-type': contentType, 'idempotency-key': randomUUID(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
   })
   return { status: r.statusCode, json: r.body ? JSON.parse(r.body) : undefined, headers: r.headers }
@@ -98,7 +134,11 @@ test('a patient sends a PDF, PNG or JPEG as the body of POST /prescriptions/subm
     assert.equal(r.json.status, 'received')
     assert.equal(r.json.sha256, createHash('sha256').update(file).digest('hex'))
     assert.equal(await reviewed(rt, r.json.prescription_id), 'in_review')
-    const doc = await rt.app.inject({ method: 'GET', url: `/prescriptions/${r.json.prescription_id}/document`, headers: { authorization: `Bearer ${await rt.token('patient', { sub: patient })}` } })
+    const doc = await rt.app.inject({
+      method: 'GET',
+      url: `/prescriptions/${r.json.prescription_id}/document`,
+      headers: { authorization: `Bearer ${await rt.token('patient', { sub: patient })}` },
+    })
     assert.equal(doc.statusCode, 200)
     assert.equal(doc.headers['content-type'], type)
     assert.ok(doc.rawPayload.equals(file), 'the bytes as sent')
@@ -109,7 +149,11 @@ test('a raw upload is checked by its bytes: another type or a mismatch is 415, t
   const patient = randomUUID()
   const token = await rt.token('patient', { sub: patient })
   const [pdf, png] = [FILES[0][0], FILES[1][0]]
-  for (const [file, type] of [[png, 'application/pdf'], [pdf, 'image/jpeg'], [Buffer.from('GIF89a not a prescription'), 'image/png']] as const) {
+  for (const [file, type] of [
+    [png, 'application/pdf'],
+    [pdf, 'image/jpeg'],
+    [Buffer.from('GIF89a not a prescription'), 'image/png'],
+  ] as const) {
     const r = await sendRaw(file, type, token)
     assert.equal(r.status, 415, `${type}: ${JSON.stringify(r.json)}`)
     assert.match(String(r.headers['content-type']), /problem\+json/)
@@ -118,7 +162,11 @@ test('a raw upload is checked by its bytes: another type or a mismatch is 415, t
   const big = await sendRaw(Buffer.concat([pdf, Buffer.alloc(MAX_UPLOAD_BYTES)]), 'application/pdf', token)
   assert.equal(big.status, 413)
   assert.match(String(big.headers['content-type']), /problem\+json/)
-  assert.equal((await sendRaw(pdf, 'application/pdf', await rt.token('pharmacist'))).status, 403, 'staff name the patient: POST /prescriptions/uploads')
+  assert.equal(
+    (await sendRaw(pdf, 'application/pdf', await rt.token('pharmacist'))).status,
+    403,
+    'staff name the patient: POST /prescriptions/uploads',
+  )
   assert.equal((await sendRaw(pdf, 'application/pdf', null)).status, 401)
   const list = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
   assert.equal(list.json.total, 0, 'nothing stored')

@@ -12,14 +12,21 @@ export interface ServiceCaller {
 
 /** A non-2xx answer from another service, kept as the problem document it sent. */
 export class ServiceCallError extends Error {
-  constructor(readonly service: ServiceName, readonly status: number, readonly problem: any) {
+  constructor(
+    readonly service: ServiceName,
+    readonly status: number,
+    readonly problem: any,
+  ) {
     super(`${service} answered ${status}${problem?.title ? `: ${problem.title}` : ''}`)
   }
 }
 
 /** Calls and parses the answer with its schema; 404 → null, other non-2xx → ServiceCallError. */
 export async function fetchOrNull<S extends z.ZodType>(
-  caller: ServiceCaller, service: ServiceName, path: string, schema: S,
+  caller: ServiceCaller,
+  service: ServiceName,
+  path: string,
+  schema: S,
 ): Promise<z.infer<S> | null> {
   const r = await caller.call(service, { method: 'GET', path })
   if (r.status === 404) return null

@@ -8,9 +8,16 @@ export const InternalPatient = z.object({
   name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  address: z.object({
-    line1: z.string(), line2: z.string().nullish(), city: z.string(), state: z.string(), postal_code: z.string(), country: z.string(),
-  }).nullable(),
+  address: z
+    .object({
+      line1: z.string(),
+      line2: z.string().nullish(),
+      city: z.string(),
+      state: z.string(),
+      postal_code: z.string(),
+      country: z.string(),
+    })
+    .nullable(),
   consent: z.object({ email: z.boolean(), sms: z.boolean() }),
 })
 export type InternalPatient = z.infer<typeof InternalPatient>

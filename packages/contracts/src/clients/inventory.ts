@@ -5,16 +5,27 @@ export const ReserveRequest = z.object({
   order_id: z.uuid(),
   patient_id: z.uuid(),
   items: z.array(z.object({ drug_id: z.uuid(), quantity: z.number().int().positive() })).min(1),
-  hold_minutes: z.number().int().positive().max(24 * 60).default(30),
+  hold_minutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(30),
 })
 export const Reservation = z.object({
   reservation_id: z.uuid(),
   order_id: z.uuid(),
   status: z.enum(['held', 'released', 'committed']),
   expires_at: z.string(),
-  picks: z.array(z.object({
-    drug_id: z.uuid(), batch_number: z.string(), expiry_date: z.string(), location_id: z.uuid(), quantity: z.number().int(),
-  })),
+  picks: z.array(
+    z.object({
+      drug_id: z.uuid(),
+      batch_number: z.string(),
+      expiry_date: z.string(),
+      location_id: z.uuid(),
+      quantity: z.number().int(),
+    }),
+  ),
 })
 export type ReserveRequest = z.input<typeof ReserveRequest>
 export type Reservation = z.infer<typeof Reservation>
@@ -31,7 +42,11 @@ export function inventoryClient(caller: ServiceCaller) {
     },
     /** Releases a held reservation (compensation); releasing twice is harmless. */
     async release(reservationId: string, reason: string): Promise<void> {
-      const r = await caller.call('inventory', { method: 'POST', path: `/internal/reservations/${reservationId}/release`, body: { reason } })
+      const r = await caller.call('inventory', {
+        method: 'POST',
+        path: `/internal/reservations/${reservationId}/release`,
+        body: { reason },
+      })
       if (r.status >= 300) throw new ServiceCallError('inventory', r.status, r.json)
     },
   }

@@ -23,7 +23,14 @@ export const InternalPrescription = z.object({
 export type InternalPrescription = z.infer<typeof InternalPrescription>
 
 /** A recorded fill of a prescription (POST /internal/prescriptions/{id}/fills). */
-export const Fill = z.object({ prescription_id: z.uuid(), order_id: z.uuid(), fill_number: z.number().int(), quantity: z.number().int(), refills_remaining: z.number().int(), renewal_requested: z.boolean() })
+export const Fill = z.object({
+  prescription_id: z.uuid(),
+  order_id: z.uuid(),
+  fill_number: z.number().int(),
+  quantity: z.number().int(),
+  refills_remaining: z.number().int(),
+  renewal_requested: z.boolean(),
+})
 export type Fill = z.infer<typeof Fill>
 
 /**
@@ -33,13 +40,15 @@ export type Fill = z.infer<typeof Fill>
  */
 export const PatientMedications = z.object({
   patient_id: z.uuid(),
-  medications: z.array(z.object({
-    prescription_id: z.uuid(),
-    drug_id: z.uuid(),
-    status: PrescriptionStatus,
-    /** true for prescriptions in force, false for medication history. */
-    active: z.boolean(),
-  })),
+  medications: z.array(
+    z.object({
+      prescription_id: z.uuid(),
+      drug_id: z.uuid(),
+      status: PrescriptionStatus,
+      /** true for prescriptions in force, false for medication history. */
+      active: z.boolean(),
+    }),
+  ),
   prescriber_ids: z.array(z.uuid()),
 })
 export type PatientMedications = z.infer<typeof PatientMedications>
@@ -56,7 +65,10 @@ export function prescriptionsClient(caller: ServiceCaller) {
      */
     async patientMedications(patientId: string, onBehalfOf?: { actor_id: string; role: Role }): Promise<PatientMedications> {
       const who = onBehalfOf ? `?actor_id=${encodeURIComponent(onBehalfOf.actor_id)}&actor_role=${onBehalfOf.role}` : ''
-      const r = await caller.call('prescriptions', { method: 'GET', path: `/internal/patients/${encodeURIComponent(patientId)}/medications${who}` })
+      const r = await caller.call('prescriptions', {
+        method: 'GET',
+        path: `/internal/patients/${encodeURIComponent(patientId)}/medications${who}`,
+      })
       if (r.status >= 300) throw new ServiceCallError('prescriptions', r.status, r.json)
       return PatientMedications.parse(r.json)
     },
@@ -64,8 +76,15 @@ export function prescriptionsClient(caller: ServiceCaller) {
      * Records a fill (dispensing) of a verified prescription for an order, once per order: the original
      * fill, then refills. A refused fill (409: not dispensable, expired, no refills left, too early) → { ok: false }.
      */
-    async recordFill(id: string, fill: { order_id: string; quantity: number }): Promise<{ ok: true; fill: Fill } | { ok: false; status: number; problem: any }> {
-      const r = await caller.call('prescriptions', { method: 'POST', path: `/internal/prescriptions/${encodeURIComponent(id)}/fills`, body: fill })
+    async recordFill(
+      id: string,
+      fill: { order_id: string; quantity: number },
+    ): Promise<{ ok: true; fill: Fill } | { ok: false; status: number; problem: any }> {
+      const r = await caller.call('prescriptions', {
+        method: 'POST',
+        path: `/internal/prescriptions/${encodeURIComponent(id)}/fills`,
+        body: fill,
+      })
       if (r.status === 200 || r.status === 201) return { ok: true, fill: Fill.parse(r.json) }
       if (r.status === 409 || r.status === 404 || r.status === 422) return { ok: false, status: r.status, problem: r.json }
       throw new ServiceCallError('prescriptions', r.status, r.json)

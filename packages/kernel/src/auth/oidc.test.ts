@@ -17,8 +17,14 @@ test('roles come from a plain, a namespaced or a nested claim; the first of ours
 })
 
 test('a token without a known role is a 403 problem; a second factor maps to otp with its time', () => {
-  assert.throws(() => principalFromOidc({ sub: 'auth0|1', roles: ['viewer'] }, { issuer: ISS, rolesClaim: 'roles' }), (e) => e instanceof Problem && e.status === 403)
-  const p = principalFromOidc({ sub: 'auth0|1', roles: ['pharmacist'], amr: ['pwd', 'mfa'], auth_time: 1700000000 }, { issuer: ISS, rolesClaim: 'roles' })
+  assert.throws(
+    () => principalFromOidc({ sub: 'auth0|1', roles: ['viewer'] }, { issuer: ISS, rolesClaim: 'roles' }),
+    (e) => e instanceof Problem && e.status === 403,
+  )
+  const p = principalFromOidc(
+    { sub: 'auth0|1', roles: ['pharmacist'], amr: ['pwd', 'mfa'], auth_time: 1700000000 },
+    { issuer: ISS, rolesClaim: 'roles' },
+  )
   assert.deepEqual(p, { sub: subjectId(ISS, 'auth0|1'), role: 'pharmacist', amr: ['pwd', 'mfa', 'otp'], mfa_at: 1700000000 })
   assert.equal(principalFromOidc({ sub: 'x', roles: 'patient' }, { issuer: ISS, rolesClaim: 'roles' }).amr.length, 0)
 })
@@ -43,6 +49,9 @@ test('a step-up needs a second factor proven within the window', () => {
   assert.equal(hasFreshMfa({ amr: ['pwd'], mfa_at: now }, 300, now), false)
   assert.equal(hasFreshMfa({ amr: ['pwd', 'otp'], mfa_at: now + 3600 }, 300, now), false, 'from the future')
   assert.equal(hasFreshMfa({ amr: ['pwd', 'otp'] }, 300, now), false)
-  assert.throws(() => requireStepUp({ amr: ['pwd', 'otp'], mfa_at: now - 600 }, 300, now), (e) => e instanceof Problem && e.status === 403 && e.slug === 'step-up-required')
+  assert.throws(
+    () => requireStepUp({ amr: ['pwd', 'otp'], mfa_at: now - 600 }, 300, now),
+    (e) => e instanceof Problem && e.status === 403 && e.slug === 'step-up-required',
+  )
   assert.doesNotThrow(() => requireStepUp({ amr: ['otp'], mfa_at: now }, 300, now))
 })

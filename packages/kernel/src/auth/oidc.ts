@@ -52,7 +52,8 @@ export function mapRole(value: unknown): Role | undefined {
 }
 
 /** Thrown for a valid token that carries none of our roles: answered 403, not 401 (we know who, not what). */
-export const noKnownRole = () => new Problem(403, 'no-role', 'The token carries no role of this service', 'ask your administrator for a role')
+export const noKnownRole = () =>
+  new Problem(403, 'no-role', 'The token carries no role of this service', 'ask your administrator for a role')
 
 /**
  * Verifies access tokens of an outside OpenID provider (Auth0, Okta, Keycloak): its JWKS is found by
@@ -74,7 +75,9 @@ export function oidcVerifier(opts: OidcOptions): TokenVerifier {
       if (!meta.jwks_uri) throw new Error('OIDC discovery has no jwks_uri')
       jwks = createRemoteJWKSet(new URL(meta.jwks_uri), { timeoutDuration: 5000, cooldownDuration: 10_000 })
       return jwks
-    })().finally(() => { discovering = undefined }))
+    })().finally(() => {
+      discovering = undefined
+    }))
   return async (token) => {
     const keys = jwks ?? (await discover())
     const { payload } = await jwtVerify(token, keys, {

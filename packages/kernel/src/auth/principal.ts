@@ -33,13 +33,22 @@ export const STEP_UP_SECONDS = 5 * 60
  * True when the caller proved a second factor within `maxAgeSeconds`; an mfa_at more than a minute
  * in the future (a skewed or forged clock) does not count.
  */
-export function hasFreshMfa(p: Pick<Principal, 'amr' | 'mfa_at'>, maxAgeSeconds = STEP_UP_SECONDS, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function hasFreshMfa(
+  p: Pick<Principal, 'amr' | 'mfa_at'>,
+  maxAgeSeconds = STEP_UP_SECONDS,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
   return p.amr.includes('otp') && p.mfa_at !== undefined && p.mfa_at <= nowSeconds + 60 && p.mfa_at >= nowSeconds - maxAgeSeconds
 }
 
 /** Throws 403 step-up-required unless the caller's second factor is fresh (see hasFreshMfa). */
 export function requireStepUp(p: Pick<Principal, 'amr' | 'mfa_at'>, maxAgeSeconds = STEP_UP_SECONDS, nowSeconds?: number): void {
   if (!hasFreshMfa(p, maxAgeSeconds, nowSeconds)) {
-    throw new Problem(403, 'step-up-required', 'This action needs a fresh second factor', `verify your authenticator code again (within ${Math.round(maxAgeSeconds / 60)} minutes)`)
+    throw new Problem(
+      403,
+      'step-up-required',
+      'This action needs a fresh second factor',
+      `verify your authenticator code again (within ${Math.round(maxAgeSeconds / 60)} minutes)`,
+    )
   }
 }

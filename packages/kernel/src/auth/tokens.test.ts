@@ -6,8 +6,15 @@ import { AUDIENCE, ISSUER, jwksVerifier } from './tokens.ts'
 async function keyPair(kid: string) {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true })
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }
-  const sign = () => new SignJWT({ role: 'patient' }).setProtectedHeader({ alg: 'EdDSA', kid }).setSubject(crypto.randomUUID())
-    .setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(privateKey)
+  const sign = () =>
+    new SignJWT({ role: 'patient' })
+      .setProtectedHeader({ alg: 'EdDSA', kid })
+      .setSubject(crypto.randomUUID())
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey)
   return { jwk, sign }
 }
 
@@ -17,7 +24,14 @@ test('a key removed from the JWKS stops verifying once the cached set is older t
   let published: JSONWebKeySet = { keys: [a.jwk, b.jwk] }
   let loads = 0
   let down = false
-  const verify = jwksVerifier(async () => { loads++; if (down) throw new Error('identity unavailable'); return published }, { issuer: ISSUER, audience: AUDIENCE, maxAgeMs: 50 })
+  const verify = jwksVerifier(
+    async () => {
+      loads++
+      if (down) throw new Error('identity unavailable')
+      return published
+    },
+    { issuer: ISSUER, audience: AUDIENCE, maxAgeMs: 50 },
+  )
   const tokenA = await a.sign()
   assert.equal((await verify(tokenA)).role, 'patient')
   published = { keys: [b.jwk] } // a is retired

@@ -27,26 +27,42 @@ export function principalFromClaims(claims: JWTPayload & { role?: unknown; amr?:
  * key (a successor that started signing), and once it is older than `maxAgeMs` (so a retired key stops
  * verifying within that time).
  */
-export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer: ISSUER, audience: AUDIENCE, maxAgeMs: 60_000 }): TokenVerifier {
+export function jwksVerifier(
+  load: () => Promise<JSONWebKeySet>,
+  opts = { issuer: ISSUER, audience: AUDIENCE, maxAgeMs: 60_000 },
+): TokenVerifier {
   let keys: ReturnType<typeof createLocalJWKSet> | undefined
   let loadedAt = 0
   let loading: Promise<void> | undefined
   // One load at a time: a burst of first requests shares it instead of each fetching the keys.
   const refresh = () =>
     (loading ??= load()
-      .then((jwks) => { keys = createLocalJWKSet(jwks); loadedAt = Date.now() })
-      .finally(() => { loading = undefined }))
+      .then((jwks) => {
+        keys = createLocalJWKSet(jwks)
+        loadedAt = Date.now()
+      })
+      .finally(() => {
+        loading = undefined
+      }))
   return async (token) => {
     if (!keys) await refresh()
     // Stale: fetch again, but keep verifying with the old set if identity cannot answer right now.
     else if (Date.now() - loadedAt > opts.maxAgeMs) await refresh().catch(() => {})
     try {
-      const { payload } = await jwtVerify(token, keys!, { issuer: opts.issuer, audience: opts.audience, algorithms: ['EdDSA', 'ES256', 'RS256'] })
+      const { payload } = await jwtVerify(token, keys!, {
+        issuer: opts.issuer,
+        audience: opts.audience,
+        algorithms: ['EdDSA', 'ES256', 'RS256'],
+      })
       return principalFromClaims(payload as any)
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY' && Date.now() - loadedAt > 10_000) {
         await refresh()
-        const { payload } = await jwtVerify(token, keys!, { issuer: opts.issuer, audience: opts.audience, algorithms: ['EdDSA', 'ES256', 'RS256'] })
+        const { payload } = await jwtVerify(token, keys!, {
+          issuer: opts.issuer,
+          audience: opts.audience,
+          algorithms: ['EdDSA', 'ES256', 'RS256'],
+        })
         return principalFromClaims(payload as any)
       }
       throw err
@@ -61,7 +77,11 @@ export function jwksVerifier(load: () => Promise<JSONWebKeySet>, opts = { issuer
 export function issuerSwitch(outside: TokenVerifier, issuer: string, own: TokenVerifier): TokenVerifier {
   return (token) => {
     let iss: unknown
-    try { iss = decodeJwt(token).iss } catch { return Promise.reject(new Error('malformed token')) }
+    try {
+      iss = decodeJwt(token).iss
+    } catch {
+      return Promise.reject(new Error('malformed token'))
+    }
     return iss === issuer ? outside(token) : own(token)
   }
 }
@@ -74,7 +94,12 @@ export function internalTokens(secret: string, service: string) {
     async mint(): Promise<string> {
       if (cached && cached.until > Date.now()) return cached.token
       const token = await new SignJWT({ svc: service })
-        .setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(INTERNAL_AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(key)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setAudience(INTERNAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key)
       cached = { token, until: Date.now() + 4 * 60_000 }
       return token
     },

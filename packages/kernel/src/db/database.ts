@@ -29,7 +29,11 @@ export interface Database extends Sql {
 
 function runHooks(hooks: Array<() => void>) {
   for (const h of hooks) {
-    try { h() } catch { /* a hook must never fail a committed transaction */ }
+    try {
+      h()
+    } catch {
+      /* a hook must never fail a committed transaction */
+    }
   }
 }
 
@@ -49,7 +53,9 @@ export function pgliteDatabase(db: PGlite): Database {
             const r = await t.query<any>(text, params as any[])
             return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
           },
-          async exec(text) { await t.exec(text) },
+          async exec(text) {
+            await t.exec(text)
+          },
           afterCommit: (h) => hooks.push(h),
           async copyFrom(target, data) {
             await t.query(`COPY ${target} FROM '/dev/blob' (FORMAT text)`, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) })
@@ -59,7 +65,9 @@ export function pgliteDatabase(db: PGlite): Database {
       runHooks(hooks)
       return result
     },
-    async exec(text) { await db.exec(text) },
+    async exec(text) {
+      await db.exec(text)
+    },
     raw: () => db,
     close: () => db.close(),
   }
@@ -71,7 +79,9 @@ pg.types.setTypeParser(20, (v) => Number(v))
 /** node-postgres pool; transactions hold one pooled client. */
 export function postgresDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max })
-  pool.on('error', () => { /* idle client errors surface on the next query */ })
+  pool.on('error', () => {
+    /* idle client errors surface on the next query */
+  })
   return {
     kind: 'postgres',
     async query(text, params) {
@@ -88,7 +98,9 @@ export function postgresDatabase(url: string, max = 10): Database {
             const r = await client.query(text, params as any[])
             return { rows: r.rows, rowCount: r.rowCount ?? 0 }
           },
-          async exec(text) { await client.query(text) },
+          async exec(text) {
+            await client.query(text)
+          },
           afterCommit: (h) => hooks.push(h),
           async copyFrom(target, data) {
             await pipeline(Readable.from([data]), client.query(copyFromStdin(`COPY ${target} FROM STDIN (FORMAT text)`)))
@@ -104,7 +116,9 @@ export function postgresDatabase(url: string, max = 10): Database {
         client.release()
       }
     },
-    async exec(text) { await pool.query(text) },
+    async exec(text) {
+      await pool.query(text)
+    },
     raw: () => pool,
     close: () => pool.end(),
   }

@@ -52,7 +52,9 @@ function kernelTables(schema: string) {
 /** Applies a service's forward-only SQL migrations (files NNNN_name.sql) in its own schema. */
 export async function migrate(db: Database, schema: string, dir: URL): Promise<string[]> {
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
-  const files = readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort()
   const applied: string[] = []
   await db.transaction(async (tx) => {
     // Two replicas of one service may start together: serialise their migrations.
@@ -62,9 +64,10 @@ export async function migrate(db: Database, schema: string, dir: URL): Promise<s
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
     await tx.exec(kernelTables(schema))
     const done = new Map(
-      (await tx.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${schema}.schema_migrations`)).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (await tx.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${schema}.schema_migrations`)).rows.map((r) => [
+        r.name,
+        r.checksum,
+      ]),
     )
     for (const file of files) {
       const sql = readFileSync(new URL(file, dir), 'utf8')

@@ -27,7 +27,13 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   // Loading PostGIS on a new data folder takes ~10 s; IF NOT EXISTS makes later starts cheap.
   await pglite.exec('CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pg_trgm;')
   const db = pgliteDatabase(pglite)
-  return { ...db, close: async () => { await db.close(); unlock() } }
+  return {
+    ...db,
+    close: async () => {
+      await db.close()
+      unlock()
+    },
+  }
 }
 
 /**
@@ -37,14 +43,25 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'apotheca.pid')
   let holder: number | undefined
-  try { holder = Number(readFileSync(file, 'utf8')) } catch { /* no lock yet */ }
+  try {
+    holder = Number(readFileSync(file, 'utf8'))
+  } catch {
+    /* no lock yet */
+  }
   if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new ConfigError(`The data folder ${dataDir} is in use by another Apotheca process (pid ${holder}). Stop it, or set APOTHECA_DATA to another folder.`)
+    throw new ConfigError(
+      `The data folder ${dataDir} is in use by another Apotheca process (pid ${holder}). Stop it, or set APOTHECA_DATA to another folder.`,
+    )
   }
   writeFileSync(file, String(process.pid))
   return () => rmSync(file, { force: true })
 }
 
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM' }
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

@@ -35,7 +35,9 @@ export class InProcessBus implements EventBus {
   readonly kind = 'in-process' as const
   private subs: Subscription[] = []
 
-  subscribe(sub: Subscription) { this.subs.push(sub) }
+  subscribe(sub: Subscription) {
+    this.subs.push(sub)
+  }
 
   async publish(envelopes: EventEnvelope[]) {
     // In order, one event at a time: an aggregate's events are handled in the order they were written.
@@ -46,5 +48,7 @@ export class InProcessBus implements EventBus {
 
   async start() {}
   async stop() {}
-  async healthy() { return true }
+  async healthy() {
+    return true
+  }
 }

@@ -30,7 +30,13 @@ export interface Consumer {
 export const MAX_ATTEMPTS = 5
 
 /** Runs one consumer on one event exactly once in effect: inbox dedupe, failure count, parking. */
-export async function deliverOnce(db: Database, schema: string, consumer: Consumer, env: EventEnvelope, log: Logger): Promise<'done' | 'duplicate' | 'parked'> {
+export async function deliverOnce(
+  db: Database,
+  schema: string,
+  consumer: Consumer,
+  env: EventEnvelope,
+  log: Logger,
+): Promise<'done' | 'duplicate' | 'parked'> {
   const done = await db.query(`SELECT 1 FROM ${schema}.inbox WHERE event_id = $1 AND consumer = $2`, [env.id, consumer.name])
   if (done.rows.length) return 'duplicate'
   let ran = false
@@ -38,11 +44,14 @@ export async function deliverOnce(db: Database, schema: string, consumer: Consum
   const transaction = async <T>(fn: (tx: Tx) => Promise<T>) =>
     db.transaction(async (tx) => {
       ran = true
-      const ins = await tx.query(
-        /* sql */ `INSERT INTO ${schema}.inbox (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [env.id, consumer.name],
-      )
-      if (ins.rowCount === 0) { duplicate = true; return undefined }
+      const ins = await tx.query(/* sql */ `INSERT INTO ${schema}.inbox (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        env.id,
+        consumer.name,
+      ])
+      if (ins.rowCount === 0) {
+        duplicate = true
+        return undefined
+      }
       return fn(tx)
     })
   try {

@@ -19,14 +19,24 @@ export class KafkaBus implements EventBus {
   private subs: Subscription[] = []
   private producer: Producer<string, string, string, string>
   private admin: Admin
-  private consumers: Array<{ consumer: Consumer<string, string, string, string>; stream?: MessagesStream<string, string, string, string>; loop?: Promise<void> }> = []
+  private consumers: Array<{
+    consumer: Consumer<string, string, string, string>
+    stream?: MessagesStream<string, string, string, string>
+    loop?: Promise<void>
+  }> = []
   private stopping = false
   /** This process among the replicas of its services: names its broadcast consumer groups. */
   readonly instanceId = randomUUID()
-  private get prefix() { return this.opts.prefix ?? 'apotheca' }
+  private get prefix() {
+    return this.opts.prefix ?? 'apotheca'
+  }
   /** One topic per event family (`apotheca.orders.order`), keyed by aggregate id. */
-  private topicFor(type: string) { return `${this.prefix}.${eventFamily(type)}` }
-  private get allTopics() { return EVENT_FAMILIES.map((f) => `${this.prefix}.${f}`) }
+  private topicFor(type: string) {
+    return `${this.prefix}.${eventFamily(type)}`
+  }
+  private get allTopics() {
+    return EVENT_FAMILIES.map((f) => `${this.prefix}.${f}`)
+  }
 
   private groupOf(sub: Subscription) {
     return sub.broadcast ? `${this.prefix}.${sub.service}.broadcast.${this.instanceId}` : `${this.prefix}.${sub.service}`
@@ -35,11 +45,19 @@ export class KafkaBus implements EventBus {
   /** Topics and groups are named `<prefix>.<family>` and `<prefix>.<service>` (one prefix per deployment). */
   constructor(private opts: { brokers: string[]; log: Logger; prefix?: string }) {
     const base = { bootstrapBrokers: opts.brokers, clientId: this.prefix, retryDelay: 100 }
-    this.producer = new Producer({ ...base, serializers: stringSerializers, idempotent: true, acks: ProduceAcks.ALL, autocreateTopics: false })
+    this.producer = new Producer({
+      ...base,
+      serializers: stringSerializers,
+      idempotent: true,
+      acks: ProduceAcks.ALL,
+      autocreateTopics: false,
+    })
     this.admin = new Admin(base)
   }
 
-  subscribe(sub: Subscription) { this.subs.push(sub) }
+  subscribe(sub: Subscription) {
+    this.subs.push(sub)
+  }
 
   async publish(envelopes: EventEnvelope[]) {
     if (envelopes.length === 0) return
@@ -73,7 +91,10 @@ export class KafkaBus implements EventBus {
   }
 
   async healthy() {
-    const topics = await Promise.race([this.admin.listTopics(), new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 3000))])
+    const topics = await Promise.race([
+      this.admin.listTopics(),
+      new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 3000)),
+    ])
     return Array.isArray(topics)
   }
 
@@ -91,15 +112,23 @@ export class KafkaBus implements EventBus {
   private async startConsumer(sub: Subscription) {
     const topics = sub.types === '*' ? this.allTopics : [...new Set(sub.types.map((t) => this.topicFor(t)))]
     const consumer = new Consumer({
-      bootstrapBrokers: this.opts.brokers, clientId: `${this.prefix}-${sub.service}`, groupId: this.groupOf(sub),
-      deserializers: stringDeserializers, retryDelay: 100, groupProtocol: 'consumer', maxWaitTime: 500,
+      bootstrapBrokers: this.opts.brokers,
+      clientId: `${this.prefix}-${sub.service}`,
+      groupId: this.groupOf(sub),
+      deserializers: stringDeserializers,
+      retryDelay: 100,
+      groupProtocol: 'consumer',
+      maxWaitTime: 500,
     })
-    const stream = await consumer.consume(sub.broadcast
-      ? { topics, mode: 'latest', autocommit: false }
-      : { topics, mode: 'committed', fallbackMode: 'earliest', autocommit: false })
+    const stream = await consumer.consume(
+      sub.broadcast
+        ? { topics, mode: 'latest', autocommit: false }
+        : { topics, mode: 'committed', fallbackMode: 'earliest', autocommit: false },
+    )
     // A fetch in flight when a partition is revoked still yields its records: skip those (not
     // committed), the partition's new owner reads them from the committed offset (ADR 0002).
-    const owns = (topic: string, partition: number) => (consumer.assignments ?? []).some((a) => a.topic === topic && a.partitions.includes(partition))
+    const owns = (topic: string, partition: number) =>
+      (consumer.assignments ?? []).some((a) => a.topic === topic && a.partitions.includes(partition))
     const loop = (async () => {
       for await (const m of stream) {
         if (this.stopping) break
@@ -117,7 +146,9 @@ export class KafkaBus implements EventBus {
   /** deliverOnce parks an event after its fifth failure, so this loop ends; meanwhile it backs off. */
   private async deliverUntilDone(sub: Subscription, env: EventEnvelope) {
     for (let attempt = 1; ; attempt++) {
-      try { return await sub.deliver(env) } catch (err) {
+      try {
+        return await sub.deliver(env)
+      } catch (err) {
         if (this.stopping) throw err
         await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 5000)))
       }

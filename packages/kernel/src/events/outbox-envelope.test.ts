@@ -10,9 +10,18 @@ test('outboxEnvelope builds the row the publisher would write, payload checked b
   const p = payload()
   const e = outboxEnvelope('inventory.reservation.created.v1', p.reservation_id, p, { traceparent: '00-abc-def-01' })
   assert.match(e.id, /^[0-9a-f-]{36}$/)
-  assert.deepEqual({ ...e, id: undefined, occurred_at: undefined }, {
-    id: undefined, occurred_at: undefined, type: 'inventory.reservation.created.v1', aggregate_id: p.reservation_id, version: 1, payload: p, traceparent: '00-abc-def-01',
-  })
+  assert.deepEqual(
+    { ...e, id: undefined, occurred_at: undefined },
+    {
+      id: undefined,
+      occurred_at: undefined,
+      type: 'inventory.reservation.created.v1',
+      aggregate_id: p.reservation_id,
+      version: 1,
+      payload: p,
+      traceparent: '00-abc-def-01',
+    },
+  )
   assert.ok(Math.abs(Date.parse(e.occurred_at) - Date.now()) < 5000)
   assert.equal(outboxEnvelope('inventory.reservation.created.v1', p.reservation_id, p).traceparent, null)
 })

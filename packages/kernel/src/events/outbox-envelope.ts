@@ -8,7 +8,10 @@ import { currentTraceparent } from '../trace.ts'
  * unchecked reaches the outbox, and then calls its publisher's `committed` after the commit.
  */
 export function outboxEnvelope<T extends EventType>(
-  type: T, aggregateId: string, payload: EventPayload<T>, opts?: { traceparent?: string | null },
+  type: T,
+  aggregateId: string,
+  payload: EventPayload<T>,
+  opts?: { traceparent?: string | null },
 ): EventEnvelope<T> {
   return {
     id: randomUUID(),

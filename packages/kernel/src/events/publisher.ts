@@ -4,7 +4,11 @@ import { outboxEnvelope } from './outbox-envelope.ts'
 
 /** Writes an event to the service's outbox in the caller's transaction (transactional outbox). */
 export type Publish = (<T extends EventType>(
-  tx: Tx, type: T, aggregateId: string, payload: EventPayload<T>, opts?: { traceparent?: string | null },
+  tx: Tx,
+  type: T,
+  aggregateId: string,
+  payload: EventPayload<T>,
+  opts?: { traceparent?: string | null },
 ) => Promise<EventEnvelope<T>>) & {
   /** Nudges the relay; for outbox rows a service wrote itself (see outboxEnvelope), once they are committed. */
   committed: () => void
@@ -12,7 +16,13 @@ export type Publish = (<T extends EventType>(
 
 /** A publisher for one service schema; `committed` is called after the transaction commits. */
 export function createPublisher(schema: string, committed: () => void): Publish {
-  const publish = async <T extends EventType>(tx: Tx, type: T, aggregateId: string, payload: EventPayload<T>, opts?: { traceparent?: string | null }) => {
+  const publish = async <T extends EventType>(
+    tx: Tx,
+    type: T,
+    aggregateId: string,
+    payload: EventPayload<T>,
+    opts?: { traceparent?: string | null },
+  ) => {
     const envelope = outboxEnvelope(type, aggregateId, payload, opts)
     await tx.query(
       /* sql */ `INSERT INTO ${schema}.outbox (id, type, aggregate_id, occurred_at, payload, traceparent) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -24,7 +24,12 @@ export class OutboxRelay {
   /** Leases left by a process that crashed: only on PGlite (one process per data folder) are they surely not another's. */
   private staleLeases: boolean
 
-  constructor(private db: Database, private schema: string, private bus: EventBus, private log: Logger) {
+  constructor(
+    private db: Database,
+    private schema: string,
+    private bus: EventBus,
+    private log: Logger,
+  ) {
     this.staleLeases = db.kind === 'pglite'
   }
 
@@ -42,7 +47,10 @@ export class OutboxRelay {
   /** Asks for a relay pass soon (after a commit that wrote to the outbox). */
   nudge() {
     if (this.stopped) return
-    if (this.running) { this.again = true; return }
+    if (this.running) {
+      this.again = true
+      return
+    }
     this.schedule(0)
   }
 
@@ -96,15 +104,13 @@ export class OutboxRelay {
   private async claim(): Promise<EventEnvelope[]> {
     const { rows } = await this.db.transaction(async (tx) => {
       await tx.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtext($1))`, [`${this.schema}.outbox relay`])
-      return tx.query<any>(
-        /* sql */ `UPDATE ${this.schema}.outbox o SET lease_until = now() + interval '${LEASE_SECONDS} seconds'
+      return tx.query<any>(/* sql */ `UPDATE ${this.schema}.outbox o SET lease_until = now() + interval '${LEASE_SECONDS} seconds'
          FROM (SELECT seq FROM ${this.schema}.outbox
                WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
                ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) c
          WHERE o.seq = c.seq
            AND NOT EXISTS (SELECT 1 FROM ${this.schema}.outbox l WHERE l.published_at IS NULL AND l.lease_until >= now())
-         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.occurred_at, o.payload, o.traceparent`,
-      )
+         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.occurred_at, o.payload, o.traceparent`)
     })
     return rows
       .sort((a, b) => Number(a.seq) - Number(b.seq))

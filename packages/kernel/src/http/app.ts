@@ -28,25 +28,35 @@ export interface HttpOptions {
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { rawBody?: string }
+  interface FastifyRequest {
+    rawBody?: string
+  }
 }
 
 /** Builds the HTTP server of one process: the routes of its services, /health and /openapi.json. */
 export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.log as any, bodyLimit: opts.bodyLimit ?? BODY_LIMIT, return503OnClosing: true }) as unknown as FastifyInstance
+  const app = Fastify({
+    loggerInstance: opts.log as any,
+    bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance
   // Validation happens in our wrapper with zod (below), so one schema gives the 400s, the types and the docs.
   app.setValidatorCompiler(() => (data) => ({ value: data }))
 
   const jsonParser = app.getDefaultJsonParser('error', 'error')
   app.removeContentTypeParser(['application/json'])
-  app.addContentTypeParser(['application/json', 'application/fhir+json', 'application/merge-patch+json'], { parseAs: 'string' }, (req, body, done) => {
-    req.rawBody = body as string
-    if ((body as string).trim() === '') return done(null, undefined)
-    jsonParser(req, body as string, (err, value) => {
-      if (err) return done(new Problem(400, 'malformed-json', 'The body is not valid JSON', err.message), undefined)
-      done(null, value)
-    })
-  })
+  app.addContentTypeParser(
+    ['application/json', 'application/fhir+json', 'application/merge-patch+json'],
+    { parseAs: 'string' },
+    (req, body, done) => {
+      req.rawBody = body as string
+      if ((body as string).trim() === '') return done(null, undefined)
+      void jsonParser(req, body as string, (err, value) => {
+        if (err) return done(new Problem(400, 'malformed-json', 'The body is not valid JSON', err.message), undefined)
+        done(null, value)
+      })
+    },
+  )
   app.addContentTypeParser(['application/xml', 'text/xml', 'text/plain'], { parseAs: 'string' }, (req, body, done) => {
     req.rawBody = body as string
     done(null, body)
@@ -65,11 +75,18 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
 
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err)
-    if (p.status >= 500) req.log.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'request failed')
-    void reply.status(p.status).type('application/problem+json').send(p.toJSON(req.url.split('?')[0]))
+    if (p.status >= 500)
+      req.log.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'request failed')
+    void reply
+      .status(p.status)
+      .type('application/problem+json')
+      .send(p.toJSON(req.url.split('?')[0]))
   })
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).type('application/problem+json').send(new Problem(404, 'not-found', 'No such route', `${req.method} ${req.url.split('?')[0]}`).toJSON())
+    void reply
+      .status(404)
+      .type('application/problem+json')
+      .send(new Problem(404, 'not-found', 'No such route', `${req.method} ${req.url.split('?')[0]}`).toJSON())
   })
 
   app.get('/health', { schema: { summary: 'Database and event bus reachable', tags: ['platform'] } }, async (_req, reply) => {
@@ -78,7 +95,9 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
   })
   // Liveness: the process answers. Asks nothing else, so a database or broker outage makes a pod
   // unready (GET /health) without restarting it; also the bare route benchmarks compare against.
-  app.get('/health/live', { schema: { summary: 'The process is up (asks no dependency)', tags: ['platform'] } }, async () => ({ status: 'ok' }))
+  app.get('/health/live', { schema: { summary: 'The process is up (asks no dependency)', tags: ['platform'] } }, async () => ({
+    status: 'ok',
+  }))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   for (const def of opts.routes) registerRoute(app, def, opts)
@@ -102,24 +121,29 @@ function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
     } as any,
     handler: async (req, reply) => {
       const principal = await authenticate(req, def, opts)
-      const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+      const contentType = String(req.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim()
+        .toLowerCase()
       const raw = def.rawContentTypes?.includes(contentType)
       const body = raw ? req.body : parse(def.schema?.body, req.body ?? (def.schema?.body ? undefined : {}), 'body')
       const traceparent = childTraceparent(req.headers.traceparent as string | undefined)
       void reply.header('traceparent', traceparent)
-      const result = await withTrace(traceparent, () => def.handler(
-        {
-          body,
-          params: parse(def.schema?.params, req.params, 'params'),
-          query: parse(def.schema?.querystring, req.query, 'query'),
-          principal,
-          headers: req.headers,
-          rawBody: req.rawBody,
-          contentType,
-          requestId: req.id,
-        },
-        reply,
-      ))
+      const result = await withTrace(traceparent, () =>
+        def.handler(
+          {
+            body,
+            params: parse(def.schema?.params, req.params, 'params'),
+            query: parse(def.schema?.querystring, req.query, 'query'),
+            principal,
+            headers: req.headers,
+            rawBody: req.rawBody,
+            contentType,
+            requestId: req.id,
+          },
+          reply,
+        ),
+      )
       if (!reply.sent) return reply.send(result)
       return reply
     },
@@ -149,21 +173,31 @@ async function authenticate(req: FastifyRequest, def: RouteDef, opts: HttpOption
   }
   if ('public' in a) return bearer ? opts.verifyToken(bearer).catch(() => null) : null
   if (!bearer) throw unauthorized()
-  if ('internal' in a) return opts.verifyInternal(bearer).catch(() => { throw unauthorized('Invalid service token') })
+  if ('internal' in a)
+    return opts.verifyInternal(bearer).catch(() => {
+      throw unauthorized('Invalid service token')
+    })
   if (!('roles' in a)) throw unauthorized()
   // A valid token without a role of ours is a 403 (known caller, no permission); anything else a 401.
-  const principal = await opts.verifyToken(bearer).catch((e) => { throw e instanceof Problem && e.status === 403 ? e : unauthorized('Invalid or expired token') })
-  if (principal.role === 'service' || !a.roles.includes(principal.role)) throw forbidden(`This action is not available to the ${principal.role} role`)
-  if (a.mfa && !principal.amr.includes('otp')) throw new Problem(403, 'mfa-required', 'This action needs a second factor', 'sign in again with your authenticator code')
+  const principal = await opts.verifyToken(bearer).catch((e) => {
+    throw e instanceof Problem && e.status === 403 ? e : unauthorized('Invalid or expired token')
+  })
+  if (principal.role === 'service' || !a.roles.includes(principal.role))
+    throw forbidden(`This action is not available to the ${principal.role} role`)
+  if (a.mfa && !principal.amr.includes('otp'))
+    throw new Problem(403, 'mfa-required', 'This action needs a second factor', 'sign in again with your authenticator code')
   return principal
 }
 
 function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err
   const e = err as { statusCode?: number; code?: string; message?: string }
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new Problem(413, 'body-too-large', 'The body is too large', `at most ${BODY_LIMIT} bytes`)
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new Problem(415, 'unsupported-media-type', 'Unsupported content type', 'send application/json')
-  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new Problem(400, 'malformed-json', 'The body is not valid JSON')
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new Problem(413, 'body-too-large', 'The body is too large', `at most ${BODY_LIMIT} bytes`)
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new Problem(415, 'unsupported-media-type', 'Unsupported content type', 'send application/json')
+  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return new Problem(400, 'malformed-json', 'The body is not valid JSON')
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new Problem(e.statusCode, 'bad-request', e.message ?? 'Bad request')
   return new Problem(500, 'internal', 'Internal error', 'the error was logged; this is a bug')
 }

@@ -27,7 +27,12 @@ export function createServiceCaller(opts: {
       }
       const base = opts.urls[service]
       if (!base) throw new Error(`service ${service} is not in this process and APOTHECA_SERVICE_URLS names no address for it`)
-      const r = await fetch(base + req.path, { method: req.method, headers, body: payload ?? null, signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000) })
+      const r = await fetch(base + req.path, {
+        method: req.method,
+        headers,
+        body: payload ?? null,
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      })
       const text = await r.text()
       return { status: r.status, json: text ? safeJson(text) : undefined }
     },
@@ -35,5 +40,9 @@ export function createServiceCaller(opts: {
 }
 
 function safeJson(text: string): unknown {
-  try { return JSON.parse(text) } catch { return { raw: text.slice(0, 200) } }
+  try {
+    return JSON.parse(text)
+  } catch {
+    return { raw: text.slice(0, 200) }
+  }
 }

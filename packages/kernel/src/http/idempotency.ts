@@ -4,7 +4,10 @@ import { canonicalJson } from '../crypto/canonical.ts'
 import { Problem } from './problem.ts'
 
 /** An answer worth replaying: the status and JSON body of a successful write. */
-export interface Answer { status: number; body: unknown }
+export interface Answer {
+  status: number
+  body: unknown
+}
 
 /**
  * Runs a retryable write at most once per (scope, key): the same key and body replay the first
@@ -13,7 +16,12 @@ export interface Answer { status: number; body: unknown }
  * crashed process is taken over after its lock runs out.
  */
 export async function idempotent(
-  db: Database, schema: string, scope: string, key: string | undefined, request: unknown, run: () => Promise<Answer>,
+  db: Database,
+  schema: string,
+  scope: string,
+  key: string | undefined,
+  request: unknown,
+  run: () => Promise<Answer>,
 ): Promise<Answer & { replayed: boolean }> {
   if (!key) return { ...(await run()), replayed: false }
   if (key.length > 255) throw new Problem(400, 'validation', 'Idempotency-Key is too long', 'at most 255 characters')
@@ -29,10 +37,17 @@ export async function idempotent(
   )
   if (claimed.rows.length === 0) {
     const { rows } = await db.query<{ state: string; request_hash: string; status_code: number | null; response: unknown }>(
-      `SELECT state, request_hash, status_code, response FROM ${schema}.idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key])
+      `SELECT state, request_hash, status_code, response FROM ${schema}.idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    )
     const row = rows[0]
     if (row && row.request_hash !== hash) {
-      throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key was used with a different request', 'use a new key for a different request')
+      throw new Problem(
+        422,
+        'idempotency-key-reused',
+        'Idempotency-Key was used with a different request',
+        'use a new key for a different request',
+      )
     }
     if (row?.state === 'done') return { status: row.status_code ?? 200, body: row.response, replayed: true }
     throw new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is still in progress', 'retry shortly')

@@ -12,14 +12,22 @@ export class Problem extends Error {
   }
 
   toJSON(instance?: string) {
-    return { type: PROBLEM_BASE + this.slug, title: this.title, status: this.status, ...(this.detail ? { detail: this.detail } : {}), ...(instance ? { instance } : {}), ...this.extra }
+    return {
+      type: PROBLEM_BASE + this.slug,
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...this.extra,
+    }
   }
 }
 
 export const PROBLEM_BASE = 'https://apotheca.dev/problems/'
 
 export const notFound = (what: string) => new Problem(404, 'not-found', `${what} not found`)
-export const conflict = (slug: string, title: string, detail?: string, extra?: Record<string, unknown>) => new Problem(409, slug, title, detail, extra)
+export const conflict = (slug: string, title: string, detail?: string, extra?: Record<string, unknown>) =>
+  new Problem(409, slug, title, detail, extra)
 export const badRequest = (title: string, errors?: Array<{ field: string; message: string }>) =>
   new Problem(400, 'validation', title, errors?.map((e) => `${e.field}: ${e.message}`).join('; '), errors ? { errors } : {})
 export const forbidden = (title = 'Forbidden') => new Problem(403, 'forbidden', title)

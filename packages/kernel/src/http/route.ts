@@ -36,7 +36,11 @@ export interface RouteDef {
 }
 
 /** Declares a route with types inferred from its zod schemas. */
-export function route<B extends Schema | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(def: {
+export function route<
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+>(def: {
   method: RouteDef['method']
   url: string
   summary: string
@@ -44,7 +48,11 @@ export function route<B extends Schema | undefined = undefined, P extends Schema
   schema?: { body?: B; params?: P; querystring?: Q }
   rawContentTypes?: string[]
   handler(
-    req: RouteRequest<B extends Schema ? z.infer<B> : unknown, P extends Schema ? z.infer<P> : unknown, Q extends Schema ? z.infer<Q> : unknown>,
+    req: RouteRequest<
+      B extends Schema ? z.infer<B> : unknown,
+      P extends Schema ? z.infer<P> : unknown,
+      Q extends Schema ? z.infer<Q> : unknown
+    >,
     reply: FastifyReply,
   ): Promise<unknown>
 }): RouteDef {

@@ -44,7 +44,8 @@ export async function archiveLog(db: Database, store: ArchiveStore, log?: Logger
     }
     archived.push({ ...step.range, archived_at: new Date().toISOString() })
   }
-  if (archived.length) log?.info({ ranges: archived.length, to_seq: archived[archived.length - 1]!.to_seq, store: store.location }, 'audit ranges archived')
+  if (archived.length)
+    log?.info({ ranges: archived.length, to_seq: archived[archived.length - 1]!.to_seq, store: store.location }, 'audit ranges archived')
   return { archived, broken_at_seq: null }
 }
 
@@ -56,7 +57,8 @@ async function archiveNext(tx: Sql, store: ArchiveStore): Promise<Step> {
   const entries = await entriesBetween(tx, from, checkpoint.seq)
   const v = verifyChain(entries, last?.checkpoint_hash ?? GENESIS)
   if (!v.valid) return { broken: v.broken_at!, reason: 'an entry does not match its hash or link' }
-  if (entries.length !== checkpoint.seq - from + 1 || v.head !== checkpoint.hash) return { broken: checkpoint.seq, reason: 'the range does not end at its checkpoint' }
+  if (entries.length !== checkpoint.seq - from + 1 || v.head !== checkpoint.hash)
+    return { broken: checkpoint.seq, reason: 'the range does not end at its checkpoint' }
 
   const body = Buffer.from((await exportLog(tx, { from_seq: from, to_seq: checkpoint.seq, limit: entries.length })).body)
   const key = archiveKey(from, checkpoint.seq)
@@ -64,12 +66,18 @@ async function archiveNext(tx: Sql, store: ArchiveStore): Promise<Step> {
   let stored: Buffer = body
   if ((await store.putNew(key, body, { sha256: digest(body, 'sha256'), md5: digest(body, 'md5') })) === 'exists') {
     const existing = await store.get(key)
-    if (!existing || !records(existing.body).equals(records(body))) return { broken: from, reason: `${store.location}/${key} exists and holds other records; it is not replaced` }
+    if (!existing || !records(existing.body).equals(records(body)))
+      return { broken: from, reason: `${store.location}/${key} exists and holds other records; it is not replaced` }
     stored = existing.body
   }
   const range = {
-    from_seq: from, to_seq: checkpoint.seq, checkpoint_hash: checkpoint.hash, object_key: key, store: store.location,
-    sha256: digest(stored, 'sha256').toString('hex'), bytes: stored.length,
+    from_seq: from,
+    to_seq: checkpoint.seq,
+    checkpoint_hash: checkpoint.hash,
+    object_key: key,
+    store: store.location,
+    sha256: digest(stored, 'sha256').toString('hex'),
+    bytes: stored.length,
   }
   await insertArchivedRange(tx, range)
   return { range }

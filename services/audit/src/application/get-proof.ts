@@ -15,8 +15,12 @@ export async function getProof(db: Sql, by: { event_id?: string | undefined; seq
   if (!entry) throw notFound('Audit entry')
   const checkpoint = await checkpointCovering(db, entry.seq)
   if (!checkpoint) {
-    throw conflict('not-yet-checkpointed', 'This entry is not yet covered by a signed checkpoint',
-      'checkpoints are signed every minute: ask again then (or an admin may POST /audit/checkpoints)', { seq: entry.seq, retry_after_seconds: 60 })
+    throw conflict(
+      'not-yet-checkpointed',
+      'This entry is not yet covered by a signed checkpoint',
+      'checkpoints are signed every minute: ask again then (or an admin may POST /audit/checkpoints)',
+      { seq: entry.seq, retry_after_seconds: 60 },
+    )
   }
   const segment = await entriesBetween(db, entry.seq, checkpoint.seq)
   const key = (await signingKeys(db)).find((k) => k.kid === checkpoint.key_id) ?? null

@@ -11,6 +11,10 @@ export type LogRead = Omit<EventPayload<'audit.log.read.v1'>, 'actor_id'>
  * reader, not by the resource read, so reading a resource's trail does not grow that trail. Only
  * HTTP reads call this; the consumer that appends entries does not, so it cannot loop.
  */
-export async function recordLogRead(deps: { db: Database; publish: Publish }, reader: Pick<Principal, 'sub'>, read: LogRead): Promise<void> {
+export async function recordLogRead(
+  deps: { db: Database; publish: Publish },
+  reader: Pick<Principal, 'sub'>,
+  read: LogRead,
+): Promise<void> {
   await deps.db.transaction((tx) => deps.publish(tx, 'audit.log.read.v1', reader.sub, { actor_id: reader.sub, ...read }))
 }

@@ -17,8 +17,15 @@ export async function verifyLog(db: Sql) {
   let entries = 0
   let checkpoints = 0
   let lastCheckpoint: number | null = null
-  const broken = (seq: number, counted: number, reason: string) =>
-    ({ valid: false, entries: counted, broken_at_seq: seq, reason, head_hash: prev, checkpoints, last_checkpoint_seq: lastCheckpoint })
+  const broken = (seq: number, counted: number, reason: string) => ({
+    valid: false,
+    entries: counted,
+    broken_at_seq: seq,
+    reason,
+    head_hash: prev,
+    checkpoints,
+    last_checkpoint_seq: lastCheckpoint,
+  })
   for (;;) {
     const page = await pageFrom(db, after, PAGE)
     if (page.length === 0) break
@@ -29,8 +36,10 @@ export async function verifyLog(db: Sql) {
     }
     const hashes = new Map(page.map((e) => [e.seq, e.hash]))
     for (const c of await checkpointsBetween(db, page[0]!.seq, page[page.length - 1]!.seq)) {
-      if (hashes.get(c.seq) !== c.hash) return broken(c.seq, entries + page.findIndex((e) => e.seq === c.seq), 'a checkpoint signs another hash than the entry has')
-      if (!checkpointSignatureValid(c, keys)) return broken(c.seq, entries + page.findIndex((e) => e.seq === c.seq), 'a checkpoint signature is not valid')
+      if (hashes.get(c.seq) !== c.hash)
+        return broken(c.seq, entries + page.findIndex((e) => e.seq === c.seq), 'a checkpoint signs another hash than the entry has')
+      if (!checkpointSignatureValid(c, keys))
+        return broken(c.seq, entries + page.findIndex((e) => e.seq === c.seq), 'a checkpoint signature is not valid')
       checkpoints++
       lastCheckpoint = c.seq
     }
@@ -38,5 +47,13 @@ export async function verifyLog(db: Sql) {
     entries += page.length
     after = page[page.length - 1]!.seq
   }
-  return { valid: true, entries, broken_at_seq: null, head_hash: prev, checkpoints, last_checkpoint_seq: lastCheckpoint, verified_at: new Date().toISOString() }
+  return {
+    valid: true,
+    entries,
+    broken_at_seq: null,
+    head_hash: prev,
+    checkpoints,
+    last_checkpoint_seq: lastCheckpoint,
+    verified_at: new Date().toISOString(),
+  }
 }

@@ -11,9 +11,11 @@ export interface S3ArchiveOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined
 }
 
-const missing = (err: unknown) => err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NotFound' || err.name === 'NoSuchKey')
+const missing = (err: unknown) =>
+  err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NotFound' || err.name === 'NoSuchKey')
 // 412: If-None-Match lost (the key exists); 409: a concurrent conditional write of the same key.
-const taken = (err: unknown) => err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 412 || err.$metadata.httpStatusCode === 409)
+const taken = (err: unknown) =>
+  err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 412 || err.$metadata.httpStatusCode === 409)
 
 /**
  * S3-compatible object storage on the official SDK. Write-once twice over: a HEAD first (stores
@@ -40,13 +42,22 @@ export function s3ArchiveStore(o: S3ArchiveOptions): ArchiveStore {
         if (!missing(err)) throw err
       }
       try {
-        const r = await client.send(new PutObjectCommand({
-          Bucket: o.bucket, Key: key, Body: body, IfNoneMatch: '*', ContentType: 'application/x-ndjson', ContentLength: body.length,
-          ContentMD5: digests.md5.toString('base64'), ChecksumSHA256: digests.sha256.toString('base64'),
-        }))
+        const r = await client.send(
+          new PutObjectCommand({
+            Bucket: o.bucket,
+            Key: key,
+            Body: body,
+            IfNoneMatch: '*',
+            ContentType: 'application/x-ndjson',
+            ContentLength: body.length,
+            ContentMD5: digests.md5.toString('base64'),
+            ChecksumSHA256: digests.sha256.toString('base64'),
+          }),
+        )
         // A single-part PUT's ETag is the body's MD5: checked too, for stores that ignore Content-MD5.
         const etag = r.ETag?.replaceAll('"', '')
-        if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== digests.md5.toString('hex')) throw new Error(`${key}: the store holds another body than was sent (ETag ${etag})`)
+        if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== digests.md5.toString('hex'))
+          throw new Error(`${key}: the store holds another body than was sent (ETag ${etag})`)
         return 'written'
       } catch (err) {
         if (taken(err)) return 'exists'

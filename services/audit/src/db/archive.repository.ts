@@ -15,7 +15,13 @@ export interface ArchivedRange {
 const COLUMNS = 'from_seq, to_seq, checkpoint_hash, object_key, store, sha256, bytes, archived_at'
 
 function toRange(r: any): ArchivedRange {
-  return { ...r, from_seq: Number(r.from_seq), to_seq: Number(r.to_seq), bytes: Number(r.bytes), archived_at: new Date(r.archived_at).toISOString() }
+  return {
+    ...r,
+    from_seq: Number(r.from_seq),
+    to_seq: Number(r.to_seq),
+    bytes: Number(r.bytes),
+    archived_at: new Date(r.archived_at).toISOString(),
+  }
 }
 
 /** Takes the archiver's lock for this transaction if free (one archiver at a time across replicas). */

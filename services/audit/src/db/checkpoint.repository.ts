@@ -43,17 +43,25 @@ export async function checkpointCovering(db: Sql, seq: number): Promise<Checkpoi
 }
 
 export async function checkpointsBetween(db: Sql, fromSeq: number, toSeq: number): Promise<Checkpoint[]> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [fromSeq, toSeq])
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [
+    fromSeq,
+    toSeq,
+  ])
   return rows.map(toCheckpoint)
 }
 
 /** Records a signing key's public half (once). */
 export async function registerSigningKey(db: Sql, keyId: string, jwk: PublicJwk): Promise<void> {
-  await db.query(/* sql */ `INSERT INTO audit.signing_keys (key_id, public_jwk) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`, [keyId, JSON.stringify(jwk)])
+  await db.query(/* sql */ `INSERT INTO audit.signing_keys (key_id, public_jwk) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`, [
+    keyId,
+    JSON.stringify(jwk),
+  ])
 }
 
 /** Every key that ever signed checkpoints, oldest first. */
 export async function signingKeys(db: Sql): Promise<PublicJwk[]> {
-  const { rows } = await db.query<{ public_jwk: PublicJwk }>(/* sql */ `SELECT public_jwk FROM audit.signing_keys ORDER BY first_seen_at, key_id`)
+  const { rows } = await db.query<{ public_jwk: PublicJwk }>(
+    /* sql */ `SELECT public_jwk FROM audit.signing_keys ORDER BY first_seen_at, key_id`,
+  )
   return rows.map((r) => r.public_jwk)
 }

@@ -6,7 +6,12 @@ export type EntryRow = ChainedFields & { hash: string; recorded_at: string }
 const COLUMNS = 'seq, event_id, event_type, resource_id, resource_ids, actor, occurred_at, details, prev_hash, hash, recorded_at'
 
 function toEntry(r: any): EntryRow {
-  return { ...r, seq: Number(r.seq), occurred_at: new Date(r.occurred_at).toISOString(), recorded_at: new Date(r.recorded_at).toISOString() }
+  return {
+    ...r,
+    seq: Number(r.seq),
+    occurred_at: new Date(r.occurred_at).toISOString(),
+    recorded_at: new Date(r.recorded_at).toISOString(),
+  }
 }
 
 /** Takes the chain's append lock for this transaction and returns its head. */
@@ -20,12 +25,26 @@ export async function insertEntry(tx: Sql, e: ChainedFields & { hash: string }):
   await tx.query(
     /* sql */ `INSERT INTO audit.entries (seq, event_id, event_type, resource_id, resource_ids, actor, occurred_at, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [e.seq, e.event_id, e.event_type, e.resource_id, e.resource_ids, e.actor, e.occurred_at, JSON.stringify(e.details), e.prev_hash, e.hash],
+    [
+      e.seq,
+      e.event_id,
+      e.event_type,
+      e.resource_id,
+      e.resource_ids,
+      e.actor,
+      e.occurred_at,
+      JSON.stringify(e.details),
+      e.prev_hash,
+      e.hash,
+    ],
   )
 }
 
 export async function findByResource(db: Sql, resourceId: string, limit: number): Promise<EntryRow[]> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE $1 = ANY(resource_ids) ORDER BY seq LIMIT $2`, [resourceId, limit])
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE $1 = ANY(resource_ids) ORDER BY seq LIMIT $2`, [
+    resourceId,
+    limit,
+  ])
   return rows.map(toEntry)
 }
 
@@ -37,7 +56,10 @@ export async function pageFrom(db: Sql, afterSeq: number, limit: number): Promis
 
 /** Entries with seq from `fromSeq` to `toSeq`, both included, in chain order. */
 export async function entriesBetween(db: Sql, fromSeq: number, toSeq: number): Promise<EntryRow[]> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [fromSeq, toSeq])
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.entries WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [
+    fromSeq,
+    toSeq,
+  ])
   return rows.map(toEntry)
 }
 

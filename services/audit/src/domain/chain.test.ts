@@ -6,7 +6,17 @@ function chain(n: number) {
   const out: Array<ChainedFields & { hash: string }> = []
   let prev = GENESIS
   for (let i = 1; i <= n; i++) {
-    const e = { seq: i, event_id: `e${i}`, event_type: 't', resource_id: 'r', resource_ids: ['r'], actor: null, occurred_at: '2026-01-01T00:00:00.000Z', details: { i }, prev_hash: prev }
+    const e = {
+      seq: i,
+      event_id: `e${i}`,
+      event_type: 't',
+      resource_id: 'r',
+      resource_ids: ['r'],
+      actor: null,
+      occurred_at: '2026-01-01T00:00:00.000Z',
+      details: { i },
+      prev_hash: prev,
+    }
     const hash = entryHash(e)
     out.push({ ...e, hash })
     prev = hash

@@ -22,7 +22,10 @@ export function entryHash(e: ChainedFields): string {
 }
 
 /** Checks a run of entries, in order, against their hashes and links; returns the first broken seq. */
-export function verifyChain(entries: Array<ChainedFields & { hash: string }>, prev = GENESIS): { valid: boolean; broken_at: number | null; head: string } {
+export function verifyChain(
+  entries: Array<ChainedFields & { hash: string }>,
+  prev = GENESIS,
+): { valid: boolean; broken_at: number | null; head: string } {
   for (const e of entries) {
     if (e.prev_hash !== prev || entryHash(e) !== e.hash) return { valid: false, broken_at: e.seq, head: prev }
     prev = e.hash

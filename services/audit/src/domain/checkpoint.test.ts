@@ -9,7 +9,17 @@ function chain(n: number): ChainEntry[] {
   const out: ChainEntry[] = []
   let prev = GENESIS
   for (let i = 1; i <= n; i++) {
-    const e: ChainedFields = { seq: i, event_id: `e${i}`, event_type: 't', resource_id: 'r', resource_ids: ['r'], actor: null, occurred_at: '2026-01-01T00:00:00.000Z', details: { i }, prev_hash: prev }
+    const e: ChainedFields = {
+      seq: i,
+      event_id: `e${i}`,
+      event_type: 't',
+      resource_id: 'r',
+      resource_ids: ['r'],
+      actor: null,
+      occurred_at: '2026-01-01T00:00:00.000Z',
+      details: { i },
+      prev_hash: prev,
+    }
     out.push({ ...e, hash: entryHash(e) })
     prev = out[out.length - 1]!.hash
   }
@@ -25,7 +35,10 @@ test('the checkpoint key is derived from the master key: same master, same key; 
   assert.equal(checkpointKey(master).keyId, checkpointKey(Buffer.from(master)).keyId)
   assert.notEqual(checkpointKey(master).keyId, checkpointKey(randomBytes(32)).keyId)
   const k = checkpointKey(master)
-  assert.deepEqual({ kty: k.publicJwk.kty, crv: k.publicJwk.crv, kid: k.publicJwk.kid }, { kty: 'OKP', crv: 'Ed25519', kid: jwkThumbprint(k.publicJwk) })
+  assert.deepEqual(
+    { kty: k.publicJwk.kty, crv: k.publicJwk.crv, kid: k.publicJwk.kid },
+    { kty: 'OKP', crv: 'Ed25519', kid: jwkThumbprint(k.publicJwk) },
+  )
 })
 
 test('a proof verifies; a changed entry, a changed checkpoint or a foreign key does not', () => {

@@ -75,17 +75,23 @@ export interface Proof {
  * Checks a proof as any party can: the segment starts at the entry, each hash is recomputed and
  * linked to the one before, and the last one is the hash the checkpoint signs, under a trusted key.
  */
-export function verifyProof(p: Proof, keys: Map<string, KeyObject>): { valid: boolean; broken_at_seq: number | null; reason: string | null } {
+export function verifyProof(
+  p: Proof,
+  keys: Map<string, KeyObject>,
+): { valid: boolean; broken_at_seq: number | null; reason: string | null } {
   const fail = (seq: number | null, reason: string) => ({ valid: false, broken_at_seq: seq, reason })
   const first = p.segment[0]
-  if (!first || first.seq !== p.entry.seq || canonicalJson(first) !== canonicalJson(p.entry)) return fail(p.entry.seq, 'the segment does not start with the entry')
+  if (!first || first.seq !== p.entry.seq || canonicalJson(first) !== canonicalJson(p.entry))
+    return fail(p.entry.seq, 'the segment does not start with the entry')
   let prev: ChainEntry | null = null
   for (const e of p.segment) {
     if (prev && (e.seq !== prev.seq + 1 || e.prev_hash !== prev.hash)) return fail(e.seq, 'not linked to the entry before it')
     if (entryHash(e) !== e.hash) return fail(e.seq, "the hash does not match the entry's contents")
     prev = e
   }
-  if (prev!.seq !== p.checkpoint.seq || prev!.hash !== p.checkpoint.hash) return fail(p.checkpoint.seq, 'the segment does not end at the checkpoint')
-  if (!checkpointSignatureValid(p.checkpoint, keys)) return fail(p.checkpoint.seq, 'the checkpoint signature is not valid under a trusted key')
+  if (prev!.seq !== p.checkpoint.seq || prev!.hash !== p.checkpoint.hash)
+    return fail(p.checkpoint.seq, 'the segment does not end at the checkpoint')
+  if (!checkpointSignatureValid(p.checkpoint, keys))
+    return fail(p.checkpoint.seq, 'the checkpoint signature is not valid under a trusted key')
   return { valid: true, broken_at_seq: null, reason: null }
 }

@@ -3,13 +3,19 @@ import { route, type Database } from '@apotheca/kernel'
 import { listArchivedRanges } from '../db/archive.repository.ts'
 
 const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
-const ListQuery = z.object({ after_seq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })
+const ListQuery = z.object({
+  after_seq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+})
 
 /** Which checkpointed ranges are archived, where, and their SHA-256 (ADR 0012). */
 export function archiveRoutes(db: Database) {
   return [
     route({
-      method: 'GET', url: '/audit/archives', summary: 'Archived ranges of the log (one immutable JSON Lines object each), oldest first', auth: AUDITORS,
+      method: 'GET',
+      url: '/audit/archives',
+      summary: 'Archived ranges of the log (one immutable JSON Lines object each), oldest first',
+      auth: AUDITORS,
       schema: { querystring: ListQuery },
       handler: async ({ query }) => {
         const ranges = await listArchivedRanges(db, query.after_seq ?? null, query.limit)

@@ -15,12 +15,18 @@ export function auditRoutes(deps: { db: Database; publish: Publish }) {
       url: '/audit/events',
       summary: 'Audit entries that concern a resource (order, prescription, patient, shipment…)',
       auth: AUDITORS,
-      schema: { querystring: z.object({ resource_id: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
+      schema: {
+        querystring: z.object({ resource_id: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+      },
       handler: async ({ query, principal }) => {
         const events = await findByResource(db, query.resource_id, query.limit)
         await recordLogRead(deps, principal!, {
-          route: 'events', resource_id: query.resource_id, event_id: null,
-          from_seq: events[0]?.seq ?? null, to_seq: events.at(-1)?.seq ?? null, entries: events.length,
+          route: 'events',
+          resource_id: query.resource_id,
+          event_id: null,
+          from_seq: events[0]?.seq ?? null,
+          to_seq: events.at(-1)?.seq ?? null,
+          entries: events.length,
         })
         return { events }
       },

@@ -11,10 +11,15 @@ const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
 const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 const ListQuery = z.object({ before_seq: Seq.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })
-const ProofQuery = z.object({ event_id: z.uuid().optional(), seq: Seq.optional() })
-  .refine((q) => (q.event_id === undefined) !== (q.seq === undefined), { message: 'give event_id or seq (one of them)', path: ['event_id'] })
+const ProofQuery = z
+  .object({ event_id: z.uuid().optional(), seq: Seq.optional() })
+  .refine((q) => (q.event_id === undefined) !== (q.seq === undefined), {
+    message: 'give event_id or seq (one of them)',
+    path: ['event_id'],
+  })
 /** At most 10,000 entries a page: bounded memory per call; next_from_seq in the header continues. */
-const ExportQuery = z.object({ from_seq: Seq.default(1), to_seq: Seq.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(5000) })
+const ExportQuery = z
+  .object({ from_seq: Seq.default(1), to_seq: Seq.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(5000) })
   .refine((q) => q.to_seq === undefined || q.to_seq >= q.from_seq, { message: 'to_seq must not be before from_seq', path: ['to_seq'] })
 
 /**
@@ -26,15 +31,24 @@ export function checkpointRoutes(deps: { db: Database; publish: Publish; key: Ch
   const { db, key } = deps
   return [
     route({
-      method: 'GET', url: '/audit/checkpoints', summary: 'Signed checkpoints of the chain head, newest first', auth: AUDITORS,
+      method: 'GET',
+      url: '/audit/checkpoints',
+      summary: 'Signed checkpoints of the chain head, newest first',
+      auth: AUDITORS,
       schema: { querystring: ListQuery },
       handler: async ({ query }) => {
         const checkpoints = await listCheckpoints(db, query.before_seq ?? null, query.limit)
-        return { checkpoints: checkpoints.map((c) => ({ ...c, algorithm: 'Ed25519' })), next_before_seq: checkpoints.length === query.limit ? checkpoints[checkpoints.length - 1]!.seq : null }
+        return {
+          checkpoints: checkpoints.map((c) => ({ ...c, algorithm: 'Ed25519' })),
+          next_before_seq: checkpoints.length === query.limit ? checkpoints[checkpoints.length - 1]!.seq : null,
+        }
       },
     }),
     route({
-      method: 'POST', url: '/audit/checkpoints', summary: 'Signs a checkpoint of the chain head now (the job does it every minute); nothing new → nothing signed', auth: AUDITORS,
+      method: 'POST',
+      url: '/audit/checkpoints',
+      summary: 'Signs a checkpoint of the chain head now (the job does it every minute); nothing new → nothing signed',
+      auth: AUDITORS,
       handler: async (_req, reply) => {
         const r = await signCheckpoints(db, key)
         void reply.status(r.signed.length ? 201 : 200)
@@ -42,7 +56,9 @@ export function checkpointRoutes(deps: { db: Database; publish: Publish; key: Ch
       },
     }),
     route({
-      method: 'GET', url: '/audit/public-key', summary: 'The Ed25519 public keys (JWK Set) that sign audit checkpoints, the current one first',
+      method: 'GET',
+      url: '/audit/public-key',
+      summary: 'The Ed25519 public keys (JWK Set) that sign audit checkpoints, the current one first',
       auth: { public: true, why: 'public keys, so that any party can check a checkpoint, a proof or an export without an account' },
       handler: async () => {
         const stored = await signingKeys(db)
@@ -50,24 +66,44 @@ export function checkpointRoutes(deps: { db: Database; publish: Publish; key: Ch
       },
     }),
     route({
-      method: 'GET', url: '/audit/proof', summary: 'Proof that an entry is in the log unchanged: the chain segment from it to the first signed checkpoint after it',
-      auth: AUDITORS, schema: { querystring: ProofQuery },
+      method: 'GET',
+      url: '/audit/proof',
+      summary: 'Proof that an entry is in the log unchanged: the chain segment from it to the first signed checkpoint after it',
+      auth: AUDITORS,
+      schema: { querystring: ProofQuery },
       handler: async ({ query, principal }) => {
         const proof = await getProof(db, query)
         await recordLogRead(deps, principal!, {
-          route: 'proof', resource_id: proof.entry.resource_id, event_id: proof.entry.event_id,
-          from_seq: proof.entry.seq, to_seq: proof.checkpoint.seq, entries: proof.segment.length,
+          route: 'proof',
+          resource_id: proof.entry.resource_id,
+          event_id: proof.entry.event_id,
+          from_seq: proof.entry.seq,
+          to_seq: proof.checkpoint.seq,
+          entries: proof.segment.length,
         })
         return proof
       },
     }),
     route({
-      method: 'GET', url: '/audit/export', summary: 'A page of the log as JSON Lines (header, entries, checkpoints) for archiving and independent verification (npm run audit:verify)',
-      auth: AUDITORS, schema: { querystring: ExportQuery },
+      method: 'GET',
+      url: '/audit/export',
+      summary:
+        'A page of the log as JSON Lines (header, entries, checkpoints) for archiving and independent verification (npm run audit:verify)',
+      auth: AUDITORS,
+      schema: { querystring: ExportQuery },
       handler: async ({ query, principal }, reply) => {
         const page = await exportLog(db, query)
-        await recordLogRead(deps, principal!, { route: 'export', resource_id: null, event_id: null, from_seq: page.from, to_seq: page.to, entries: page.entries })
-        void reply.type('application/x-ndjson').header('content-disposition', `attachment; filename="audit-${page.from}-${page.to ?? 'empty'}.jsonl"`)
+        await recordLogRead(deps, principal!, {
+          route: 'export',
+          resource_id: null,
+          event_id: null,
+          from_seq: page.from,
+          to_seq: page.to,
+          entries: page.entries,
+        })
+        void reply
+          .type('application/x-ndjson')
+          .header('content-disposition', `attachment; filename="audit-${page.from}-${page.to ?? 'empty'}.jsonl"`)
         return page.body
       },
     }),

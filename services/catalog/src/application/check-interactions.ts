@@ -4,7 +4,11 @@ import { findIngredientsByIds } from '../db/drug.repository.ts'
 import { findRulesAmong } from '../db/interaction.repository.ts'
 
 /** Checks a set of drugs for drug–drug interactions (ingredient and ATC class rules); unknown drug ids → 404 listing them. */
-export async function checkInteractions(db: Sql, drugIds: string[], classRules: ClassRule[] = []): Promise<{ interactions: DrugInteraction[] }> {
+export async function checkInteractions(
+  db: Sql,
+  drugIds: string[],
+  classRules: ClassRule[] = [],
+): Promise<{ interactions: DrugInteraction[] }> {
   const drugs = await knownDrugs(db, drugIds)
   return { interactions: await interactionsAmong(db, drugs, classRules) }
 }
@@ -15,7 +19,9 @@ export async function knownDrugs(db: Sql, drugIds: string[]): Promise<DrugIngred
   const found = new Map((await findIngredientsByIds(db, ids)).map((d) => [d.drug_id, d]))
   const missing = ids.filter((id) => !found.has(id))
   if (missing.length) {
-    throw new Problem(404, 'drugs-not-found', 'Some drugs are not in the catalog', `unknown drug_ids: ${missing.join(', ')}`, { drug_ids: missing })
+    throw new Problem(404, 'drugs-not-found', 'Some drugs are not in the catalog', `unknown drug_ids: ${missing.join(', ')}`, {
+      drug_ids: missing,
+    })
   }
   return ids.map((id) => found.get(id)!)
 }

@@ -21,7 +21,11 @@ export type PatientInteraction = DrugInteraction & { existing_drug_id: string | 
  * only for themself, a practitioner only for a patient they prescribed for (else 404), staff for anyone.
  */
 export async function checkPatientInteractions(
-  deps: PatientCheckDeps, principal: Principal, patientId: string, candidateIds: string[], classRules: ClassRule[],
+  deps: PatientCheckDeps,
+  principal: Principal,
+  patientId: string,
+  candidateIds: string[],
+  classRules: ClassRule[],
 ): Promise<{ patient_id: string; interactions: PatientInteraction[] }> {
   const id = patientId.toLowerCase()
   if (principal.role === 'patient' && principal.sub !== id) throw notFound('Patient')
@@ -31,7 +35,9 @@ export async function checkPatientInteractions(
   const candidateSet = new Set(candidates.map((d) => d.drug_id))
   const active = meds.medications.filter((m) => m.active)
   // A medicine no longer in the catalog cannot be checked; drugs are never deleted, so this is a stale id at most.
-  const existing = (await findIngredientsByIds(deps.db, [...new Set(active.map((m) => m.drug_id))])).filter((d) => !candidateSet.has(d.drug_id))
+  const existing = (await findIngredientsByIds(deps.db, [...new Set(active.map((m) => m.drug_id))])).filter(
+    (d) => !candidateSet.has(d.drug_id),
+  )
   // Candidates first, so a candidate × medicine pair names the candidate first and the medicine second.
   const pairs = await interactionsAmong(deps.db, [...candidates, ...existing], classRules)
   const prescriptionsOf = (drugId: string) => active.filter((m) => m.drug_id === drugId).map((m) => m.prescription_id)
@@ -56,7 +62,12 @@ async function medicationsOf(deps: PatientCheckDeps, patientId: string, reader: 
   } catch (err) {
     if (err instanceof ServiceCallError && err.status === 404) throw notFound('Patient')
     if (err instanceof ServiceCallError && err.status < 500) throw err
-    deps.log.warn({ dependency: 'prescriptions', err: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'dependency unavailable')
-    throw new Problem(503, 'dependency-unavailable', 'The prescriptions service is unavailable', 'retry shortly', { service: 'prescriptions' })
+    deps.log.warn(
+      { dependency: 'prescriptions', err: err instanceof Error ? err.message.slice(0, 200) : String(err) },
+      'dependency unavailable',
+    )
+    throw new Problem(503, 'dependency-unavailable', 'The prescriptions service is unavailable', 'retry shortly', {
+      service: 'prescriptions',
+    })
   }
 }

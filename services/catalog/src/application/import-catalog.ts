@@ -38,7 +38,10 @@ export interface ImportDeps {
  * a re-run updates and never duplicates. A file already imported with the same sha256 is skipped
  * unless `force`. Each import publishes catalog.import.completed.v1 in its transaction.
  */
-export async function importCatalog(deps: ImportDeps, opts: { files?: Record<ImportKind, URL>; force?: boolean } = {}): Promise<ImportResult[]> {
+export async function importCatalog(
+  deps: ImportDeps,
+  opts: { files?: Record<ImportKind, URL>; force?: boolean } = {},
+): Promise<ImportResult[]> {
   const files = opts.files ?? SHIPPED_FILES
   const results: ImportResult[] = []
   for (const kind of ['drugs', 'interactions'] as const) results.push(await importFile(deps, kind, files[kind], opts.force ?? false))
@@ -65,12 +68,26 @@ export interface LoadOptions {
  * upserted or replaced in one transaction with its catalog.imports row and event. Skipped when the
  * same source with the same sha256 was the last completed import, unless forced.
  */
-export async function importData(deps: ImportDeps, kind: ImportKind, file: { source: string; sha256: string; data: () => Promise<Uint8Array> }, opts: LoadOptions = {}): Promise<ImportResult> {
+export async function importData(
+  deps: ImportDeps,
+  kind: ImportKind,
+  file: { source: string; sha256: string; data: () => Promise<Uint8Array> },
+  opts: LoadOptions = {},
+): Promise<ImportResult> {
   const t0 = opts.t0 ?? performance.now()
   const started_at = new Date()
   const { source, sha256 } = file
   const force = opts.force ?? false
-  const unchanged = (): ImportResult => ({ source, status: 'unchanged', import_id: null, sha256, rows_read: 0, upserted: 0, skipped: 0, ms: elapsed(t0) })
+  const unchanged = (): ImportResult => ({
+    source,
+    status: 'unchanged',
+    import_id: null,
+    sha256,
+    rows_read: 0,
+    upserted: 0,
+    skipped: 0,
+    ms: elapsed(t0),
+  })
   if (!force && (await lastImportSha(deps.db, source)) === sha256) return unchanged()
 
   const data = await file.data()
@@ -82,7 +99,12 @@ export async function importData(deps: ImportDeps, kind: ImportKind, file: { sou
     const counts = kind === 'drugs' ? await upsertDrugs(tx, { keepCodes: opts.keepCodes ?? false }) : await replaceInteractions(tx)
     const import_id = randomUUID()
     await recordImport(tx, { import_id, source, sha256, started_at, ...counts })
-    await deps.publish(tx, 'catalog.import.completed.v1', import_id, { import_id, source, upserted: counts.upserted, skipped: counts.skipped })
+    await deps.publish(tx, 'catalog.import.completed.v1', import_id, {
+      import_id,
+      source,
+      upserted: counts.upserted,
+      skipped: counts.skipped,
+    })
     return { import_id, ...counts }
   })
   if (!done) return unchanged()

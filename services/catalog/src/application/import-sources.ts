@@ -34,19 +34,28 @@ export interface SourceFiles {
 export function findSources(path: string): SourceFiles {
   const abs = resolve(path)
   if (!existsSync(abs)) throw new Error(`no such file or folder: ${path}`)
-  const files = statSync(abs).isDirectory() ? readdirSync(abs).sort().map((f) => join(abs, f)) : [abs]
+  const files = statSync(abs).isDirectory()
+    ? readdirSync(abs)
+        .sort()
+        .map((f) => join(abs, f))
+    : [abs]
   const out: SourceFiles = { fda: [], nadac: [], catalogProducts: [], shipped: [] }
   for (const f of files) {
     const name = basename(f).toLowerCase()
     if (/product\.(txt|tsv)(\.gz)?$/.test(name)) {
-      const sibling = join(dirname(f), basename(f).replace(/product(?=\.(txt|tsv))/i, (m) => (m === 'PRODUCT' ? 'PACKAGE' : 'package')))
+      const sibling = join(
+        dirname(f),
+        basename(f).replace(/product(?=\.(txt|tsv))/i, (m) => (m === 'PRODUCT' ? 'PACKAGE' : 'package')),
+      )
       out.fda.push({ product: f, package: existsSync(sibling) ? sibling : null })
     } else if (/^nadac.*\.csv(\.gz)?$/.test(name)) out.nadac.push(f)
     else if (/^catalog_products\.csv(\.gz)?$/.test(name)) out.catalogProducts.push(f)
     else if (name === 'drugs.tsv.gz') out.shipped.push(f)
   }
   if (!out.fda.length && !out.nadac.length && !out.catalogProducts.length && !out.shipped.length) {
-    throw new Error(`${basename(abs)} is not, and does not hold, a file the importer reads (product.txt + package.txt, nadac*.csv, catalog_products.csv.gz, drugs.tsv.gz)`)
+    throw new Error(
+      `${basename(abs)} is not, and does not hold, a file the importer reads (product.txt + package.txt, nadac*.csv, catalog_products.csv.gz, drugs.tsv.gz)`,
+    )
   }
   return out
 }
@@ -76,7 +85,12 @@ export async function importSources(deps: ImportDeps, path: string, opts: { forc
   return reports
 }
 
-async function importFda(deps: ImportDeps, pair: { product: string; package: string | null }, prices: Map<string, NadacPrice>, force: boolean): Promise<SourceReport> {
+async function importFda(
+  deps: ImportDeps,
+  pair: { product: string; package: string | null },
+  prices: Map<string, NadacPrice>,
+  force: boolean,
+): Promise<SourceReport> {
   if (!pair.package) return { file: pair.product, kind: 'fda_ndc', results: [], skipped: { 'product file: no package file beside it': 1 } }
   const { rows, skipped } = convertFdaNdc(parseTsv(await readText(pair.product)), parseTsv(await readText(pair.package)), prices)
   const text = Buffer.from(toCopyText(rows))
@@ -87,27 +101,41 @@ async function importFda(deps: ImportDeps, pair: { product: string; package: str
 }
 
 /** NADAC prices (and OTC flags, unless the FDA product type decided) for the drugs already in the catalog. */
-async function applyNadac(deps: ImportDeps, file: string, prices: Map<string, NadacPrice>, skipped: Record<string, number>): Promise<SourceReport> {
+async function applyNadac(
+  deps: ImportDeps,
+  file: string,
+  prices: Map<string, NadacPrice>,
+  skipped: Record<string, number>,
+): Promise<SourceReport> {
   const t0 = performance.now()
   const ndcs = [...prices.keys()]
   const changed = await deps.db.transaction(async (tx) => {
     await lockImports(tx)
     const { rows } = await tx.query<{ ndc_code: string; dosage_form: string | null; route: string | null; rx_only_source: string }>(
-      /* sql */ `SELECT ndc_code, dosage_form, route, rx_only_source FROM catalog.drugs WHERE ndc_code = ANY($1::text[])`, [ndcs])
+      /* sql */ `SELECT ndc_code, dosage_form, route, rx_only_source FROM catalog.drugs WHERE ndc_code = ANY($1::text[])`,
+      [ndcs],
+    )
     const missing = ndcs.length - rows.length
     if (missing) skipped['nadac: NDC not in the catalog'] = missing
     const cents = rows.map((r) => priceOf(r.dosage_form, r.route, prices.get(r.ndc_code)).cents)
     const otc = rows.map((r) => (r.rx_only_source === 'fda_product_type' ? null : prices.get(r.ndc_code)!.otc))
-    const upd = await tx.query(/* sql */ `UPDATE catalog.drugs d SET price_minor = u.cents, price_source = 'nadac',
+    const upd = await tx.query(
+      /* sql */ `UPDATE catalog.drugs d SET price_minor = u.cents, price_source = 'nadac',
         rx_only = coalesce(NOT u.otc, d.rx_only), rx_only_source = CASE WHEN u.otc IS NULL THEN d.rx_only_source ELSE 'nadac' END,
         updated_at = now()
       FROM unnest($1::text[], $2::int[], $3::boolean[]) AS u(ndc, cents, otc)
       WHERE d.ndc_code = u.ndc AND (d.price_minor, d.price_source, d.rx_only) IS DISTINCT FROM (u.cents, 'nadac', coalesce(NOT u.otc, d.rx_only))`,
-      [rows.map((r) => r.ndc_code), cents, otc])
+      [rows.map((r) => r.ndc_code), cents, otc],
+    )
     const import_id = randomUUID()
     const source = `nadac:${basename(file)}`
     // The event clears drug caches, as any other import does.
-    await deps.publish(tx, 'catalog.import.completed.v1', import_id, { import_id, source, upserted: upd.rowCount, skipped: rows.length - upd.rowCount })
+    await deps.publish(tx, 'catalog.import.completed.v1', import_id, {
+      import_id,
+      source,
+      upserted: upd.rowCount,
+      skipped: rows.length - upd.rowCount,
+    })
     return { import_id, source, rows_read: ndcs.length, upserted: upd.rowCount, skipped: rows.length - upd.rowCount }
   })
   const result: ImportResult = { ...changed, status: 'imported', sha256: '', ms: Math.round(performance.now() - t0) }
@@ -133,7 +161,10 @@ function buildSkips(report: string): Record<string, number> {
   const blocks = ['catalog_products', 'ddi']
   let block: string | null = null
   for (const line of report.split('\n')) {
-    if (/rows skipped:/.test(line)) { block = blocks.shift() ?? 'other'; continue }
+    if (/rows skipped:/.test(line)) {
+      block = blocks.shift() ?? 'other'
+      continue
+    }
     const m = block ? /^\s{4}(.+?)\s+(\d+)$/.exec(line) : null
     if (m) out[`${block}: ${m[1]}`] = Number(m[2])
     else block = null

@@ -72,7 +72,8 @@ function plan(s: DrugSearch, p: Params): Plan | null {
 const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '')
 
 /** True when the search is a name and nothing else (no code, no filter): the term-level path answers it. */
-const nameOnly = (s: DrugSearch) => [s.ndc, s.ingredient, s.rxcui, s.rx_only, s.dosage_form, s.route, s.dea_schedule].every((v) => v === undefined)
+const nameOnly = (s: DrugSearch) =>
+  [s.ndc, s.ingredient, s.rxcui, s.rx_only, s.dosage_form, s.route, s.dea_schedule].every((v) => v === undefined)
 
 /** Searches the catalog by name, NDC, ingredient and/or RxNorm concept with filters; ranked for names, else by name. */
 export async function searchDrugs(db: Database, s: DrugSearch): Promise<SearchPage> {
@@ -110,6 +111,9 @@ export async function searchDrugRows(db: Sql, s: DrugSearch): Promise<SearchPage
 async function countMatches(db: Sql, s: DrugSearch): Promise<number> {
   const p = new Params()
   const pl = plan(s, p)!
-  const { rows } = await db.query<{ n: number }>(/* sql */ `${pl.cte} SELECT count(*)::int AS n FROM ${pl.from} ${whereClause(pl.where)}`, p.values)
+  const { rows } = await db.query<{ n: number }>(
+    /* sql */ `${pl.cte} SELECT count(*)::int AS n FROM ${pl.from} ${whereClause(pl.where)}`,
+    p.values,
+  )
   return rows[0]?.n ?? 0
 }

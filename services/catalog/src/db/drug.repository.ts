@@ -4,9 +4,27 @@ import type { DrugIngredients } from '../domain/interactions.ts'
 
 /** The columns a drug answer is built from, qualified with the alias `d`. */
 export const DRUG_COLUMNS = [
-  'drug_id', 'ndc_code', 'ndc_package_hyphenated', 'product_ndc', 'name', 'nonproprietary_name', 'brand_name', 'strength',
-  'dosage_form', 'route', 'ingredients', 'rxcui', 'atc_codes', 'dea_schedule', 'rx_only', 'price_minor', 'manufacturer', 'description',
-].map((c) => `d.${c}`).join(', ')
+  'drug_id',
+  'ndc_code',
+  'ndc_package_hyphenated',
+  'product_ndc',
+  'name',
+  'nonproprietary_name',
+  'brand_name',
+  'strength',
+  'dosage_form',
+  'route',
+  'ingredients',
+  'rxcui',
+  'atc_codes',
+  'dea_schedule',
+  'rx_only',
+  'price_minor',
+  'manufacturer',
+  'description',
+]
+  .map((c) => `d.${c}`)
+  .join(', ')
 
 /** A row of catalog.drugs as selected with DRUG_COLUMNS. */
 export interface DrugRow {

@@ -41,7 +41,13 @@ export async function stagedRows(tx: Sql, staging: string): Promise<number> {
 }
 
 /** INSERT … SELECT from staging; with `conflictOn`, an upsert that rewrites a row only when a field changed. */
-export function insertFromStaging(table: string, staging: string, keys: string[], fields: string[], conflictOn?: { touch?: string; update?: string[] }) {
+export function insertFromStaging(
+  table: string,
+  staging: string,
+  keys: string[],
+  fields: string[],
+  conflictOn?: { touch?: string; update?: string[] },
+) {
   const all = [...keys, ...fields].join(', ')
   const insert = /* sql */ `INSERT INTO ${table} (${all}) SELECT ${all} FROM ${staging}`
   if (!conflictOn) return insert

@@ -18,7 +18,13 @@ export async function findRulesAmong(db: Sql, names: string[]): Promise<Interact
 /** Makes catalog.interactions equal to the staged rules: upserts them and deletes rules no longer listed. */
 export async function replaceInteractions(tx: Sql): Promise<ImportCounts & { deleted: number }> {
   const rows_read = await stagedRows(tx, STAGING.interactions)
-  const sql = insertFromStaging('catalog.interactions', STAGING.interactions, ['ingredient_a', 'ingredient_b'], ['severity', 'description', 'source'], {})
+  const sql = insertFromStaging(
+    'catalog.interactions',
+    STAGING.interactions,
+    ['ingredient_a', 'ingredient_b'],
+    ['severity', 'description', 'source'],
+    {},
+  )
   const r = await tx.query(sql)
   const deleted = await tx.query(/* sql */ `DELETE FROM catalog.interactions i WHERE NOT EXISTS (
     SELECT 1 FROM catalog.interactions_staging s WHERE s.ingredient_a = i.ingredient_a AND s.ingredient_b = i.ingredient_b)`)

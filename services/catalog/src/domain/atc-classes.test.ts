@@ -23,13 +23,29 @@ test('class membership: a prefix brings a group in, an out code and topical-only
 
 const almotriptan = { drug_id: 'a', ingredients: ['almotriptan malate'], atc_codes: ['N02CC05'] }
 const rasagiline = { drug_id: 'r', ingredients: ['rasagiline'], atc_codes: ['N04BD02'] }
-const classRule = { class_a: 'Triptans', class_b: 'Monoamine oxidase (MAO) inhibitors', severity: 'high' as const, source: 'onc_high_priority' }
+const classRule = {
+  class_a: 'Triptans',
+  class_b: 'Monoamine oxidase (MAO) inhibitors',
+  severity: 'high' as const,
+  source: 'onc_high_priority',
+}
 
 test('a class rule reports the pair, whichever side each drug is on; a same-severity ingredient rule wins', () => {
   const [hit] = findInteractions([rasagiline, almotriptan], [], [classRule])
-  assert.deepEqual(hit, { drug_ids: ['r', 'a'], ingredients: ['rasagiline', 'almotriptan malate'], severity: 'high',
-    description: 'ONC high-priority DDI (class rule): Triptans × Monoamine oxidase (MAO) inhibitors', source: 'onc_high_priority_class' })
-  const specific: InteractionRule = { ingredient_a: 'almotriptan', ingredient_b: 'rasagiline', severity: 'high', description: 'listed', source: 'va_ndfrt' }
+  assert.deepEqual(hit, {
+    drug_ids: ['r', 'a'],
+    ingredients: ['rasagiline', 'almotriptan malate'],
+    severity: 'high',
+    description: 'ONC high-priority DDI (class rule): Triptans × Monoamine oxidase (MAO) inhibitors',
+    source: 'onc_high_priority_class',
+  })
+  const specific: InteractionRule = {
+    ingredient_a: 'almotriptan',
+    ingredient_b: 'rasagiline',
+    severity: 'high',
+    description: 'listed',
+    source: 'va_ndfrt',
+  }
   assert.equal(findInteractions([rasagiline, almotriptan], [specific], [classRule])[0]!.description, 'listed')
   const weaker = { ...specific, severity: 'moderate' as const }
   assert.equal(findInteractions([rasagiline, almotriptan], [weaker], [classRule])[0]!.severity, 'high')

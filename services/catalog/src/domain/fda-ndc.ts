@@ -15,16 +15,31 @@ export const DRUG_ID_NAMESPACE = '6f1d7d2e-3c5a-4b8e-9a51-2d0c6b7e4a10'
 const DISPENSED_TYPES: Record<string, boolean> = { 'HUMAN PRESCRIPTION DRUG': true, 'HUMAN OTC DRUG': false }
 
 /** Demo prices in cents by form class when NADAC has none (the same table as the shipped build). */
-const DEFAULT_PRICE = { solid_oral: 1500, oral_liquid: 1800, topical: 2000, eye_ear_nose: 2500, inhalation: 4500, injectable: 6000, other: 2000 }
+const DEFAULT_PRICE = {
+  solid_oral: 1500,
+  oral_liquid: 1800,
+  topical: 2000,
+  eye_ear_nose: 2500,
+  inhalation: 4500,
+  injectable: 6000,
+  other: 2000,
+}
 
 /** One NADAC price: USD per pricing unit, and the OTC flag. */
-export interface NadacPrice { perUnit: number; unit: string; otc: boolean | null }
+export interface NadacPrice {
+  perUnit: number
+  unit: string
+  otc: boolean | null
+}
 
 /** A drug row in the order of the drug file's 22 columns (null = SQL NULL). */
 export type DrugFileRow = Array<string | number | boolean | string[] | null>
 
 /** What a conversion produced and what it left out, with the reason for each left-out row. */
-export interface Conversion { rows: DrugFileRow[]; skipped: Record<string, number> }
+export interface Conversion {
+  rows: DrugFileRow[]
+  skipped: Record<string, number>
+}
 
 /** RFC 4122 name-based UUID v5 (SHA-1). */
 export function uuidv5(name: string, namespace = DRUG_ID_NAMESPACE): string {
@@ -40,10 +55,12 @@ export function uuidv5(name: string, namespace = DRUG_ID_NAMESPACE): string {
 export function parseTsv(text: string): Array<Record<string, string>> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   const header = (lines.shift() ?? '').split('\t')
-  return lines.filter((l) => l !== '').map((l) => {
-    const cells = l.split('\t')
-    return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()]))
-  })
+  return lines
+    .filter((l) => l !== '')
+    .map((l) => {
+      const cells = l.split('\t')
+      return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()]))
+    })
 }
 
 /** An RFC 4180 CSV file with a header line as records by column name. */
@@ -55,14 +72,26 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text[i]!
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') { row.push(field); field = '' }
-    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = '' }
-    else field += c
+    else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/, ''))
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += c
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row) }
+  if (field !== '' || row.length) {
+    row.push(field)
+    rows.push(row)
+  }
   const header = rows.shift() ?? []
   return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim()])))
 }
@@ -74,8 +103,14 @@ export function nadacPrices(records: Array<Record<string, string>>): { prices: M
   for (const r of records) {
     const digits = r['NDC'] ?? ''
     const perUnit = Number(r['NADAC Per Unit'])
-    if (!/^\d{11}$/.test(digits)) { bump(skipped, 'nadac: NDC is not 11 digits'); continue }
-    if (!(perUnit > 0)) { bump(skipped, 'nadac: no positive price per unit'); continue }
+    if (!/^\d{11}$/.test(digits)) {
+      bump(skipped, 'nadac: NDC is not 11 digits')
+      continue
+    }
+    if (!(perUnit > 0)) {
+      bump(skipped, 'nadac: no positive price per unit')
+      continue
+    }
     const [m = '0', d = '0', y = '0'] = (r['Effective Date'] ?? '').split('/')
     const date = Number(y) * 10000 + Number(m) * 100 + Number(d)
     const ndc = `${digits.slice(0, 5)}-${digits.slice(5, 9)}-${digits.slice(9)}`
@@ -111,7 +146,11 @@ function formClass(form: string | null, route: string | null): keyof typeof DEFA
  * the reason counted: packages whose NDC is impossible or repeated, packages of an unknown product,
  * products that are not finished human drugs, products without a package.
  */
-export function convertFdaNdc(products: Array<Record<string, string>>, packages: Array<Record<string, string>>, prices = new Map<string, NadacPrice>()): Conversion {
+export function convertFdaNdc(
+  products: Array<Record<string, string>>,
+  packages: Array<Record<string, string>>,
+  prices = new Map<string, NadacPrice>(),
+): Conversion {
   const skipped: Record<string, number> = {}
   const byId = new Map(products.map((p) => [p['PRODUCTID'] ?? '', p]))
   const used = new Set<string>()
@@ -119,16 +158,34 @@ export function convertFdaNdc(products: Array<Record<string, string>>, packages:
   const rows: DrugFileRow[] = []
   for (const k of packages) {
     const product = byId.get(k['PRODUCTID'] ?? '')
-    if (!product) { bump(skipped, 'package: its PRODUCTID is not in the product file'); continue }
+    if (!product) {
+      bump(skipped, 'package: its PRODUCTID is not in the product file')
+      continue
+    }
     used.add(product['PRODUCTID']!)
     const type = product['PRODUCTTYPENAME'] ?? ''
-    if (!(type in DISPENSED_TYPES)) { bump(skipped, `package: product type ${type || '(none)'} is not dispensed`); continue }
-    if ((product['NDC_EXCLUDE_FLAG'] || 'N') !== 'N' || (k['NDC_EXCLUDE_FLAG'] || 'N') !== 'N') { bump(skipped, 'package: excluded from the NDC directory'); continue }
-    if (k['SAMPLE_PACKAGE'] === 'Y') { bump(skipped, 'package: a sample package, not for sale'); continue }
+    if (!(type in DISPENSED_TYPES)) {
+      bump(skipped, `package: product type ${type || '(none)'} is not dispensed`)
+      continue
+    }
+    if ((product['NDC_EXCLUDE_FLAG'] || 'N') !== 'N' || (k['NDC_EXCLUDE_FLAG'] || 'N') !== 'N') {
+      bump(skipped, 'package: excluded from the NDC directory')
+      continue
+    }
+    if (k['SAMPLE_PACKAGE'] === 'Y') {
+      bump(skipped, 'package: a sample package, not for sale')
+      continue
+    }
     const parsed = parseNdc(k['NDCPACKAGECODE'] ?? '')
-    if (!parsed.ok || parsed.query.kind !== 'package' || parsed.query.codes.length !== 1) { bump(skipped, 'package: impossible NDCPACKAGECODE'); continue }
+    if (!parsed.ok || parsed.query.kind !== 'package' || parsed.query.codes.length !== 1) {
+      bump(skipped, 'package: impossible NDCPACKAGECODE')
+      continue
+    }
     const ndc = parsed.query.codes[0]!
-    if (seen.has(ndc)) { bump(skipped, 'package: NDC listed twice'); continue }
+    if (seen.has(ndc)) {
+      bump(skipped, 'package: NDC listed twice')
+      continue
+    }
     seen.add(ndc)
     rows.push(drugRow(product, k, ndc, DISPENSED_TYPES[type]!, prices.get(ndc)))
   }
@@ -136,7 +193,13 @@ export function convertFdaNdc(products: Array<Record<string, string>>, packages:
   return { rows, skipped }
 }
 
-function drugRow(p: Record<string, string>, k: Record<string, string>, ndc: string, rxOnly: boolean, nadac: NadacPrice | undefined): DrugFileRow {
+function drugRow(
+  p: Record<string, string>,
+  k: Record<string, string>,
+  ndc: string,
+  rxOnly: boolean,
+  nadac: NadacPrice | undefined,
+): DrugFileRow {
   const substances = list(p['SUBSTANCENAME'])
   const amounts = list(p['ACTIVE_NUMERATOR_STRENGTH'])
   const units = list(p['ACTIVE_INGRED_UNIT'])
@@ -150,11 +213,31 @@ function drugRow(p: Record<string, string>, k: Record<string, string>, ndc: stri
   const dea = /^C(I|II|III|IV|V)$/.test(p['DEASCHEDULE'] ?? '') ? p['DEASCHEDULE']! : null
   const price = priceOf(form, route, nadac)
   const description = [`${name}${generic && generic !== name ? ` (${generic})` : ''}`, strength, form, route, nz(k['PACKAGEDESCRIPTION'])]
-    .filter(Boolean).join(', ')
+    .filter(Boolean)
+    .join(', ')
   return [
-    uuidv5(ndc.replaceAll('-', '')), ndc, nz(k['NDCPACKAGECODE']), nz(p['PRODUCTNDC']), name, generic, brand, strength, form, route,
-    [...new Set(substances.map(baseIngredient))], [], null, [], dea, rxOnly, 'fda_product_type', dea ? 'fda_ndc_product' : null,
-    price.cents, price.source, nz(p['LABELERNAME']), description,
+    uuidv5(ndc.replaceAll('-', '')),
+    ndc,
+    nz(k['NDCPACKAGECODE']),
+    nz(p['PRODUCTNDC']),
+    name,
+    generic,
+    brand,
+    strength,
+    form,
+    route,
+    [...new Set(substances.map(baseIngredient))],
+    [],
+    null,
+    [],
+    dea,
+    rxOnly,
+    'fda_product_type',
+    dea ? 'fda_ndc_product' : null,
+    price.cents,
+    price.source,
+    nz(p['LABELERNAME']),
+    description,
   ]
 }
 
@@ -171,7 +254,10 @@ function copyField(v: DrugFileRow[number]): string {
 }
 
 function list(s: string | undefined): string[] {
-  return (s ?? '').split(';').map((x) => x.trim()).filter(Boolean)
+  return (s ?? '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean)
 }
 
 function nz(s: string | undefined | null): string | null {

@@ -2,8 +2,13 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { findInteractions, lookupNames, type InteractionRule } from './interactions.ts'
 
-const rule = (a: string, b: string, severity: InteractionRule['severity'], source = 'va_ndfrt'): InteractionRule =>
-  ({ ingredient_a: a, ingredient_b: b, severity, description: `${a} × ${b}`, source })
+const rule = (a: string, b: string, severity: InteractionRule['severity'], source = 'va_ndfrt'): InteractionRule => ({
+  ingredient_a: a,
+  ingredient_b: b,
+  severity,
+  description: `${a} × ${b}`,
+  source,
+})
 
 const zoloft = { drug_id: 'd-sertraline', ingredients: ['sertraline hydrochloride'] }
 const nardil = { drug_id: 'd-phenelzine', ingredients: ['phenelzine'] }
@@ -13,10 +18,15 @@ const amoxil = { drug_id: 'd-amoxicillin', ingredients: ['amoxicillin'] }
 
 test('a salt form matches the base name of the rule, and the drug names its own ingredient', () => {
   const found = findInteractions([zoloft, nardil], [rule('phenelzine', 'sertraline', 'high', 'onc_high_priority')])
-  assert.deepEqual(found, [{
-    drug_ids: ['d-sertraline', 'd-phenelzine'], ingredients: ['sertraline hydrochloride', 'phenelzine'],
-    severity: 'high', description: 'phenelzine × sertraline', source: 'onc_high_priority',
-  }])
+  assert.deepEqual(found, [
+    {
+      drug_ids: ['d-sertraline', 'd-phenelzine'],
+      ingredients: ['sertraline hydrochloride', 'phenelzine'],
+      severity: 'high',
+      description: 'phenelzine × sertraline',
+      source: 'onc_high_priority',
+    },
+  ])
 })
 
 test('a pair of drugs is reported once, with its highest severity', () => {
@@ -30,7 +40,13 @@ test('a pair of drugs is reported once, with its highest severity', () => {
 test('every pair is checked, strongest first; drugs without rules and repeated ids add nothing', () => {
   const rules = [rule('aspirin', 'warfarin', 'moderate'), rule('phenelzine', 'sertraline', 'high')]
   const found = findInteractions([coumadin, amoxil, zoloft, combo, nardil, coumadin], rules)
-  assert.deepEqual(found.map((f) => f.drug_ids), [['d-sertraline', 'd-phenelzine'], ['d-warfarin', 'd-combo']])
+  assert.deepEqual(
+    found.map((f) => f.drug_ids),
+    [
+      ['d-sertraline', 'd-phenelzine'],
+      ['d-warfarin', 'd-combo'],
+    ],
+  )
 })
 
 test('ingredients of one drug never interact with each other here', () => {

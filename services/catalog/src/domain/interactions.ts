@@ -84,7 +84,13 @@ function strongestClass(a: DrugIngredients, b: DrugIngredients, rules: ClassRule
     const hit = (inAtcClass(r.class_a, ca) && inAtcClass(r.class_b, cb)) || (inAtcClass(r.class_b, ca) && inAtcClass(r.class_a, cb))
     if (!hit) continue
     const list = r.source === 'onc_high_priority' ? 'ONC high-priority' : 'ONC non-interruptive'
-    const rule = { ingredient_a: r.class_a, ingredient_b: r.class_b, severity: r.severity, description: `${list} DDI (class rule): ${r.class_a} × ${r.class_b}`, source: `${r.source}_class` }
+    const rule = {
+      ingredient_a: r.class_a,
+      ingredient_b: r.class_b,
+      severity: r.severity,
+      description: `${list} DDI (class rule): ${r.class_a} × ${r.class_b}`,
+      source: `${r.source}_class`,
+    }
     best = { rule, ingredients: [a.ingredients.join(' / '), b.ingredients.join(' / ')] }
   }
   return best

@@ -6,7 +6,11 @@ test('the text is lower-cased and its spaces collapsed; each word becomes a subs
   assert.deepEqual(nameQuery('  Amoxicillin   500 MG '), {
     text: 'amoxicillin 500 mg',
     prefix: 'amoxicillin 500 mg%',
-    words: [{ op: 'like', pattern: '%amoxicillin%' }, { op: 'like', pattern: '%500%' }, { op: 'regex', pattern: '\\mmg' }],
+    words: [
+      { op: 'like', pattern: '%amoxicillin%' },
+      { op: 'like', pattern: '%500%' },
+      { op: 'regex', pattern: '\\mmg' },
+    ],
     fuzzy: true,
   })
 })

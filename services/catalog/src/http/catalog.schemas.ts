@@ -5,12 +5,15 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 /** An NDC in any accepted form, parsed into the stored-form candidates; impossible codes fail here (query.ndc). */
-const ndc = z.string().max(40).transform((value, ctx) => {
-  const r = parseNdc(value)
-  if (r.ok) return r.query
-  ctx.addIssue({ code: 'custom', message: r.reason })
-  return z.NEVER
-})
+const ndc = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const r = parseNdc(value)
+    if (r.ok) return r.query
+    ctx.addIssue({ code: 'custom', message: r.reason })
+    return z.NEVER
+  })
 
 /** GET /drugs/search query string. */
 export const SearchQuery = z
@@ -18,7 +21,11 @@ export const SearchQuery = z
     q: text(200).optional().describe('name, generic name, brand or ingredient; ranked, typo-tolerant'),
     ndc: ndc.optional().describe('NDC: 11-digit 5-4-2, 11 digits, any 10-digit form (4-4-2, 5-3-2, 5-4-1, plain), or a product code'),
     ingredient: text(200).optional().describe('active ingredient (salt forms match their base)'),
-    rxcui: z.string().trim().regex(/^[0-9]{1,10}$/, 'an RxNorm concept id (RXCUI): 1 to 10 digits').optional()
+    rxcui: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{1,10}$/, 'an RxNorm concept id (RXCUI): 1 to 10 digits')
+      .optional()
       .describe('RxNorm concept id: the products mapped to it, NADAC-priced first, then cheapest, then by NDC'),
     rx_only: flag.optional(),
     dosage_form: text(100).optional().describe('e.g. Oral Tablet (case-insensitive)'),
@@ -49,7 +56,7 @@ export const InteractionCheck = z.object({
 /** POST /interactions/check body: 2–50 drugs, or a patient and 1–50 candidate drugs checked against their active medicines. */
 export const PatientInteractionCheck = z
   .object({
-    patient_id: z.uuid().optional().describe('check the candidates against this patient\'s active medicines (from prescriptions)'),
+    patient_id: z.uuid().optional().describe("check the candidates against this patient's active medicines (from prescriptions)"),
     drug_ids: z.array(z.uuid()).min(1).max(50).describe('the drugs to check; with patient_id, the candidates'),
   })
   .refine((b) => b.patient_id !== undefined || b.drug_ids.length >= 2, {

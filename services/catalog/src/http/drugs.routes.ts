@@ -11,7 +11,8 @@ export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCa
     route({
       method: 'GET',
       url: '/drugs/search',
-      summary: 'Search drugs by name (ranked, typo-tolerant), NDC in any form, ingredient, or RxNorm concept (best product to dispense first); filters and paging',
+      summary:
+        'Search drugs by name (ranked, typo-tolerant), NDC in any form, ingredient, or RxNorm concept (best product to dispense first); filters and paging',
       auth: PUBLIC,
       schema: { querystring: SearchQuery },
       handler: async ({ query }, reply) => {
@@ -25,7 +26,11 @@ export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCa
       summary: 'Generic equivalents: other packages with the same ingredients, strength, dosage form and route, cheapest first',
       auth: PUBLIC,
       schema: { params: DrugParams, querystring: PageQuery },
-      handler: async ({ params, query }) => ({ drug_id: params.drugId.toLowerCase(), ...(await equivalentsOf(db, params.drugId, query)), ...query }),
+      handler: async ({ params, query }) => ({
+        drug_id: params.drugId.toLowerCase(),
+        ...(await equivalentsOf(db, params.drugId, query)),
+        ...query,
+      }),
     }),
     route({
       method: 'GET',

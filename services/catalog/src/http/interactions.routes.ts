@@ -14,16 +14,18 @@ export function interactionRoutes(deps: PatientCheckDeps & { db: Database }) {
     route({
       method: 'POST',
       url: '/interactions/check',
-      summary: 'Checks 2–50 drugs pairwise for interactions by active ingredient and by ONC drug class (ATC); each pair once, highest '
-        + 'severity. With patient_id, drug_ids are 1–50 candidates checked against each other and against the patient\'s active '
-        + 'medicines (from prescriptions; history left out); such a pair names the candidate first and the medicine second, with '
-        + 'existing_drug_id and existing_prescription_ids. A patient may ask only for themself, a practitioner only for a patient '
-        + 'they prescribed for (else 404); prescriptions unavailable → 503',
+      summary:
+        'Checks 2–50 drugs pairwise for interactions by active ingredient and by ONC drug class (ATC); each pair once, highest ' +
+        "severity. With patient_id, drug_ids are 1–50 candidates checked against each other and against the patient's active " +
+        'medicines (from prescriptions; history left out); such a pair names the candidate first and the medicine second, with ' +
+        'existing_drug_id and existing_prescription_ids. A patient may ask only for themself, a practitioner only for a patient ' +
+        'they prescribed for (else 404); prescriptions unavailable → 503',
       auth: SIGNED_IN,
       schema: { body: PatientInteractionCheck },
-      handler: async ({ body, principal }) => body.patient_id
-        ? checkPatientInteractions(deps, principal!, body.patient_id, body.drug_ids, classRules)
-        : checkInteractions(deps.db, body.drug_ids, classRules),
+      handler: async ({ body, principal }) =>
+        body.patient_id
+          ? checkPatientInteractions(deps, principal!, body.patient_id, body.drug_ids, classRules)
+          : checkInteractions(deps.db, body.drug_ids, classRules),
     }),
     route({
       method: 'POST',

@@ -22,7 +22,12 @@ const TRACKING_ATTEMPTS = 5
  * nearest available driver of our fleet (else the least loaded; none → label_created), gives it a
  * tracking number and publishes delivery.shipment.created.v1.
  */
-export async function createShipment(tx: Tx, publish: Publish, req: ShipmentRequest, now = new Date()): Promise<{ shipment_id: string; created: boolean }> {
+export async function createShipment(
+  tx: Tx,
+  publish: Publish,
+  req: ShipmentRequest,
+  now = new Date(),
+): Promise<{ shipment_id: string; created: boolean }> {
   const existing = await findShipmentByOrder(tx, req.order_id)
   if (existing) return { shipment_id: existing.shipment_id, created: false }
   const driverId = await pickDriver(tx, req.destination)
@@ -61,7 +66,15 @@ function newShipment(req: ShipmentRequest, driverId: string | null, now: Date): 
 
 /** The tracking history starts with the label, then the assignment when a driver took it. */
 async function recordCreation(tx: Tx, s: NewShipment, now: Date) {
-  const base = { shipment_id: s.shipment_id, location: null, occurred_at: now, proof: null, source: 'system' as const, actor_id: null, applied: true }
+  const base = {
+    shipment_id: s.shipment_id,
+    location: null,
+    occurred_at: now,
+    proof: null,
+    source: 'system' as const,
+    actor_id: null,
+    applied: true,
+  }
   await insertShipmentEvent(tx, { ...base, status: 'label_created' })
   if (s.driver_id) await insertShipmentEvent(tx, { ...base, status: 'assigned', actor_id: s.driver_id })
 }

@@ -19,7 +19,10 @@ export interface StatusReport {
 }
 
 /** The answer to a report: the shipment's status after it (unchanged when the report was late). */
-export interface StatusAnswer { shipment_id: string; status: ShipmentStatus }
+export interface StatusAnswer {
+  shipment_id: string
+  status: ShipmentStatus
+}
 
 /**
  * Records a driver's or a carrier's status report: checks who may report, applies legal transitions
@@ -27,7 +30,11 @@ export interface StatusAnswer { shipment_id: string; status: ShipmentStatus }
  * the same transaction. A carrier message is processed once; a repeat gets the first answer.
  */
 export async function reportShipmentStatus(
-  deps: { db: Database; publish: Publish }, shipmentId: string, report: StatusReport, who: Reporter, now = new Date(),
+  deps: { db: Database; publish: Publish },
+  shipmentId: string,
+  report: StatusReport,
+  who: Reporter,
+  now = new Date(),
 ): Promise<StatusAnswer> {
   checkReport(report, who, now)
   return deps.db.transaction(async (tx) => {
@@ -49,10 +56,15 @@ function checkReport(report: StatusReport, who: Reporter, now: Date) {
     throw badRequest('Invalid body', [{ field: 'body.occurred_at', message: 'is more than 10 minutes ahead of the server clock' }])
   }
   if (who.kind === 'carrier' && !report.message_id) {
-    throw badRequest('Invalid body', [{ field: 'body.message_id', message: 'is required on carrier calls (they are processed once per message_id)' }])
+    throw badRequest('Invalid body', [
+      { field: 'body.message_id', message: 'is required on carrier calls (they are processed once per message_id)' },
+    ])
   }
   const why = missingProof(report.status, report.proof)
-  if (why) throw new Problem(422, 'proof-required', 'Proof of delivery required', why, { errors: [{ field: 'body.proof.recipient_name', message: why }] })
+  if (why)
+    throw new Problem(422, 'proof-required', 'Proof of delivery required', why, {
+      errors: [{ field: 'body.proof.recipient_name', message: why }],
+    })
 }
 
 /** Null when the message is new (now claimed); the first answer when it was seen; 422 when its id is reused for another message. */
@@ -62,7 +74,12 @@ async function claimOrReplay(tx: Tx, s: ShipmentRow, report: StatusReport): Prom
   if (await claimCarrierMessage(tx, message)) return null
   const prior = await findCarrierMessage(tx, s.carrier, message.message_id)
   if (!prior || prior.request_hash !== request_hash || !prior.response) {
-    throw new Problem(422, 'message-id-reused', 'This message_id was already used for a different message', 'send a new message_id for a new message')
+    throw new Problem(
+      422,
+      'message-id-reused',
+      'This message_id was already used for a different message',
+      'send a new message_id for a new message',
+    )
   }
   return prior.response as StatusAnswer
 }
@@ -71,14 +88,23 @@ async function applyReport(tx: Tx, publish: Publish, s: ShipmentRow, report: Sta
   const occurredAt = new Date(report.occurred_at)
   const decision = decideStatusUpdate(s, { status: report.status, occurred_at: occurredAt })
   if (decision.kind === 'illegal') {
-    throw conflict('illegal-transition', 'The shipment cannot move to this status', `${decision.from} → ${decision.to}`, { from: decision.from, to: decision.to })
+    throw conflict('illegal-transition', 'The shipment cannot move to this status', `${decision.from} → ${decision.to}`, {
+      from: decision.from,
+      to: decision.to,
+    })
   }
   await insertShipmentEvent(tx, {
-    shipment_id: s.shipment_id, status: report.status, location: report.location, occurred_at: occurredAt,
-    proof: report.proof ? { ...report.proof } : null, source: sourceOf(who), actor_id: who.kind === 'user' ? who.sub : null,
+    shipment_id: s.shipment_id,
+    status: report.status,
+    location: report.location,
+    occurred_at: occurredAt,
+    proof: report.proof ? { ...report.proof } : null,
+    source: sourceOf(who),
+    actor_id: who.kind === 'user' ? who.sub : null,
     applied: decision.kind === 'apply',
   })
-  if (who.kind === 'user' && who.role === 'driver' && decision.kind !== 'stale') await updateDriverLocation(tx, who.sub, report.location, occurredAt)
+  if (who.kind === 'user' && who.role === 'driver' && decision.kind !== 'stale')
+    await updateDriverLocation(tx, who.sub, report.location, occurredAt)
   if (decision.kind !== 'apply') return { shipment_id: s.shipment_id, status: s.status }
   await updateShipmentStatus(tx, s.shipment_id, decision.to, occurredAt)
   await publishStatusChanged(publish, tx, s, { from: decision.from, to: decision.to, occurred_at: occurredAt })

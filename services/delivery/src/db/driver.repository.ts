@@ -31,7 +31,12 @@ export async function pickDriver(tx: Sql, destination: { lat: number; lng: numbe
 }
 
 /** Sets a driver's availability (and location when given); null when no such driver. */
-export async function setAvailability(tx: Sql, driverId: string, status: DriverRow['status'], location: { lat: number; lng: number } | null): Promise<DriverRow | null> {
+export async function setAvailability(
+  tx: Sql,
+  driverId: string,
+  status: DriverRow['status'],
+  location: { lat: number; lng: number } | null,
+): Promise<DriverRow | null> {
   const { rows } = await tx.query(
     /* sql */ `UPDATE delivery.drivers SET status = $2, updated_at = now(),
        current_location = CASE WHEN $3::float8 IS NULL THEN current_location ELSE ${pointSql('$4::float8', '$3::float8')} END,

@@ -24,8 +24,17 @@ export async function insertShipmentEvent(
   await tx.query(
     /* sql */ `INSERT INTO delivery.shipment_events (shipment_id, status, location, occurred_at, proof, source, actor_id, applied)
      VALUES ($1, $2, CASE WHEN $3::float8 IS NULL THEN NULL ELSE ${pointSql('$4::float8', '$3::float8')} END, $5, $6, $7, $8, $9)`,
-    [e.shipment_id, e.status, e.location?.lat ?? null, e.location?.lng ?? null, e.occurred_at.toISOString(), e.proof ? JSON.stringify(e.proof) : null,
-      e.source, e.actor_id, e.applied],
+    [
+      e.shipment_id,
+      e.status,
+      e.location?.lat ?? null,
+      e.location?.lng ?? null,
+      e.occurred_at.toISOString(),
+      e.proof ? JSON.stringify(e.proof) : null,
+      e.source,
+      e.actor_id,
+      e.applied,
+    ],
   )
 }
 
@@ -37,7 +46,12 @@ export async function listShipmentEvents(db: Sql, shipmentId: string): Promise<S
     [shipmentId],
   )
   return rows.map((r: any) => ({
-    status: r.status, location: toLatLng(r.loc_lat, r.loc_lng), occurred_at: new Date(r.occurred_at).toISOString(),
-    recorded_at: new Date(r.recorded_at).toISOString(), proof: r.proof ?? null, source: r.source, applied: r.applied,
+    status: r.status,
+    location: toLatLng(r.loc_lat, r.loc_lng),
+    occurred_at: new Date(r.occurred_at).toISOString(),
+    recorded_at: new Date(r.recorded_at).toISOString(),
+    proof: r.proof ?? null,
+    source: r.source,
+    applied: r.applied,
   }))
 }

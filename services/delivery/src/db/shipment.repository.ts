@@ -32,9 +32,19 @@ const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v a
 
 function toShipment(r: any): ShipmentRow {
   return {
-    shipment_id: r.shipment_id, order_id: r.order_id, patient_id: r.patient_id, carrier: r.carrier, tracking_number: r.tracking_number,
-    driver_id: r.driver_id, status: r.status, status_occurred_at: new Date(r.status_occurred_at), destination: toLatLng(r.dest_lat, r.dest_lng),
-    postal_code: r.postal_code, estimated_delivery_at: iso(r.estimated_delivery_at), created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)!,
+    shipment_id: r.shipment_id,
+    order_id: r.order_id,
+    patient_id: r.patient_id,
+    carrier: r.carrier,
+    tracking_number: r.tracking_number,
+    driver_id: r.driver_id,
+    status: r.status,
+    status_occurred_at: new Date(r.status_occurred_at),
+    destination: toLatLng(r.dest_lat, r.dest_lng),
+    postal_code: r.postal_code,
+    estimated_delivery_at: iso(r.estimated_delivery_at),
+    created_at: iso(r.created_at)!,
+    updated_at: iso(r.updated_at)!,
     version: Number(r.version),
   }
 }
@@ -46,8 +56,20 @@ export async function insertShipment(tx: Sql, s: NewShipment): Promise<boolean> 
        destination, postal_code, estimated_delivery_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9::float8 IS NULL THEN NULL ELSE ${pointSql('$10::float8', '$9::float8')} END, $11, $12)
      ON CONFLICT DO NOTHING RETURNING shipment_id`,
-    [s.shipment_id, s.order_id, s.patient_id, s.carrier, s.tracking_number, s.driver_id, s.status, s.status_occurred_at.toISOString(),
-      s.destination?.lat ?? null, s.destination?.lng ?? null, s.postal_code, s.estimated_delivery_at],
+    [
+      s.shipment_id,
+      s.order_id,
+      s.patient_id,
+      s.carrier,
+      s.tracking_number,
+      s.driver_id,
+      s.status,
+      s.status_occurred_at.toISOString(),
+      s.destination?.lat ?? null,
+      s.destination?.lng ?? null,
+      s.postal_code,
+      s.estimated_delivery_at,
+    ],
   )
   return rows.length === 1
 }
@@ -60,7 +82,10 @@ export async function findShipmentByOrder(db: Sql, orderId: string): Promise<Shi
 
 /** A shipment by id; with `lock`, locked for the rest of the transaction (status updates). */
 export async function findShipment(db: Sql, shipmentId: string, lock = false): Promise<ShipmentRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM delivery.shipments WHERE shipment_id = $1${lock ? ' FOR UPDATE' : ''}`, [shipmentId])
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM delivery.shipments WHERE shipment_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [shipmentId],
+  )
   return rows[0] ? toShipment(rows[0]) : null
 }
 

@@ -8,9 +8,16 @@ const current = (status: ShipmentStatus, when = '2026-03-01T10:00:00Z') => ({ st
 
 test('the fleet path and the carrier path are legal', () => {
   for (const [from, to] of [
-    ['label_created', 'assigned'], ['assigned', 'out_for_delivery'], ['assigned', 'in_transit'], ['in_transit', 'out_for_delivery'],
-    ['out_for_delivery', 'delivered'], ['out_for_delivery', 'failed_attempt'], ['failed_attempt', 'out_for_delivery'], ['failed_attempt', 'returned'],
-  ] as const) assert.ok(canTransition(from, to), `${from} → ${to}`)
+    ['label_created', 'assigned'],
+    ['assigned', 'out_for_delivery'],
+    ['assigned', 'in_transit'],
+    ['in_transit', 'out_for_delivery'],
+    ['out_for_delivery', 'delivered'],
+    ['out_for_delivery', 'failed_attempt'],
+    ['failed_attempt', 'out_for_delivery'],
+    ['failed_attempt', 'returned'],
+  ] as const)
+    assert.ok(canTransition(from, to), `${from} → ${to}`)
 })
 
 test('delivered and returned are final, and nothing skips the assignment', () => {
@@ -32,22 +39,35 @@ test('every status has an entry in the transition table, with known statuses onl
 })
 
 test('a legal newer report applies; an illegal one is refused', () => {
-  assert.deepEqual(decideStatusUpdate(current('assigned'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T10:05:00Z') }),
-    { kind: 'apply', from: 'assigned', to: 'out_for_delivery' })
-  assert.deepEqual(decideStatusUpdate(current('delivered'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T11:00:00Z') }),
-    { kind: 'illegal', from: 'delivered', to: 'out_for_delivery' })
+  assert.deepEqual(decideStatusUpdate(current('assigned'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T10:05:00Z') }), {
+    kind: 'apply',
+    from: 'assigned',
+    to: 'out_for_delivery',
+  })
+  assert.deepEqual(decideStatusUpdate(current('delivered'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T11:00:00Z') }), {
+    kind: 'illegal',
+    from: 'delivered',
+    to: 'out_for_delivery',
+  })
 })
 
 test('an older report never moves the status back, even when it would be illegal now', () => {
-  assert.deepEqual(decideStatusUpdate(current('delivered'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T09:00:00Z') }),
-    { kind: 'stale', status: 'delivered' })
+  assert.deepEqual(decideStatusUpdate(current('delivered'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T09:00:00Z') }), {
+    kind: 'stale',
+    status: 'delivered',
+  })
   // Same instant is not older: it is decided by the rules.
-  assert.equal(decideStatusUpdate(current('assigned'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T10:00:00Z') }).kind, 'apply')
+  assert.equal(
+    decideStatusUpdate(current('assigned'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T10:00:00Z') }).kind,
+    'apply',
+  )
 })
 
 test('the same status reported again is a no-op, not a conflict (client retries)', () => {
-  assert.deepEqual(decideStatusUpdate(current('out_for_delivery'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T10:01:00Z') }),
-    { kind: 'unchanged', status: 'out_for_delivery' })
+  assert.deepEqual(
+    decideStatusUpdate(current('out_for_delivery'), { status: 'out_for_delivery', occurred_at: at('2026-03-01T10:01:00Z') }),
+    { kind: 'unchanged', status: 'out_for_delivery' },
+  )
 })
 
 test('a delivery needs the recipient name; other statuses need no proof', () => {

@@ -7,7 +7,10 @@ export function luhnCheckDigit(digits: string): number {
   for (let i = 0; i < digits.length; i++) {
     // Doubling starts from the rightmost payload digit, since the check digit goes after it.
     let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9 }
+    if (i % 2 === 0) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
     sum += d
   }
   return (10 - (sum % 10)) % 10

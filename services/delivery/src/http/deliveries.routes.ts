@@ -27,7 +27,8 @@ export function deliveryRoutes(deps: { db: Database; publish: Publish }) {
       summary: 'A shipment with its tracking history (its patient, its driver, pharmacy staff)',
       auth: { roles: VIEWERS },
       schema: { params: ShipmentParams },
-      handler: async ({ params, principal }) => getShipment(deps.db, params.shipmentId, { role: principal!.role as Role, sub: principal!.sub }),
+      handler: async ({ params, principal }) =>
+        getShipment(deps.db, params.shipmentId, { role: principal!.role as Role, sub: principal!.sub }),
     }),
   ]
 }

@@ -7,8 +7,14 @@ export const ShipmentParams = z.object({ shipmentId: z.uuid() })
 /** Proof of delivery: the recipient's name and references to a signature or photo; no other patient data. */
 export const ProofBody = z.object({
   recipient_name: z.string().trim().min(1).max(200).optional(),
-  signature_svg: z.string().max(64 * 1024).optional(),
-  photo_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256').optional(),
+  signature_svg: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
+  photo_sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256')
+    .optional(),
   note: z.string().max(1000).optional(),
 })
 

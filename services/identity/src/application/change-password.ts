@@ -25,7 +25,10 @@ export async function changePassword(deps: IdentityDeps, who: Principal, current
   const revoked = await deps.db.transaction(async (tx) => {
     await setPasswordHash(tx, account.account_id, hash)
     const n = await revokeAccount(tx, account.account_id)
-    await deps.publish(tx, 'identity.account.password_changed.v1', account.account_id, { account_id: account.account_id, sessions_revoked: n })
+    await deps.publish(tx, 'identity.account.password_changed.v1', account.account_id, {
+      account_id: account.account_id,
+      sessions_revoked: n,
+    })
     return n
   })
   deps.log.info({ account_id: account.account_id, sessions_revoked: revoked }, 'password changed')

@@ -9,7 +9,12 @@ import { resetTokenHash } from './request-password-reset.ts'
 
 /** One answer for an unknown, used, replaced or expired token: which one it was helps no one but a guesser. */
 export const invalidResetToken = () =>
-  new Problem(400, 'invalid-reset-token', 'This password-reset token is not valid', 'it may have expired or been used; ask for a new reset e-mail')
+  new Problem(
+    400,
+    'invalid-reset-token',
+    'This password-reset token is not valid',
+    'it may have expired or been used; ask for a new reset e-mail',
+  )
 
 /**
  * Sets a new password with an e-mailed reset token. The token is spent, every refresh token of the

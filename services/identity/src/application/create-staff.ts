@@ -27,7 +27,14 @@ export async function createStaff(deps: IdentityDeps, s: NewStaff): Promise<{ ac
   if (await findActiveByEmailIndex(deps.db, deps.vault.emailIndex(s.email))) throw conflict(EMAIL_TAKEN.slug, EMAIL_TAKEN.title)
   if (s.role === 'practitioner' && !s.practitioner) throw new Error('a practitioner account needs its NPI and licence state')
   const accountId = randomUUID()
-  const { row } = await sealNewAccount(deps.vault, { accountId, role: s.role, name: s.name, email: s.email, password: s.password, ...(s.totpSecret ? { totpSecret: s.totpSecret } : {}) })
+  const { row } = await sealNewAccount(deps.vault, {
+    accountId,
+    role: s.role,
+    name: s.name,
+    email: s.email,
+    password: s.password,
+    ...(s.totpSecret ? { totpSecret: s.totpSecret } : {}),
+  })
   try {
     await deps.db.transaction(async (tx) => {
       await insertAccount(tx, row)

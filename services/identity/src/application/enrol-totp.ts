@@ -9,7 +9,9 @@ const enrolmentExpired = () => new Problem(401, 'enrolment-expired', 'This enrol
 
 /** The account an enrolment token (from a staff sign-in without a second factor) speaks for. */
 async function enrollingAccount(deps: IdentityDeps, enrolmentToken: string): Promise<string> {
-  return deps.tokens.verifyEnrolmentToken(enrolmentToken).catch(() => { throw enrolmentExpired() })
+  return deps.tokens.verifyEnrolmentToken(enrolmentToken).catch(() => {
+    throw enrolmentExpired()
+  })
 }
 
 /** Enrolment at sign-in, step 1: the new secret for the authenticator app. */
@@ -21,7 +23,11 @@ export async function startEnrolmentAtSignIn(deps: IdentityDeps, enrolmentToken:
  * Enrolment at sign-in, step 2: the first code puts the factor in force and completes the sign-in,
  * with the second factor just proven (`mfa_at` now) and the recovery codes, shown once.
  */
-export async function completeEnrolmentAtSignIn(deps: IdentityDeps, enrolmentToken: string, code: string): Promise<TokenAnswer & { recovery_codes: string[] }> {
+export async function completeEnrolmentAtSignIn(
+  deps: IdentityDeps,
+  enrolmentToken: string,
+  code: string,
+): Promise<TokenAnswer & { recovery_codes: string[] }> {
   const accountId = await enrollingAccount(deps, enrolmentToken)
   const { recovery_codes } = await confirmTotpEnrolment(deps, accountId, code)
   const account = await findAccount(deps.db, accountId)
@@ -47,13 +53,22 @@ export async function startTotpEnrolment(deps: IdentityDeps, accountId: string):
 }
 
 /** Puts the pending secret in force once the account proves a code from it; returns the recovery codes, once. */
-export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string, code: string): Promise<{ mfa_enabled: true; recovery_codes: string[] }> {
+export async function confirmTotpEnrolment(
+  deps: IdentityDeps,
+  accountId: string,
+  code: string,
+): Promise<{ mfa_enabled: true; recovery_codes: string[] }> {
   const recovery_codes = await deps.db.transaction(async (tx) => {
     const account = await findAccount(tx, accountId, true)
     if (!account || account.status !== 'active' || !account.wrapped_dek) throw notFound('Account')
     if (account.totp_enabled_at) throw conflict('mfa-already-enabled', 'This account already has an authenticator')
     if (!account.totp_secret_sealed) throw conflict('mfa-not-started', 'Start the enrolment first', 'POST /auth/mfa/totp')
-    const secret = deps.vault.openJson<string>(deps.vault.unwrap(accountId, account.wrapped_dek), accountId, 'totp', account.totp_secret_sealed)
+    const secret = deps.vault.openJson<string>(
+      deps.vault.unwrap(accountId, account.wrapped_dek),
+      accountId,
+      'totp',
+      account.totp_secret_sealed,
+    )
     const check = checkTotp(secret, code, Date.now(), null)
     if (!check.ok) throw new Problem(400, 'invalid-code', 'Wrong authenticator code', 'enter the code your authenticator app shows now')
     await enableTotp(tx, accountId, check.step)

@@ -8,9 +8,25 @@ export async function getInternalPatient(deps: IdentityDeps, patientId: string, 
   const found = await readPatient(deps, patientId)
   if (!found) throw notFound('Patient')
   if (found.status === 'erased') {
-    return { patient_id: patientId, status: 'erased', name: null, email: null, phone: null, address: null, consent: { email: false, sms: false } }
+    return {
+      patient_id: patientId,
+      status: 'erased',
+      name: null,
+      email: null,
+      phone: null,
+      address: null,
+      consent: { email: false, sms: false },
+    }
   }
   await recordPhiAccess(deps, patientId, actorId, 'internal')
   const r = found.record
-  return { patient_id: r.patient_id, status: 'active', name: r.name, email: r.email, phone: r.phone, address: r.address, consent: r.consent }
+  return {
+    patient_id: r.patient_id,
+    status: 'active',
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    address: r.address,
+    consent: r.consent,
+  }
 }

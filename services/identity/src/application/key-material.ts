@@ -4,7 +4,10 @@ import { createPhiVault, derivedIndexKeys, kekIdOf, type IndexKeys, type PhiVaul
 import type { IdentityDeps } from './deps.ts'
 
 /** The process's master key, and the one being rotated away from (APOTHECA_MASTER_KEY_PREVIOUS). */
-export interface MasterKeys { current: Buffer; previous?: Buffer | undefined }
+export interface MasterKeys {
+  current: Buffer
+  previous?: Buffer | undefined
+}
 
 const wrapKey = (master: Buffer) => deriveKey(master, 'identity:key-material')
 const aad = (name: string) => `identity.key_material:${name}`
@@ -19,13 +22,18 @@ export async function loadPhiVault(db: Database, keys: MasterKeys): Promise<PhiV
   const previous = keys.previous ? wrapKey(keys.previous) : undefined
   const initial = derivedIndexKeys(keys.previous ?? keys.current)
   const names: Array<keyof IndexKeys> = ['email', 'fingerprint']
-  for (const name of names) await insertKeyMaterial(db, { name, wrapped: seal(current, initial[name], aad(name)), kek_id: kekIdOf(current) })
+  for (const name of names)
+    await insertKeyMaterial(db, { name, wrapped: seal(current, initial[name], aad(name)), kek_id: kekIdOf(current) })
   const stored = new Map((await keyMaterial(db)).map((r) => [r.name, r]))
   const out = {} as IndexKeys
   for (const name of names) {
     const row = stored.get(name)!
-    if (row.kek_id === kekIdOf(current)) { out[name] = open(current, row.wrapped, aad(name)); continue }
-    if (!previous || row.kek_id !== kekIdOf(previous)) throw new Error(`identity key material "${name}" is wrapped under neither APOTHECA_MASTER_KEY nor APOTHECA_MASTER_KEY_PREVIOUS`)
+    if (row.kek_id === kekIdOf(current)) {
+      out[name] = open(current, row.wrapped, aad(name))
+      continue
+    }
+    if (!previous || row.kek_id !== kekIdOf(previous))
+      throw new Error(`identity key material "${name}" is wrapped under neither APOTHECA_MASTER_KEY nor APOTHECA_MASTER_KEY_PREVIOUS`)
     out[name] = open(previous, row.wrapped, aad(name))
     await rewrapKeyMaterial(db, { name, wrapped: seal(current, out[name], aad(name)), kek_id: kekIdOf(current) })
   }
@@ -43,7 +51,11 @@ export async function rewrapBatch(deps: Pick<IdentityDeps, 'db' | 'vault'>, afte
     let rewrapped = 0
     for (const r of rows) {
       let wrapped: string
-      try { wrapped = deps.vault.rewrap(r.account_id, r.wrapped_dek) } catch { continue }
+      try {
+        wrapped = deps.vault.rewrap(r.account_id, r.wrapped_dek)
+      } catch {
+        continue
+      }
       await setWrappedDek(tx, r.account_id, wrapped, deps.vault.kekId)
       rewrapped++
     }

@@ -14,9 +14,17 @@ export interface SealedAccount {
  * name and e-mail sealed under it, the e-mail's blind index, the password's argon2id hash and,
  * when given, an already enrolled TOTP secret.
  */
-export async function sealNewAccount(vault: PhiVault, a: {
-  accountId: string; role: Role; name: string; email: string; password: string; totpSecret?: string
-}): Promise<SealedAccount> {
+export async function sealNewAccount(
+  vault: PhiVault,
+  a: {
+    accountId: string
+    role: Role
+    name: string
+    email: string
+    password: string
+    totpSecret?: string
+  },
+): Promise<SealedAccount> {
   const { dek, wrapped } = vault.newAccountKey(a.accountId)
   return {
     dek,

@@ -24,7 +24,10 @@ export interface PhiVault {
 }
 
 /** The keys under the blind index and fingerprints: they must outlive a master key (see key-material.ts). */
-export interface IndexKeys { email: Buffer; fingerprint: Buffer }
+export interface IndexKeys {
+  email: Buffer
+  fingerprint: Buffer
+}
 
 /** The index keys as first derived from a master key (before they were stored). */
 export const derivedIndexKeys = (masterKey: Buffer): IndexKeys => ({

@@ -9,10 +9,16 @@ export type FoundPatient = { status: 'active'; record: PatientRecord } | { statu
 export async function readPatient(deps: IdentityDeps, patientId: string): Promise<FoundPatient | null> {
   const row = await findPatient(deps.db, patientId)
   if (!row) return null
-  if (row.status === 'erased' || !row.wrapped_dek || !row.contact_sealed || !row.profile_sealed) return { status: 'erased', patient_id: row.patient_id }
+  if (row.status === 'erased' || !row.wrapped_dek || !row.contact_sealed || !row.profile_sealed)
+    return { status: 'erased', patient_id: row.patient_id }
   const dek = deps.vault.unwrap(row.patient_id, row.wrapped_dek)
   const contact = deps.vault.openJson<{ name: string; email: string }>(dek, row.patient_id, 'contact', row.contact_sealed)
-  const profile = deps.vault.openJson<{ date_of_birth: string; phone: string; address: Address }>(dek, row.patient_id, 'profile', row.profile_sealed)
+  const profile = deps.vault.openJson<{ date_of_birth: string; phone: string; address: Address }>(
+    dek,
+    row.patient_id,
+    'profile',
+    row.profile_sealed,
+  )
   return {
     status: 'active',
     record: {
@@ -30,6 +36,13 @@ export async function readPatient(deps: IdentityDeps, patientId: string): Promis
 }
 
 /** Records who read a patient's PHI and why, for the audit log (its own small transaction). */
-export async function recordPhiAccess(deps: IdentityDeps, patientId: string, actorId: string, purpose: 'export' | 'internal'): Promise<void> {
-  await deps.db.transaction((tx) => deps.publish(tx, 'identity.patient.accessed.v1', patientId, { patient_id: patientId, actor_id: actorId, purpose }))
+export async function recordPhiAccess(
+  deps: IdentityDeps,
+  patientId: string,
+  actorId: string,
+  purpose: 'export' | 'internal',
+): Promise<void> {
+  await deps.db.transaction((tx) =>
+    deps.publish(tx, 'identity.patient.accessed.v1', patientId, { patient_id: patientId, actor_id: actorId, purpose }),
+  )
 }

@@ -22,6 +22,10 @@ export const recoveryHash = (deps: IdentityDeps, code: string) =>
 /** New recovery codes for the account, replacing the old ones; the clear codes are returned once. */
 export async function issueRecoveryCodes(deps: IdentityDeps, tx: Sql, accountId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode)
-  await replaceRecoveryCodes(tx, accountId, codes.map((c) => recoveryHash(deps, c)))
+  await replaceRecoveryCodes(
+    tx,
+    accountId,
+    codes.map((c) => recoveryHash(deps, c)),
+  )
   return codes
 }

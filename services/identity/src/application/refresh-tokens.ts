@@ -20,10 +20,16 @@ export async function issueRefresh(tx: Sql, accountId: string, mfaAt: number | n
 
 const REFUSED = {
   invalid: new Problem(401, 'invalid-refresh-token', 'This refresh token is not valid', 'sign in again'),
-  reused: new Problem(401, 'refresh-token-reused', 'This refresh token was already used', 'every session of this sign-in was ended; sign in again'),
+  reused: new Problem(
+    401,
+    'refresh-token-reused',
+    'This refresh token was already used',
+    'every session of this sign-in was ended; sign in again',
+  ),
 }
 
-type Outcome = { ok: { accountId: string; role: any; mfaAt: number | null; refresh: string } } | { refused: keyof typeof REFUSED; accountId?: string }
+type Outcome =
+  { ok: { accountId: string; role: any; mfaAt: number | null; refresh: string } } | { refused: keyof typeof REFUSED; accountId?: string }
 
 /**
  * Exchanges a refresh token for a new access token and the next refresh token of its family. A token

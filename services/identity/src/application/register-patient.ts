@@ -21,7 +21,13 @@ export interface Registration {
 export async function registerPatient(deps: IdentityDeps, r: Registration): Promise<{ patient_id: string }> {
   if (await findActiveByEmailIndex(deps.db, deps.vault.emailIndex(r.email))) throw conflict(EMAIL_TAKEN.slug, EMAIL_TAKEN.title)
   const patientId = randomUUID()
-  const { row, dek } = await sealNewAccount(deps.vault, { accountId: patientId, role: 'patient', name: r.name, email: r.email, password: r.password })
+  const { row, dek } = await sealNewAccount(deps.vault, {
+    accountId: patientId,
+    role: 'patient',
+    name: r.name,
+    email: r.email,
+    password: r.password,
+  })
   const profile = { date_of_birth: r.date_of_birth, phone: r.phone, address: { ...r.address, line2: r.address.line2 ?? null } }
   try {
     await deps.db.transaction(async (tx) => {

@@ -33,9 +33,17 @@ export async function requestPasswordReset(deps: IdentityDeps, email: string, ip
     const resetId = randomUUID()
     await deps.db.transaction(async (tx) => {
       await voidOpenResets(tx, account.account_id)
-      const expiresAt = await insertReset(tx, { resetId, accountId: account.account_id, tokenHash: resetTokenHash(token), seconds: RESET_TOKEN_SECONDS })
+      const expiresAt = await insertReset(tx, {
+        resetId,
+        accountId: account.account_id,
+        tokenHash: resetTokenHash(token),
+        seconds: RESET_TOKEN_SECONDS,
+      })
       await deps.publish(tx, 'identity.password_reset.requested.v1', account.account_id, {
-        reset_id: resetId, account_id: account.account_id, expires_at: expiresAt.toISOString(), sealed_token: deps.sealResetToken(resetId, account.account_id, token),
+        reset_id: resetId,
+        account_id: account.account_id,
+        expires_at: expiresAt.toISOString(),
+        sealed_token: deps.sealResetToken(resetId, account.account_id, token),
       })
     })
     deps.log.info({ account_id: account.account_id, reset_id: resetId }, 'password reset requested')

@@ -38,7 +38,12 @@ export const invalidCredentials = () => new Problem(401, 'invalid-credentials', 
 /** Signs the access token of a completed sign-in, with the first refresh token of a new family. */
 export async function tokenAnswer(deps: IdentityDeps, claims: AccessClaims): Promise<TokenAnswer> {
   const refresh = await deps.db.transaction((tx) => issueRefresh(tx, claims.sub, claims.mfaAt ?? null))
-  return { access_token: await deps.tokens.accessToken(claims), token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refresh }
+  return {
+    access_token: await deps.tokens.accessToken(claims),
+    token_type: 'Bearer',
+    expires_in: ACCESS_TOKEN_SECONDS,
+    refresh_token: refresh,
+  }
 }
 
 /**
@@ -47,7 +52,12 @@ export async function tokenAnswer(deps: IdentityDeps, claims: AccessClaims): Pro
  * access token until they enrol); the others get their access token. The password is verified even when the e-mail is unknown.
  * A locked e-mail or address is refused with 429 before any password work (see throttle.ts).
  */
-export async function signIn(deps: IdentityDeps, email: string, password: string, ip?: string): Promise<TokenAnswer | MfaAnswer | EnrolmentAnswer> {
+export async function signIn(
+  deps: IdentityDeps,
+  email: string,
+  password: string,
+  ip?: string,
+): Promise<TokenAnswer | MfaAnswer | EnrolmentAnswer> {
   const keys = throttleKeys(deps, email, ip)
   await assertNotLocked(deps, keys)
   const account = await findActiveByEmailIndex(deps.db, deps.vault.emailIndex(email))
@@ -59,7 +69,11 @@ export async function signIn(deps: IdentityDeps, email: string, password: string
   }
   await clearSignInFailures(deps, keys)
   if (!account.totp_enabled_at && mustEnrolSecondFactor(account.role)) {
-    return { mfa_enrolment_required: true, enrolment_token: await deps.tokens.enrolmentToken(account.account_id), expires_in: ENROLMENT_TOKEN_SECONDS }
+    return {
+      mfa_enrolment_required: true,
+      enrolment_token: await deps.tokens.enrolmentToken(account.account_id),
+      expires_in: ENROLMENT_TOKEN_SECONDS,
+    }
   }
   if (!account.totp_enabled_at) return tokenAnswer(deps, { sub: account.account_id, role: account.role })
   const challengeId = randomUUID()

@@ -1,6 +1,13 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose'
 import { deriveKey, open, seal, type Database, type Publish } from '@apotheca/kernel'
-import { activeSigningKeys, insertSigningKey, lockSigningKeys, resealSigningKey, retireSigningKeys, type SigningKeyRow } from '../db/signing-key.repository.ts'
+import {
+  activeSigningKeys,
+  insertSigningKey,
+  lockSigningKeys,
+  resealSigningKey,
+  retireSigningKeys,
+  type SigningKeyRow,
+} from '../db/signing-key.repository.ts'
 import { KEY_POLICY, planRotation } from '../domain/key-rotation.ts'
 
 /** The key that signs tokens now, and the public keys that verify them (the JWKS). */
@@ -59,12 +66,20 @@ export type RotationReason = 'scheduled' | 'requested' | 'compromised'
  * Rotates the signing keys as planned by domain/key-rotation.ts (under the creation lock, so
  * replicas running the job together agree), and announces any change for the audit log.
  */
-export async function rotateSigningKeys(deps: { db: Database; publish: Publish }, masterKey: Buffer, reason: RotationReason, now = new Date()) {
+export async function rotateSigningKeys(
+  deps: { db: Database; publish: Publish },
+  masterKey: Buffer,
+  reason: RotationReason,
+  now = new Date(),
+) {
   const wrap = deriveKey(masterKey, 'identity:signing-keys')
   return deps.db.transaction(async (tx) => {
     await lockSigningKeys(tx)
     const plan = planRotation(await activeSigningKeys(tx), now.getTime(), reason)
-    const fresh = plan.create === 'none' ? null : await newKeyRow(wrap, new Date(now.getTime() + (plan.create === 'ahead' ? KEY_POLICY.publishAheadMs : 0)))
+    const fresh =
+      plan.create === 'none'
+        ? null
+        : await newKeyRow(wrap, new Date(now.getTime() + (plan.create === 'ahead' ? KEY_POLICY.publishAheadMs : 0)))
     if (fresh) await insertSigningKey(tx, fresh)
     await retireSigningKeys(tx, plan.retire)
     const result = { kid: fresh?.kid ?? null, activates_at: fresh?.activates_at ?? null, retired: plan.retire, reason }

@@ -9,7 +9,10 @@ export const IP_LIMIT = { failures: 50, windowSeconds: 15 * 60, lockSeconds: 15 
 
 /** The 429 of a locked e-mail or address; `retryAfter` goes into the Retry-After header. */
 export class TooManyAttempts extends Problem {
-  constructor(readonly retryAfter: number, title = 'Too many failed sign-ins') {
+  constructor(
+    readonly retryAfter: number,
+    title = 'Too many failed sign-ins',
+  ) {
     super(429, 'too-many-attempts', title, `try again in ${retryAfter} seconds`, { retry_after: retryAfter })
   }
 }
@@ -31,7 +34,8 @@ export async function assertNotLocked(deps: IdentityDeps, keys: { account: strin
 /** Counts a failed sign-in against the e-mail and the address. */
 export async function recordSignInFailure(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
   const a = ACCOUNT_LIMIT
-  if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds)) deps.log.warn({ throttle: 'account' }, 'sign-in locked after repeated failures')
+  if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds))
+    deps.log.warn({ throttle: 'account' }, 'sign-in locked after repeated failures')
   if (keys.ip && (await countFailure(deps.db, keys.ip, IP_LIMIT.failures, IP_LIMIT.windowSeconds, IP_LIMIT.lockSeconds))) {
     deps.log.warn({ throttle: 'ip' }, 'sign-in locked after repeated failures')
   }
@@ -56,8 +60,12 @@ export function resetThrottleKeys(deps: IdentityDeps, email: string, ip: string 
 /** Counts a reset request (every one, known e-mail or not) against the e-mail and the address. */
 export async function recordResetRequest(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
   const a = RESET_ACCOUNT_LIMIT
-  if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds)) deps.log.warn({ throttle: 'reset-account' }, 'password reset locked after repeated requests')
-  if (keys.ip && (await countFailure(deps.db, keys.ip, RESET_IP_LIMIT.failures, RESET_IP_LIMIT.windowSeconds, RESET_IP_LIMIT.lockSeconds))) {
+  if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds))
+    deps.log.warn({ throttle: 'reset-account' }, 'password reset locked after repeated requests')
+  if (
+    keys.ip &&
+    (await countFailure(deps.db, keys.ip, RESET_IP_LIMIT.failures, RESET_IP_LIMIT.windowSeconds, RESET_IP_LIMIT.lockSeconds))
+  ) {
     deps.log.warn({ throttle: 'reset-ip' }, 'password reset locked after repeated requests')
   }
 }

@@ -42,19 +42,34 @@ export function createTokenService(keys: () => Promise<SigningKeys>): TokenServi
     const iat = Math.floor(nowMs / 1000)
     return new SignJWT(payload)
       .setProtectedHeader({ alg: 'EdDSA', kid: k.kid, typ })
-      .setIssuer(ISSUER).setAudience(audience).setSubject(sub)
-      .setIssuedAt(iat).setExpirationTime(iat + seconds).setJti(randomUUID())
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setSubject(sub)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + seconds)
+      .setJti(randomUUID())
       .sign(k.privateKey)
   }
   return {
     accessToken: (c, nowMs = Date.now()) =>
-      sign({ role: c.role, amr: c.mfaAt === undefined ? ['pwd'] : ['pwd', 'otp'], ...(c.mfaAt === undefined ? {} : { mfa_at: c.mfaAt }) },
-        c.sub, AUDIENCE, 'at+jwt', ACCESS_TOKEN_SECONDS, nowMs),
+      sign(
+        { role: c.role, amr: c.mfaAt === undefined ? ['pwd'] : ['pwd', 'otp'], ...(c.mfaAt === undefined ? {} : { mfa_at: c.mfaAt }) },
+        c.sub,
+        AUDIENCE,
+        'at+jwt',
+        ACCESS_TOKEN_SECONDS,
+        nowMs,
+      ),
     mfaToken: (accountId, challengeId, nowMs = Date.now()) =>
       sign({ purpose: 'mfa', challenge_id: challengeId }, accountId, MFA_AUDIENCE, 'mfa+jwt', MFA_TOKEN_SECONDS, nowMs),
     async verifyMfaToken(token) {
       const k = await keys()
-      const { payload } = await jwtVerify(token, k.publicKey, { issuer: ISSUER, audience: MFA_AUDIENCE, algorithms: ['EdDSA'], typ: 'mfa+jwt' })
+      const { payload } = await jwtVerify(token, k.publicKey, {
+        issuer: ISSUER,
+        audience: MFA_AUDIENCE,
+        algorithms: ['EdDSA'],
+        typ: 'mfa+jwt',
+      })
       if (payload.purpose !== 'mfa' || typeof payload.challenge_id !== 'string' || !payload.sub) throw new Error('not an mfa token')
       return { accountId: payload.sub, challengeId: payload.challenge_id }
     },
@@ -62,7 +77,12 @@ export function createTokenService(keys: () => Promise<SigningKeys>): TokenServi
       sign({ purpose: 'mfa-enrolment' }, accountId, ENROLMENT_AUDIENCE, 'mfa-enrol+jwt', ENROLMENT_TOKEN_SECONDS, nowMs),
     async verifyEnrolmentToken(token) {
       const k = await keys()
-      const { payload } = await jwtVerify(token, k.publicKey, { issuer: ISSUER, audience: ENROLMENT_AUDIENCE, algorithms: ['EdDSA'], typ: 'mfa-enrol+jwt' })
+      const { payload } = await jwtVerify(token, k.publicKey, {
+        issuer: ISSUER,
+        audience: ENROLMENT_AUDIENCE,
+        algorithms: ['EdDSA'],
+        typ: 'mfa-enrol+jwt',
+      })
       if (payload.purpose !== 'mfa-enrolment' || !payload.sub) throw new Error('not an enrolment token')
       return payload.sub
     },

@@ -22,16 +22,22 @@ const REFUSALS = {
  * Completes a sign-in with the TOTP code, or one of the account's recovery codes (each good once):
  * single use per challenge and per code, few attempts.
  */
-export async function verifyMfa(deps: IdentityDeps, mfaToken: string, proof: { code: string } | { recovery_code: string }): Promise<TokenAnswer> {
+export async function verifyMfa(
+  deps: IdentityDeps,
+  mfaToken: string,
+  proof: { code: string } | { recovery_code: string },
+): Promise<TokenAnswer> {
   const claims = await deps.tokens.verifyMfaToken(mfaToken).catch(() => null)
   if (!claims) throw REFUSALS.expired
   const nowMs = Date.now()
   // Refusals are returned, not thrown, so that the counted attempt commits.
   const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
     const ch = await lockChallenge(tx, claims.challengeId)
-    if (!ch || ch.account_id !== claims.accountId || ch.consumed || ch.expired || ch.attempts >= MAX_MFA_ATTEMPTS) return { refused: 'expired' }
+    if (!ch || ch.account_id !== claims.accountId || ch.consumed || ch.expired || ch.attempts >= MAX_MFA_ATTEMPTS)
+      return { refused: 'expired' }
     const account = await findAccount(tx, claims.accountId, true)
-    if (!account || account.status !== 'active' || !account.totp_enabled_at || !account.totp_secret_sealed || !account.wrapped_dek) return { refused: 'expired' }
+    if (!account || account.status !== 'active' || !account.totp_enabled_at || !account.totp_secret_sealed || !account.wrapped_dek)
+      return { refused: 'expired' }
     if ('recovery_code' in proof) {
       if (!(await spendRecoveryCode(tx, account.account_id, recoveryHash(deps, proof.recovery_code)))) {
         await recordFailedAttempt(tx, ch.challenge_id)
@@ -56,7 +62,10 @@ export async function verifyMfa(deps: IdentityDeps, mfaToken: string, proof: { c
     throw REFUSALS[outcome.refused]
   }
   if (outcome.recovery) {
-    deps.log.warn({ account_id: outcome.account.account_id, recovery_codes_left: await recoveryCodesLeft(deps.db, outcome.account.account_id) }, 'signed in with a recovery code')
+    deps.log.warn(
+      { account_id: outcome.account.account_id, recovery_codes_left: await recoveryCodesLeft(deps.db, outcome.account.account_id) },
+      'signed in with a recovery code',
+    )
   }
   return tokenAnswer(deps, { sub: outcome.account.account_id, role: outcome.account.role, mfaAt: Math.floor(nowMs / 1000) })
 }

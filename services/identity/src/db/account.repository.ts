@@ -24,7 +24,8 @@ export type NewAccount = Pick<AccountRow, 'account_id' | 'role' | 'email_index' 
   totp_enabled?: boolean
 }
 
-const COLUMNS = 'account_id, role, status, email_index, password_hash, wrapped_dek, contact_sealed, totp_secret_sealed, totp_enabled_at, totp_last_step, created_at'
+const COLUMNS =
+  'account_id, role, status, email_index, password_hash, wrapped_dek, contact_sealed, totp_secret_sealed, totp_enabled_at, totp_last_step, created_at'
 
 function toRow(r: any): AccountRow {
   return { ...r, totp_last_step: r.totp_last_step === null ? null : Number(r.totp_last_step) }
@@ -35,19 +36,33 @@ export async function insertAccount(tx: Sql, a: NewAccount): Promise<void> {
   await tx.query(
     /* sql */ `INSERT INTO identity.accounts (account_id, role, email_index, password_hash, wrapped_dek, contact_sealed, totp_secret_sealed, totp_enabled_at, kek_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END, $9)`,
-    [a.account_id, a.role, a.email_index, a.password_hash, a.wrapped_dek, a.contact_sealed, a.totp_secret_sealed ?? null, a.totp_enabled ?? false, a.kek_id ?? null],
+    [
+      a.account_id,
+      a.role,
+      a.email_index,
+      a.password_hash,
+      a.wrapped_dek,
+      a.contact_sealed,
+      a.totp_secret_sealed ?? null,
+      a.totp_enabled ?? false,
+      a.kek_id ?? null,
+    ],
   )
 }
 
 /** The active account with this e-mail blind index, if any. */
 export async function findActiveByEmailIndex(db: Sql, emailIndex: string): Promise<AccountRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE email_index = $1 AND status = 'active'`, [emailIndex])
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE email_index = $1 AND status = 'active'`, [
+    emailIndex,
+  ])
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** An account by id, whatever its status; `lock` holds it for this transaction. */
 export async function findAccount(db: Sql, accountId: string, lock = false): Promise<AccountRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE account_id = $1${lock ? ' FOR UPDATE' : ''}`, [accountId])
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE account_id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    accountId,
+  ])
   return rows[0] ? toRow(rows[0]) : null
 }
 

@@ -1,7 +1,12 @@
 import type { Sql } from '@apotheca/kernel'
 
 /** Every consent a patient can give or withdraw. */
-export interface ConsentSet { email: boolean; sms: boolean; marketing: boolean; data_sharing: boolean }
+export interface ConsentSet {
+  email: boolean
+  sms: boolean
+  marketing: boolean
+  data_sharing: boolean
+}
 
 /** The patient's consent and account status, held for this transaction when `lock`; null when no such patient. */
 export async function findConsent(db: Sql, patientId: string, lock = false): Promise<(ConsentSet & { status: string }) | null> {
@@ -31,5 +36,9 @@ export async function consentHistory(db: Sql, patientId: string) {
     /* sql */ `SELECT email, sms, marketing, data_sharing, changed_by, changed_at FROM identity.consent_history WHERE patient_id = $1 ORDER BY change_id`,
     [patientId],
   )
-  return rows.map((r) => ({ consent: { email: r.email, sms: r.sms, marketing: r.marketing, data_sharing: r.data_sharing }, changed_by: r.changed_by, changed_at: new Date(r.changed_at).toISOString() }))
+  return rows.map((r) => ({
+    consent: { email: r.email, sms: r.sms, marketing: r.marketing, data_sharing: r.data_sharing },
+    changed_by: r.changed_by,
+    changed_at: new Date(r.changed_at).toISOString(),
+  }))
 }

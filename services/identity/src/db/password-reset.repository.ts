@@ -1,7 +1,10 @@
 import type { Sql } from '@apotheca/kernel'
 
 /** A stored reset that can still be used: unused, not voided, not expired. */
-export interface LiveReset { reset_id: string; account_id: string }
+export interface LiveReset {
+  reset_id: string
+  account_id: string
+}
 
 /** Voids the account's unused resets (a newer request replaces them); returns how many. */
 export async function voidOpenResets(tx: Sql, accountId: string): Promise<number> {

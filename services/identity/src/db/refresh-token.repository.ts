@@ -12,7 +12,10 @@ export interface RefreshRow {
 }
 
 /** Stores a new refresh token of a family. */
-export async function insertRefresh(tx: Sql, r: { tokenHash: string; familyId: string; accountId: string; mfaAt: number | null; seconds: number }): Promise<void> {
+export async function insertRefresh(
+  tx: Sql,
+  r: { tokenHash: string; familyId: string; accountId: string; mfaAt: number | null; seconds: number },
+): Promise<void> {
   await tx.query(
     /* sql */ `INSERT INTO identity.refresh_tokens (token_hash, family_id, account_id, mfa_at, expires_at)
      VALUES ($1, $2, $3, $4, now() + $5::int * interval '1 second')`,
@@ -38,12 +41,16 @@ export async function markUsed(tx: Sql, tokenHash: string): Promise<void> {
 
 /** Revokes every token of a family; returns how many were still live. */
 export async function revokeFamily(tx: Sql, familyId: string): Promise<number> {
-  const r = await tx.query(/* sql */ `UPDATE identity.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId])
+  const r = await tx.query(/* sql */ `UPDATE identity.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+    familyId,
+  ])
   return r.rowCount
 }
 
 /** Revokes every refresh token of an account (erasure, sign-out everywhere). */
 export async function revokeAccount(tx: Sql, accountId: string): Promise<number> {
-  const r = await tx.query(/* sql */ `UPDATE identity.refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId])
+  const r = await tx.query(/* sql */ `UPDATE identity.refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [
+    accountId,
+  ])
   return r.rowCount
 }

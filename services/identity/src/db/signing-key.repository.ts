@@ -20,7 +20,10 @@ export async function activeSigningKeys(db: Sql): Promise<SigningKeyRow[]> {
 
 /** Takes keys out of service: they leave the JWKS, so tokens they signed stop verifying. */
 export async function retireSigningKeys(tx: Sql, kids: string[]): Promise<void> {
-  if (kids.length) await tx.query(/* sql */ `UPDATE identity.signing_keys SET retired_at = now() WHERE kid = ANY($1::text[]) AND retired_at IS NULL`, [kids])
+  if (kids.length)
+    await tx.query(/* sql */ `UPDATE identity.signing_keys SET retired_at = now() WHERE kid = ANY($1::text[]) AND retired_at IS NULL`, [
+      kids,
+    ])
 }
 
 /** Serialises key creation between replicas starting together (for this transaction). */

@@ -4,9 +4,15 @@ import { toFhirBundle } from './fhir-patient.ts'
 import type { PatientRecord } from './patient.ts'
 
 const patient: PatientRecord = {
-  patient_id: '0b7c7f2e-5f4a-4e59-9a53-2f4f2c7e9b10', name: 'Ada Lovelace', email: 'ada@example.test', date_of_birth: '1985-12-10',
-  phone: '+12125550123', address: { line1: '350 Fifth Avenue', line2: 'Floor 3', city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
-  consent: { email: true, sms: false }, mfa_enabled: false, created_at: '2026-01-01T00:00:00.000Z',
+  patient_id: '0b7c7f2e-5f4a-4e59-9a53-2f4f2c7e9b10',
+  name: 'Ada Lovelace',
+  email: 'ada@example.test',
+  date_of_birth: '1985-12-10',
+  phone: '+12125550123',
+  address: { line1: '350 Fifth Avenue', line2: 'Floor 3', city: 'New York', state: 'NY', postal_code: '10118', country: 'US' },
+  consent: { email: true, sms: false },
+  mfa_enabled: false,
+  created_at: '2026-01-01T00:00:00.000Z',
 }
 
 test('the export bundle is a FHIR R4 collection holding the Patient', () => {
@@ -19,6 +25,17 @@ test('the export bundle is a FHIR R4 collection holding the Patient', () => {
   assert.equal(p.resourceType, 'Patient')
   assert.equal(p.birthDate, '1985-12-10')
   assert.equal(p.name[0]!.text, 'Ada Lovelace')
-  assert.deepEqual(p.telecom.map((t) => t.system), ['phone', 'email'])
-  assert.deepEqual(p.address[0], { use: 'home', type: 'both', line: ['350 Fifth Avenue', 'Floor 3'], city: 'New York', state: 'NY', postalCode: '10118', country: 'US' })
+  assert.deepEqual(
+    p.telecom.map((t) => t.system),
+    ['phone', 'email'],
+  )
+  assert.deepEqual(p.address[0], {
+    use: 'home',
+    type: 'both',
+    line: ['350 Fifth Avenue', 'Floor 3'],
+    city: 'New York',
+    state: 'NY',
+    postalCode: '10118',
+    country: 'US',
+  })
 })

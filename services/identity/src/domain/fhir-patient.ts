@@ -17,7 +17,17 @@ export function toFhirPatient(p: PatientRecord) {
       { system: 'email', value: p.email, use: 'home' },
     ],
     birthDate: p.date_of_birth,
-    address: [{ use: 'home', type: 'both', line: [a.line1, ...(a.line2 ? [a.line2] : [])], city: a.city, state: a.state, postalCode: a.postal_code, country: a.country }],
+    address: [
+      {
+        use: 'home',
+        type: 'both',
+        line: [a.line1, ...(a.line2 ? [a.line2] : [])],
+        city: a.city,
+        state: a.state,
+        postalCode: a.postal_code,
+        country: a.country,
+      },
+    ],
   }
 }
 

@@ -9,10 +9,16 @@ export const KEY_POLICY = {
 }
 
 /** A published key as rotation sees it. */
-export interface PublishedKey { kid: string; activates_at: string }
+export interface PublishedKey {
+  kid: string
+  activates_at: string
+}
 
 /** What a rotation does: make a successor (active at once only when the old keys are compromised), and retire keys. */
-export interface RotationPlan { create: 'none' | 'ahead' | 'now'; retire: string[] }
+export interface RotationPlan {
+  create: 'none' | 'ahead' | 'now'
+  retire: string[]
+}
 
 /**
  * Plans a rotation at `now`: on schedule (the signing key is older than the policy allows), on an

@@ -19,7 +19,14 @@ export const guardsReplay = (secretBase32: string) => secretBase32 !== DEMO_TOTP
 export type TotpCheck = { ok: true; step: number } | { ok: false; reason: 'invalid' | 'replayed' }
 
 function totp(secretBase32: string, label = 'account') {
-  return new OTPAuth.TOTP({ issuer: 'Apotheca', label, secret: OTPAuth.Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: DIGITS, period: TOTP_PERIOD_SECONDS })
+  return new OTPAuth.TOTP({
+    issuer: 'Apotheca',
+    label,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+    algorithm: 'SHA1',
+    digits: DIGITS,
+    period: TOTP_PERIOD_SECONDS,
+  })
 }
 
 /**

@@ -7,7 +7,8 @@ import { Problem, hasMfa, notFound, type Principal } from '@apotheca/kernel'
 export function assertSelfOrAdmin(p: Principal | null, patientId: string): Principal {
   if (p?.role === 'patient' && p.sub === patientId) return p
   if (p?.role === 'admin') {
-    if (!hasMfa(p)) throw new Problem(403, 'mfa-required', 'This action needs a second factor', 'sign in again with your authenticator code')
+    if (!hasMfa(p))
+      throw new Problem(403, 'mfa-required', 'This action needs a second factor', 'sign in again with your authenticator code')
     return p
   }
   throw notFound('Patient')

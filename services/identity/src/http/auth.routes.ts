@@ -4,7 +4,13 @@ import { route } from '@apotheca/kernel'
 import type { IdentityDeps } from '../application/deps.ts'
 import { signIn } from '../application/sign-in.ts'
 import { verifyMfa } from '../application/verify-mfa.ts'
-import { completeEnrolmentAtSignIn, confirmTotpEnrolment, renewRecoveryCodes, startEnrolmentAtSignIn, startTotpEnrolment } from '../application/enrol-totp.ts'
+import {
+  completeEnrolmentAtSignIn,
+  confirmTotpEnrolment,
+  renewRecoveryCodes,
+  startEnrolmentAtSignIn,
+  startTotpEnrolment,
+} from '../application/enrol-totp.ts'
 import { refreshSession, signOut } from '../application/refresh-tokens.ts'
 import { changePassword } from '../application/change-password.ts'
 import { TooManyAttempts } from '../application/throttle.ts'
@@ -18,7 +24,8 @@ export function authRoutes(deps: IdentityDeps) {
     route({
       method: 'POST',
       url: '/auth/login',
-      summary: 'Signs in with e-mail and password → an access token, {mfa_required, mfa_token} when a second factor is enrolled, or {mfa_enrolment_required, enrolment_token} for staff who must enrol one first',
+      summary:
+        'Signs in with e-mail and password → an access token, {mfa_required, mfa_token} when a second factor is enrolled, or {mfa_enrolment_required, enrolment_token} for staff who must enrol one first',
       auth: { public: true, why: 'signing in is how a caller gets a token' },
       schema: { body: LoginBody },
       handler: async ({ body }, reply) => {
@@ -56,7 +63,8 @@ export function authRoutes(deps: IdentityDeps) {
     route({
       method: 'POST',
       url: '/auth/mfa/enrol/activate',
-      summary: 'Staff enrolment at sign-in, step 2: the first code puts the factor in force → an access token with the second factor, and recovery codes (shown once)',
+      summary:
+        'Staff enrolment at sign-in, step 2: the first code puts the factor in force → an access token with the second factor, and recovery codes (shown once)',
       auth: { public: true, why: 'the caller proves itself with the enrolment token and a code of the new secret' },
       schema: { body: z.strictObject({ enrolment_token: EnrolmentToken, code: TotpCode }) },
       handler: async ({ body }, reply) => {
@@ -110,7 +118,8 @@ export function authRoutes(deps: IdentityDeps) {
     route({
       method: 'POST',
       url: '/auth/signing-keys/rotate',
-      summary: 'Rotates the token-signing keys: a successor published now that signs in 10 minutes; with {compromised: true} it signs at once and every other key is retired (their tokens stop verifying)',
+      summary:
+        'Rotates the token-signing keys: a successor published now that signs in 10 minutes; with {compromised: true} it signs at once and every other key is retired (their tokens stop verifying)',
       auth: { roles: ['admin'], mfa: true },
       schema: { body: z.strictObject({ compromised: z.boolean().default(false) }) },
       handler: async ({ body }) => deps.rotateSigningKeys(body.compromised ? 'compromised' : 'requested'),

@@ -18,7 +18,8 @@ export function passwordResetRoutes(deps: IdentityDeps) {
     route({
       method: 'POST',
       url: '/auth/password/reset',
-      summary: 'Asks for a password-reset e-mail → 202 whether or not an account has the address (the e-mail goes to that mailbox only); 429 with Retry-After when throttled',
+      summary:
+        'Asks for a password-reset e-mail → 202 whether or not an account has the address (the e-mail goes to that mailbox only); 429 with Retry-After when throttled',
       auth: { public: true, why: 'whoever forgot their password has no token; the e-mail goes only to the address’s owner' },
       schema: { body: ResetRequestBody },
       handler: async ({ body }, reply) => {
@@ -34,7 +35,8 @@ export function passwordResetRoutes(deps: IdentityDeps) {
     route({
       method: 'POST',
       url: '/auth/password/reset/confirm',
-      summary: 'Sets a new password with the e-mailed token → 204; every session of the account ends; 400 invalid-reset-token for an unknown, used or expired token',
+      summary:
+        'Sets a new password with the e-mailed token → 204; every session of the account ends; 400 invalid-reset-token for an unknown, used or expired token',
       auth: { public: true, why: 'the e-mailed single-use token is the credential' },
       schema: { body: ResetConfirmBody },
       handler: async ({ body }, reply) => {

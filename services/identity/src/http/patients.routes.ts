@@ -21,8 +21,14 @@ export function patientRoutes(deps: IdentityDeps) {
       handler: async ({ body, headers }, reply) => {
         // The idempotency record keeps a keyed fingerprint of the body, never the PHI and password in it.
         const key = headers['idempotency-key'] as string | undefined
-        const answer = await idempotent(deps.db, 'identity', 'patients.register', key, { body: deps.vault.fingerprint(body) },
-          async () => ({ status: 201, body: await registerPatient(deps, body) }))
+        const answer = await idempotent(
+          deps.db,
+          'identity',
+          'patients.register',
+          key,
+          { body: deps.vault.fingerprint(body) },
+          async () => ({ status: 201, body: await registerPatient(deps, body) }),
+        )
         return reply.status(answer.status).send(answer.body)
       },
     }),

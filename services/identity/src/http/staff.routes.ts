@@ -15,8 +15,14 @@ export function staffRoutes(deps: IdentityDeps) {
       handler: async ({ body, headers }, reply) => {
         const { npi, dea_number, licence_state, ...staff } = body
         const practitioner = npi && licence_state ? { npi, dea_number: dea_number ?? null, licence_state } : undefined
-        const answer = await idempotent(deps.db, 'identity', 'staff.create', headers['idempotency-key'] as string | undefined,
-          { body: deps.vault.fingerprint(body) }, async () => ({ status: 201, body: await createStaff(deps, { ...staff, practitioner }) }))
+        const answer = await idempotent(
+          deps.db,
+          'identity',
+          'staff.create',
+          headers['idempotency-key'] as string | undefined,
+          { body: deps.vault.fingerprint(body) },
+          async () => ({ status: 201, body: await createStaff(deps, { ...staff, practitioner }) }),
+        )
         return reply.status(answer.status).send(answer.body)
       },
     }),

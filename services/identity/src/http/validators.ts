@@ -20,20 +20,27 @@ export const NewPassword = z.string().superRefine(rule(checkPassword))
 export const PersonName = text(200)
 
 /** A postal address; in the US, a USPS state code and a 5- or 9-digit ZIP code. */
-export const AddressBody = z.strictObject({
-  line1: text(200),
-  line2: z.string().trim().max(200).nullish(),
-  city: text(100),
-  state: text(100),
-  postal_code: text(20),
-  country: z.string().trim().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 two-letter country code such as US').transform((c) => c.toUpperCase()),
-}).superRefine((a, ctx) => {
-  if (a.country !== 'US') return
-  const state = checkUsState(a.state)
-  if (state) ctx.addIssue({ code: 'custom', path: ['state'], message: state })
-  const zip = checkUsZip(a.postal_code)
-  if (zip) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: zip })
-}).transform((a) => (a.country === 'US' ? { ...a, state: a.state.toUpperCase(), postal_code: normaliseUsZip(a.postal_code) } : a))
+export const AddressBody = z
+  .strictObject({
+    line1: text(200),
+    line2: z.string().trim().max(200).nullish(),
+    city: text(100),
+    state: text(100),
+    postal_code: text(20),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 two-letter country code such as US')
+      .transform((c) => c.toUpperCase()),
+  })
+  .superRefine((a, ctx) => {
+    if (a.country !== 'US') return
+    const state = checkUsState(a.state)
+    if (state) ctx.addIssue({ code: 'custom', path: ['state'], message: state })
+    const zip = checkUsZip(a.postal_code)
+    if (zip) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: zip })
+  })
+  .transform((a) => (a.country === 'US' ? { ...a, state: a.state.toUpperCase(), postal_code: normaliseUsZip(a.postal_code) } : a))
 
 /** POST /patients/register. Unknown fields are refused. */
 export const RegisterBody = z.strictObject({
@@ -49,22 +56,33 @@ export const RegisterBody = z.strictObject({
 const PRACTITIONER_FIELDS = ['npi', 'dea_number', 'licence_state'] as const
 
 /** POST /staff: a practitioner also gives NPI and licence state (DEA number optional); no one else does. */
-export const StaffBody = z.strictObject({
-  email: Email,
-  password: NewPassword,
-  name: PersonName,
-  role: z.enum(STAFF_ROLES),
-  npi: z.string().refine(isValidNpi, 'must be a 10-digit NPI with a valid check digit').optional(),
-  dea_number: z.string().transform((v) => v.toUpperCase()).refine(isValidDea, 'must be a DEA number: two letters, seven digits, valid check digit').optional(),
-  licence_state: z.string().transform((v) => v.toUpperCase()).refine((v) => US_STATE_CODES.has(v), 'must be a two-letter US state code').optional(),
-}).superRefine((b, ctx) => {
-  if (b.role === 'practitioner') {
-    if (!b.npi) ctx.addIssue({ code: 'custom', path: ['npi'], message: 'is required for a practitioner' })
-    if (!b.licence_state) ctx.addIssue({ code: 'custom', path: ['licence_state'], message: 'is required for a practitioner' })
-    return
-  }
-  for (const f of PRACTITIONER_FIELDS) if (b[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'is for practitioner accounts only' })
-})
+export const StaffBody = z
+  .strictObject({
+    email: Email,
+    password: NewPassword,
+    name: PersonName,
+    role: z.enum(STAFF_ROLES),
+    npi: z.string().refine(isValidNpi, 'must be a 10-digit NPI with a valid check digit').optional(),
+    dea_number: z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .refine(isValidDea, 'must be a DEA number: two letters, seven digits, valid check digit')
+      .optional(),
+    licence_state: z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .refine((v) => US_STATE_CODES.has(v), 'must be a two-letter US state code')
+      .optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.role === 'practitioner') {
+      if (!b.npi) ctx.addIssue({ code: 'custom', path: ['npi'], message: 'is required for a practitioner' })
+      if (!b.licence_state) ctx.addIssue({ code: 'custom', path: ['licence_state'], message: 'is required for a practitioner' })
+      return
+    }
+    for (const f of PRACTITIONER_FIELDS)
+      if (b[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'is for practitioner accounts only' })
+  })
 
 /** POST /auth/login: any strings; what is wrong with them is a 401, not a 400. */
 export const LoginBody = z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })
@@ -76,7 +94,10 @@ export const EnrolmentToken = z.string().min(1).max(4096)
 
 export const MfaVerifyBody = z.union([
   z.strictObject({ mfa_token: z.string().min(1).max(4096), code: TotpCode }),
-  z.strictObject({ mfa_token: z.string().min(1).max(4096), recovery_code: z.string().regex(/^[a-z0-9]{4}(-?[a-z0-9]{4}){3}$/i, 'must be one of your recovery codes: xxxx-xxxx-xxxx-xxxx') }),
+  z.strictObject({
+    mfa_token: z.string().min(1).max(4096),
+    recovery_code: z.string().regex(/^[a-z0-9]{4}(-?[a-z0-9]{4}){3}$/i, 'must be one of your recovery codes: xxxx-xxxx-xxxx-xxxx'),
+  }),
 ])
 /** A refresh token as issued (rt_ and 43 base64url characters). */
 export const RefreshBody = z.strictObject({ refresh_token: z.string().min(1).max(200) })

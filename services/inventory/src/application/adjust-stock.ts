@@ -21,7 +21,13 @@ export interface AdjustmentBody {
 }
 
 /** Who adjusts what, under which retry key and expected batch version (If-Match or body). */
-export interface AdjustRequest { drugId: string; body: AdjustmentBody; ifMatch?: number | undefined; actor: string | null; idempotencyKey?: string | undefined }
+export interface AdjustRequest {
+  drugId: string
+  body: AdjustmentBody
+  ifMatch?: number | undefined
+  actor: string | null
+  idempotencyKey?: string | undefined
+}
 
 /** Turns a domain refusal into the problem document it answers. */
 export const refusalProblem = (r: Refusal) => new Problem(r.status, r.slug, r.title, r.detail)
@@ -36,7 +42,10 @@ export async function adjustStock(deps: InventoryDeps, req: AdjustRequest): Prom
   const drug = await learnDrug(deps, req.drugId)
   if (needsSecondPerson(req.body.reason, drug.dea_schedule)) return requestSecondPerson(deps, req)
   const fingerprint = { drug_id: req.drugId, body: req.body, if_match: req.ifMatch ?? null }
-  return idempotent(deps.db, 'inventory', `adjust:${req.drugId}`, req.idempotencyKey, fingerprint, async () => ({ status: 200, body: await applyAdjustment(deps, req) }))
+  return idempotent(deps.db, 'inventory', `adjust:${req.drugId}`, req.idempotencyKey, fingerprint, async () => ({
+    status: 200,
+    body: await applyAdjustment(deps, req),
+  }))
 }
 
 async function applyAdjustment(deps: InventoryDeps, req: AdjustRequest) {
@@ -48,7 +57,8 @@ async function applyAdjustment(deps: InventoryDeps, req: AdjustRequest) {
   try {
     return await deps.db.transaction((tx) => adjustInTx(deps, tx, req, locationId))
   } catch (err) {
-    if ((err as { code?: string }).code === '23514') throw new Problem(409, 'quantity-limit', 'The batch cannot hold that quantity', 'a batch holds at most 1,000,000,000 units')
+    if ((err as { code?: string }).code === '23514')
+      throw new Problem(409, 'quantity-limit', 'The batch cannot hold that quantity', 'a batch holds at most 1,000,000,000 units')
     throw err
   }
 }
@@ -60,27 +70,62 @@ export async function adjustInTx(deps: InventoryDeps, tx: Tx, req: AdjustRequest
   const batch = (await lockBatch(tx, drugId, locationId, body.batch_number)) ?? (await createBatch(tx, req, locationId, today))
   const expected = expectedVersion(req)
   if (expected !== undefined && batch.version !== expected) {
-    throw new Problem(412, 'version-mismatch', 'The batch has changed since it was read', `batch is at version ${batch.version}, not ${expected}`)
+    throw new Problem(
+      412,
+      'version-mismatch',
+      'The batch has changed since it was read',
+      `batch is at version ${batch.version}, not ${expected}`,
+    )
   }
   const plan = planAdjustment(body, batch, today)
   if (!plan.ok) throw refusalProblem(plan.refusal)
   const after = await applyDelta(tx, batch.batch_id, plan.delta, plan.status, expected)
-  if (!after) throw new Problem(409, 'insufficient-stock', 'Not enough stock in the batch', 'the batch changed while adjusting it; nothing was changed')
-  await appendLedger(tx, { batch_id: after.batch_id, drug_id: drugId, quantity_delta: plan.delta, reason: body.reason, actor: req.actor, source: 'adjustment' })
+  if (!after)
+    throw new Problem(
+      409,
+      'insufficient-stock',
+      'Not enough stock in the batch',
+      'the batch changed while adjusting it; nothing was changed',
+    )
+  await appendLedger(tx, {
+    batch_id: after.batch_id,
+    drug_id: drugId,
+    quantity_delta: plan.delta,
+    reason: body.reason,
+    actor: req.actor,
+    source: 'adjustment',
+  })
   const stock = await stockOf(deps, tx, drugId)
   await deps.publish(tx, 'inventory.stock.adjusted.v1', drugId, {
-    drug_id: drugId, batch_number: after.batch_number, location_id: after.location_id, quantity_delta: plan.delta, reason: body.reason,
-    quantity_on_hand: stock.quantity_on_hand, actor_id: req.actor,
+    drug_id: drugId,
+    batch_number: after.batch_number,
+    location_id: after.location_id,
+    quantity_delta: plan.delta,
+    reason: body.reason,
+    quantity_on_hand: stock.quantity_on_hand,
+    actor_id: req.actor,
   })
   const { batches: _all, ...totals } = stock
-  return { ...totals, batch_number: after.batch_number, location_id: after.location_id, reason: body.reason, quantity_delta: plan.delta, batch: batchView(after) }
+  return {
+    ...totals,
+    batch_number: after.batch_number,
+    location_id: after.location_id,
+    reason: body.reason,
+    quantity_delta: plan.delta,
+    batch: batchView(after),
+  }
 }
 
 /** A new batch (receipts only): created empty, then adjusted like any other, all in one transaction. */
 async function createBatch(tx: Tx, req: AdjustRequest, locationId: string, today: string): Promise<BatchRow> {
   const plan = planAdjustment(req.body, null, today)
   if (!plan.ok) throw refusalProblem(plan.refusal)
-  await ensureBatch(tx, { drug_id: req.drugId, location_id: locationId, batch_number: req.body.batch_number, expiry_date: plan.expiry_date })
+  await ensureBatch(tx, {
+    drug_id: req.drugId,
+    location_id: locationId,
+    batch_number: req.body.batch_number,
+    expiry_date: plan.expiry_date,
+  })
   const batch = await lockBatch(tx, req.drugId, locationId, req.body.batch_number)
   if (!batch) throw new Error('batch vanished after it was created')
   return batch

@@ -18,7 +18,11 @@ type FulfilmentRequested = EventPayload<'orders.order.fulfilment_requested.v1'>
  * is dispensed, anything still held is released, and `inventory.reservation.commit_failed.v1` lets
  * orders compensate.
  */
-export async function commitReservation(deps: InventoryDeps, evt: FulfilmentRequested, transaction: HandlerTools['transaction']): Promise<void> {
+export async function commitReservation(
+  deps: InventoryDeps,
+  evt: FulfilmentRequested,
+  transaction: HandlerTools['transaction'],
+): Promise<void> {
   await transaction(async (tx) => {
     const r = await lockReservation(tx, evt.reservation_id)
     if (!r) throw new Error(`reservation ${evt.reservation_id} does not exist`)
@@ -28,19 +32,32 @@ export async function commitReservation(deps: InventoryDeps, evt: FulfilmentRequ
     const picks = await dispense(deps, tx, r, action === 'commit', evt.actor_id)
     if ('short' in picks) {
       if (r.status === 'held') await releaseHeld(deps, tx, r, 'unsuppliable')
-      await deps.publish(tx, 'inventory.reservation.commit_failed.v1', r.reservation_id, { reservation_id: r.reservation_id, order_id: r.order_id, shortages: picks.short })
+      await deps.publish(tx, 'inventory.reservation.commit_failed.v1', r.reservation_id, {
+        reservation_id: r.reservation_id,
+        order_id: r.order_id,
+        shortages: picks.short,
+      })
       deps.log.warn({ order_id: r.order_id, reservation_id: r.reservation_id }, 'fulfilment cannot be supplied from stock')
       return
     }
     await setStatus(tx, r.reservation_id, 'committed')
     await deps.publish(tx, 'inventory.reservation.committed.v1', r.reservation_id, {
-      reservation_id: r.reservation_id, order_id: r.order_id, patient_id: r.patient_id, picks: picks.map(pickView),
+      reservation_id: r.reservation_id,
+      order_id: r.order_id,
+      patient_id: r.patient_id,
+      picks: picks.map(pickView),
     })
     await publishStockLevels(deps, tx, picks, evt.actor_id)
   })
 }
 
-async function dispense(deps: InventoryDeps, tx: Tx, r: ReservationRow, held: boolean, actor: string | null): Promise<Pick[] | { short: Shortage[] }> {
+async function dispense(
+  deps: InventoryDeps,
+  tx: Tx,
+  r: ReservationRow,
+  held: boolean,
+  actor: string | null,
+): Promise<Pick[] | { short: Shortage[] }> {
   const items = await linesOf(tx, r.reservation_id)
   const batches = await lockStockOfDrugs(tx, [...new Set(items.map((i) => i.drug_id))])
   const locked = new Map(batches.map((b) => [b.batch_id, b]))
@@ -52,7 +69,14 @@ async function dispense(deps: InventoryDeps, tx: Tx, r: ReservationRow, held: bo
   for (const p of plan.fresh) await must(dispenseUnits(tx, p.batch_id, p.quantity, false), p)
   const picks = mergePicks([...plan.keep, ...plan.fresh])
   for (const p of picks) {
-    await appendLedger(tx, { batch_id: p.batch_id, drug_id: p.drug_id, quantity_delta: -p.quantity, reason: 'dispensed', actor, source: r.order_id })
+    await appendLedger(tx, {
+      batch_id: p.batch_id,
+      drug_id: p.drug_id,
+      quantity_delta: -p.quantity,
+      reason: 'dispensed',
+      actor,
+      source: r.order_id,
+    })
   }
   if (!held || plan.unreserve.length) await replaceItems(tx, r.reservation_id, picks)
   return picks
@@ -68,10 +92,19 @@ async function must(result: Promise<unknown>, p: Pick): Promise<void> {
 async function publishStockLevels(deps: InventoryDeps, tx: Tx, picks: Pick[], actor: string | null): Promise<void> {
   const totals = new Map<string, number>()
   for (const p of picks) {
-    if (!totals.has(p.drug_id)) totals.set(p.drug_id, (await batchesOfDrug(tx, p.drug_id)).reduce((n, b) => n + b.quantity_on_hand, 0))
+    if (!totals.has(p.drug_id))
+      totals.set(
+        p.drug_id,
+        (await batchesOfDrug(tx, p.drug_id)).reduce((n, b) => n + b.quantity_on_hand, 0),
+      )
     await deps.publish(tx, 'inventory.stock.adjusted.v1', p.drug_id, {
-      drug_id: p.drug_id, batch_number: p.batch_number, location_id: p.location_id, quantity_delta: -p.quantity, reason: 'dispensed',
-      quantity_on_hand: totals.get(p.drug_id)!, actor_id: actor,
+      drug_id: p.drug_id,
+      batch_number: p.batch_number,
+      location_id: p.location_id,
+      quantity_delta: -p.quantity,
+      reason: 'dispensed',
+      quantity_on_hand: totals.get(p.drug_id)!,
+      actor_id: actor,
     })
   }
 }

@@ -11,12 +11,19 @@ import type { InventoryDeps } from './deps.ts'
 export async function requestSecondPerson(deps: InventoryDeps, req: AdjustRequest): Promise<Answer & { replayed: boolean }> {
   if (!req.actor) throw new Problem(403, 'forbidden', 'Forbidden', 'a count needs a named person')
   const actor = req.actor
-  return idempotent(deps.db, 'inventory', `adjust:${req.drugId}`, req.idempotencyKey, { drug_id: req.drugId, body: req.body, if_match: req.ifMatch ?? null }, async () => {
-    const adjustment_id = randomUUID()
-    const body = { ...req.body, ...(req.ifMatch !== undefined ? { version: req.ifMatch } : {}) }
-    await insertPending(deps.db, { adjustment_id, drug_id: req.drugId, body, requested_by: actor })
-    return { status: 202, body: { adjustment_id, status: 'pending', drug_id: req.drugId, ...body, requested_by: actor } }
-  })
+  return idempotent(
+    deps.db,
+    'inventory',
+    `adjust:${req.drugId}`,
+    req.idempotencyKey,
+    { drug_id: req.drugId, body: req.body, if_match: req.ifMatch ?? null },
+    async () => {
+      const adjustment_id = randomUUID()
+      const body = { ...req.body, ...(req.ifMatch !== undefined ? { version: req.ifMatch } : {}) }
+      await insertPending(deps.db, { adjustment_id, drug_id: req.drugId, body, requested_by: actor })
+      return { status: 202, body: { adjustment_id, status: 'pending', drug_id: req.drugId, ...body, requested_by: actor } }
+    },
+  )
 }
 
 /**
@@ -27,9 +34,15 @@ export async function confirmAdjustment(deps: InventoryDeps, adjustmentId: strin
   return deps.db.transaction(async (tx) => {
     const p = await lockPending(tx, adjustmentId)
     if (!p) throw notFound('Adjustment')
-    if (p.status !== 'pending') throw conflict('already-confirmed', 'The adjustment was confirmed already', `adjustment ${adjustmentId} is ${p.status}`)
+    if (p.status !== 'pending')
+      throw conflict('already-confirmed', 'The adjustment was confirmed already', `adjustment ${adjustmentId} is ${p.status}`)
     if (!confirmer || confirmer === p.requested_by) {
-      throw new Problem(403, 'second-person-required', 'A second person must confirm', 'whoever requested a count of a controlled substance cannot confirm it')
+      throw new Problem(
+        403,
+        'second-person-required',
+        'A second person must confirm',
+        'whoever requested a count of a controlled substance cannot confirm it',
+      )
     }
     const locationId = p.body.location_id ?? (await defaultLocationId(tx))
     const result = await adjustInTx(deps, tx, { drugId: p.drug_id, body: p.body, actor: p.requested_by }, locationId)
@@ -42,5 +55,10 @@ export async function confirmAdjustment(deps: InventoryDeps, adjustmentId: strin
 export async function controlledRegister(deps: InventoryDeps, drugId: string) {
   const drug = await knownDrug(deps.db, drugId)
   if (!drug || !isControlled(drug.dea_schedule)) throw notFound('Controlled drug')
-  return { drug_id: drugId, dea_schedule: drug.dea_schedule, balances: await balancesOf(deps.db, drugId), entries: await registerOf(deps.db, drugId) }
+  return {
+    drug_id: drugId,
+    dea_schedule: drug.dea_schedule,
+    balances: await balancesOf(deps.db, drugId),
+    entries: await registerOf(deps.db, drugId),
+  }
 }

@@ -25,7 +25,14 @@ export function readMinShelfDays(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Builds the dependencies from the runtime's context. */
 export function depsFrom(ctx: ServiceContext, env: NodeJS.ProcessEnv = process.env): InventoryDeps {
-  return { db: ctx.db, publish: ctx.publish, services: ctx.services, log: ctx.log, minShelfDays: readMinShelfDays(env), clock: () => new Date() }
+  return {
+    db: ctx.db,
+    publish: ctx.publish,
+    services: ctx.services,
+    log: ctx.log,
+    minShelfDays: readMinShelfDays(env),
+    clock: () => new Date(),
+  }
 }
 
 /** Today (UTC) and the expiry date a sellable batch must be after, by the deps' clock. */

@@ -29,14 +29,22 @@ const MAX_GROUP = 128
 export function newReservationRow(deps: InventoryDeps, req: ReserveInput): ReservationRow {
   const now = deps.clock()
   return {
-    reservation_id: randomUUID(), order_id: req.order_id, patient_id: req.patient_id, status: 'held',
-    expires_at: new Date(now.getTime() + req.hold_minutes * 60_000).toISOString(), created_at: now.toISOString(),
+    reservation_id: randomUUID(),
+    order_id: req.order_id,
+    patient_id: req.patient_id,
+    status: 'held',
+    expires_at: new Date(now.getTime() + req.hold_minutes * 60_000).toISOString(),
+    created_at: now.toISOString(),
   }
 }
 
 /** The payload of `inventory.reservation.created.v1`. */
-export const createdPayload = (row: ReservationRow, picks: Pick[]) =>
-  ({ reservation_id: row.reservation_id, order_id: row.order_id, picks: picks.map(pickView), expires_at: row.expires_at })
+export const createdPayload = (row: ReservationRow, picks: Pick[]) => ({
+  reservation_id: row.reservation_id,
+  order_id: row.order_id,
+  picks: picks.map(pickView),
+  expires_at: row.expires_at,
+})
 
 /**
  * Group commit of reservations: requests that arrive while a group is in the database wait, and
@@ -54,7 +62,13 @@ class GroupHold {
 
   hold(req: ReserveInput): Promise<ReservationView | null> {
     return new Promise((answer, fail) => {
-      this.queue.push({ row: newReservationRow(this.deps, req), wanted: mergeWanted(req.items), traceparent: currentTraceparent() ?? null, answer, fail })
+      this.queue.push({
+        row: newReservationRow(this.deps, req),
+        wanted: mergeWanted(req.items),
+        traceparent: currentTraceparent() ?? null,
+        answer,
+        fail,
+      })
       this.kick()
     })
   }
@@ -106,10 +120,16 @@ export function groupHoldStats(deps: InventoryDeps): { groups: number; requests:
 /** Plans the group, makes it in one statement and answers every caller (null: not made); how many were held. */
 async function holdGroup(deps: InventoryDeps, group: Waiting[]): Promise<number> {
   const answered = new Set<Waiting>()
-  const answer = (w: Waiting, r: ReservationView | null) => { answered.add(w); w.answer(r) }
+  const answer = (w: Waiting, r: ReservationView | null) => {
+    answered.add(w)
+    w.answer(r)
+  }
   try {
     const { cutoff } = dates(deps)
-    const planned = await planGroup(deps, group, cutoff, (w, err) => { answered.add(w); w.fail(err) })
+    const planned = await planGroup(deps, group, cutoff, (w, err) => {
+      answered.add(w)
+      w.fail(err)
+    })
     const made = planned.size ? await holdMany(deps.db, [...planned.values()], cutoff) : new Set<string>()
     if (made?.size) deps.publish.committed()
     for (const [w, h] of planned) if (made?.has(w.row.reservation_id)) answer(w, reservationView(w.row, h.picks))
@@ -129,7 +149,11 @@ async function holdGroup(deps: InventoryDeps, group: Waiting[]): Promise<number>
 async function planGroup(deps: InventoryDeps, group: Waiting[], cutoff: string, refuse: (w: Waiting, err: unknown) => void) {
   const firsts = firstPerOrder(group)
   const drugIds = [...new Set(firsts.flatMap((w) => w.wanted.map((x) => x.drug_id)))]
-  const plans = pickInTurn(await sellableBatches(deps.db, drugIds, cutoff), firsts.map((w) => w.wanted), cutoff)
+  const plans = pickInTurn(
+    await sellableBatches(deps.db, drugIds, cutoff),
+    firsts.map((w) => w.wanted),
+    cutoff,
+  )
   const planned = new Map<Waiting, PlannedHold>()
   firsts.forEach((w, i) => {
     const picks = plans[i]
@@ -154,6 +178,8 @@ function firstPerOrder(group: Waiting[]): Waiting[] {
 
 function plannedHold(w: Waiting, picks: Pick[]): PlannedHold {
   const { row } = w
-  const event = outboxEnvelope('inventory.reservation.created.v1', row.reservation_id, createdPayload(row, picks), { traceparent: w.traceparent })
+  const event = outboxEnvelope('inventory.reservation.created.v1', row.reservation_id, createdPayload(row, picks), {
+    traceparent: w.traceparent,
+  })
   return { ...row, picks, event }
 }

@@ -7,7 +7,10 @@ import { createdPayload, holdInGroup, newReservationRow, type ReserveInput } fro
 import { reservationView } from './views.ts'
 
 /** The answer to a reservation request, and whether it made a new one (201) or found the order's (200). */
-export interface Reserved { created: boolean; reservation: ReturnType<typeof reservationView> }
+export interface Reserved {
+  created: boolean
+  reservation: ReturnType<typeof reservationView>
+}
 
 /** The 409 of an order that cannot be supplied in full: nothing was reserved. */
 export function outOfStock(short: Shortage[]): Problem {
@@ -37,7 +40,10 @@ async function reserveInTx(deps: InventoryDeps, tx: Tx, req: ReserveInput) {
   // The reservation row first: it claims the order, so a concurrent request for it waits here.
   await insertReservation(tx, row)
   const wanted = mergeWanted(req.items)
-  const batches = await lockStockOfDrugs(tx, wanted.map((w) => w.drug_id))
+  const batches = await lockStockOfDrugs(
+    tx,
+    wanted.map((w) => w.drug_id),
+  )
   const { picks, short } = pickFefo(batches, wanted, dates(deps).cutoff)
   if (short.length) throw outOfStock(short)
   for (const p of picks) {
@@ -54,7 +60,11 @@ async function existingFor(sql: Sql, r: ReservationRow, items: Wanted[]) {
   const held = new Map(mergeWanted(lines).map((w) => [w.drug_id, w.quantity]))
   const asked = mergeWanted(items)
   if (asked.length !== held.size || asked.some((w) => held.get(w.drug_id) !== w.quantity)) {
-    throw conflict('reservation-mismatch', 'The order already has a reservation for other items', `reservation ${r.reservation_id} holds other items`)
+    throw conflict(
+      'reservation-mismatch',
+      'The order already has a reservation for other items',
+      `reservation ${r.reservation_id} holds other items`,
+    )
   }
   return reservationView(r, lines)
 }

@@ -9,12 +9,25 @@ import { dates, type InventoryDeps } from './deps.ts'
 
 /** Common medicines a demo user can buy right away. */
 export const DEMO_MEDICINES = [
-  'amoxicillin', 'ibuprofen', 'lisinopril', 'atorvastatin', 'metformin', 'omeprazole',
-  'amlodipine', 'loratadine', 'cetirizine', 'acetaminophen', 'sertraline', 'levothyroxine',
+  'amoxicillin',
+  'ibuprofen',
+  'lisinopril',
+  'atorvastatin',
+  'metformin',
+  'omeprazole',
+  'amlodipine',
+  'loratadine',
+  'cetirizine',
+  'acetaminophen',
+  'sertraline',
+  'levothyroxine',
 ]
 const PER_MEDICINE = 3
 /** Two batches per drug with different expiry dates, so first-expiry-first picking is visible. */
-const DEMO_BATCHES = [{ suffix: 'A', days: 240, quantity: 40 }, { suffix: 'B', days: 600, quantity: 120 }]
+const DEMO_BATCHES = [
+  { suffix: 'A', days: 240, quantity: 40 },
+  { suffix: 'B', days: 600, quantity: 120 },
+]
 const ACTOR = 'system:demo-seed'
 const SEED = 'demo-stock'
 
@@ -69,8 +82,18 @@ export function demoStockSeeder(deps: InventoryDeps): { seed(): Promise<void>; j
     } catch (err) {
       pending = true
       failures++
-      if (failures === 1 || failures % 20 === 0) deps.log.warn({ failures, err: (err as Error).message }, 'demo stock not seeded yet; will retry')
+      if (failures === 1 || failures % 20 === 0)
+        deps.log.warn({ failures, err: (err as Error).message }, 'demo stock not seeded yet; will retry')
     }
   }
-  return { seed: attempt, job: { name: 'inventory.demo-stock-seed', everyMs: 15_000, run: async () => { if (pending) await attempt() } } }
+  return {
+    seed: attempt,
+    job: {
+      name: 'inventory.demo-stock-seed',
+      everyMs: 15_000,
+      run: async () => {
+        if (pending) await attempt()
+      },
+    },
+  }
 }

@@ -18,7 +18,12 @@ export async function runStockAlerts(deps: InventoryDeps): Promise<{ low: number
       if (isLow === p.alerted) continue
       await markAlerted(tx, p.drug_id, p.location_id, isLow)
       if (!isLow) continue
-      await deps.publish(tx, 'inventory.stock.low.v1', p.drug_id, { drug_id: p.drug_id, location_id: p.location_id, quantity_available: p.available, reorder_point: p.reorder_point })
+      await deps.publish(tx, 'inventory.stock.low.v1', p.drug_id, {
+        drug_id: p.drug_id,
+        location_id: p.location_id,
+        quantity_available: p.available,
+        reorder_point: p.reorder_point,
+      })
       low++
     }
     const crossings = await newExpiryCrossings(tx, today)
@@ -28,7 +33,11 @@ export async function runStockAlerts(deps: InventoryDeps): Promise<{ low: number
 }
 
 /** Sets a drug's reorder point at a location (the default one when none is named); the drug must be known to the catalog. */
-export async function setReorderPointFor(deps: InventoryDeps, drugId: string, body: { reorder_point: number; location_id?: string | undefined }) {
+export async function setReorderPointFor(
+  deps: InventoryDeps,
+  drugId: string,
+  body: { reorder_point: number; location_id?: string | undefined },
+) {
   await learnDrug(deps, drugId)
   if (body.location_id && !(await locationExists(deps.db, body.location_id))) {
     throw new Problem(422, 'unknown-location', 'No such location', `location ${body.location_id} does not exist`)

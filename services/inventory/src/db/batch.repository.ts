@@ -12,13 +12,18 @@ export const BATCH_COLUMNS = /* sql */ `batch_id, drug_id, location_id, batch_nu
 
 /** A batch row as read from the database. */
 export const toBatch = (r: any): BatchRow => ({
-  ...r, quantity_on_hand: Number(r.quantity_on_hand), quantity_reserved: Number(r.quantity_reserved), version: Number(r.version),
+  ...r,
+  quantity_on_hand: Number(r.quantity_on_hand),
+  quantity_reserved: Number(r.quantity_reserved),
+  version: Number(r.version),
 })
 
 /** Every batch of a drug, soonest expiry first (read only). */
 export async function batchesOfDrug(sql: Sql, drugId: string): Promise<BatchRow[]> {
   const { rows } = await sql.query(
-    /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 ORDER BY expiry_date, batch_number, batch_id`, [drugId])
+    /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 ORDER BY expiry_date, batch_number, batch_id`,
+    [drugId],
+  )
   return rows.map(toBatch)
 }
 
@@ -26,7 +31,8 @@ export async function batchesOfDrug(sql: Sql, drugId: string): Promise<BatchRow[
 export async function lockBatch(tx: Sql, drugId: string, locationId: string, batchNumber: string): Promise<BatchRow | null> {
   const { rows } = await tx.query(
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 AND location_id = $2 AND batch_number = $3 FOR UPDATE`,
-    [drugId, locationId, batchNumber])
+    [drugId, locationId, batchNumber],
+  )
   return rows[0] ? toBatch(rows[0]) : null
 }
 
@@ -37,16 +43,21 @@ export async function lockBatch(tx: Sql, drugId: string, locationId: string, bat
 export async function lockStockOfDrugs(tx: Sql, drugIds: string[]): Promise<BatchRow[]> {
   const { rows } = await tx.query(
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = ANY($1::uuid[]) AND quantity_on_hand > 0 ORDER BY batch_id FOR UPDATE`,
-    [drugIds])
+    [drugIds],
+  )
   return rows.map(toBatch)
 }
 
 /** Creates an empty batch unless it exists (a concurrent receipt may have made it); the delta follows. */
-export async function ensureBatch(tx: Sql, b: { drug_id: string; location_id: string; batch_number: string; expiry_date: string }): Promise<void> {
+export async function ensureBatch(
+  tx: Sql,
+  b: { drug_id: string; location_id: string; batch_number: string; expiry_date: string },
+): Promise<void> {
   await tx.query(
     /* sql */ `INSERT INTO inventory.batches (batch_id, drug_id, location_id, batch_number, expiry_date)
      VALUES ($1, $2, $3, $4, $5::date) ON CONFLICT (drug_id, location_id, batch_number) DO NOTHING`,
-    [randomUUID(), b.drug_id, b.location_id, b.batch_number, b.expiry_date])
+    [randomUUID(), b.drug_id, b.location_id, b.batch_number, b.expiry_date],
+  )
 }
 
 /**
@@ -54,13 +65,20 @@ export async function ensureBatch(tx: Sql, b: { drug_id: string; location_id: st
  * at the expected version, when given): the check is in the WHERE clause, so no interleaving can
  * oversell. Returns the batch after the change, or null when the condition did not hold.
  */
-export async function applyDelta(tx: Sql, batchId: string, delta: number, status: BatchStatus, expectedVersion?: number): Promise<BatchRow | null> {
+export async function applyDelta(
+  tx: Sql,
+  batchId: string,
+  delta: number,
+  status: BatchStatus,
+  expectedVersion?: number,
+): Promise<BatchRow | null> {
   const { rows } = await tx.query(
     /* sql */ `UPDATE inventory.batches
      SET quantity_on_hand = quantity_on_hand + $2, status = $3, version = version + 1, updated_at = now()
      WHERE batch_id = $1 AND quantity_on_hand + $2 >= quantity_reserved AND ($4::int IS NULL OR version = $4::int)
      RETURNING ${BATCH_COLUMNS}`,
-    [batchId, delta, status, expectedVersion ?? null])
+    [batchId, delta, status, expectedVersion ?? null],
+  )
   return rows[0] ? toBatch(rows[0]) : null
 }
 
@@ -68,7 +86,9 @@ export async function applyDelta(tx: Sql, batchId: string, delta: number, status
 export async function holdUnits(tx: Sql, batchId: string, quantity: number): Promise<boolean> {
   const r = await tx.query(
     /* sql */ `UPDATE inventory.batches SET quantity_reserved = quantity_reserved + $2, version = version + 1, updated_at = now()
-     WHERE batch_id = $1 AND status = 'available' AND quantity_on_hand - quantity_reserved >= $2`, [batchId, quantity])
+     WHERE batch_id = $1 AND status = 'available' AND quantity_on_hand - quantity_reserved >= $2`,
+    [batchId, quantity],
+  )
   return r.rowCount === 1
 }
 
@@ -76,7 +96,9 @@ export async function holdUnits(tx: Sql, batchId: string, quantity: number): Pro
 export async function unholdUnits(tx: Sql, batchId: string, quantity: number): Promise<boolean> {
   const r = await tx.query(
     /* sql */ `UPDATE inventory.batches SET quantity_reserved = quantity_reserved - $2, version = version + 1, updated_at = now()
-     WHERE batch_id = $1 AND quantity_reserved >= $2`, [batchId, quantity])
+     WHERE batch_id = $1 AND quantity_reserved >= $2`,
+    [batchId, quantity],
+  )
   return r.rowCount === 1
 }
 
@@ -91,18 +113,27 @@ export async function dispenseUnits(tx: Sql, batchId: string, quantity: number, 
            version = version + 1, updated_at = now() WHERE batch_id = $1 AND quantity_reserved >= $2 RETURNING quantity_on_hand`
       : /* sql */ `UPDATE inventory.batches SET quantity_on_hand = quantity_on_hand - $2, version = version + 1, updated_at = now()
            WHERE batch_id = $1 AND status = 'available' AND quantity_on_hand - quantity_reserved >= $2 RETURNING quantity_on_hand`,
-    [batchId, quantity])
+    [batchId, quantity],
+  )
   return rows[0] ? Number(rows[0].quantity_on_hand) : null
 }
 
 /** One row of the append-only stock ledger. */
-export interface LedgerEntry { batch_id: string; drug_id: string; quantity_delta: number; reason: AdjustmentReason; actor: string | null; source: string | null }
+export interface LedgerEntry {
+  batch_id: string
+  drug_id: string
+  quantity_delta: number
+  reason: AdjustmentReason
+  actor: string | null
+  source: string | null
+}
 
 /** Appends a ledger row in the caller's transaction. */
 export async function appendLedger(tx: Sql, e: LedgerEntry): Promise<void> {
   await tx.query(
     /* sql */ `INSERT INTO inventory.ledger (batch_id, drug_id, quantity_delta, reason, actor, source) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [e.batch_id, e.drug_id, e.quantity_delta, e.reason, e.actor, e.source])
+    [e.batch_id, e.drug_id, e.quantity_delta, e.reason, e.actor, e.source],
+  )
 }
 
 /** Batches whose on-hand quantity differs from the sum of their ledger (should be none). */
@@ -111,7 +142,8 @@ export async function ledgerMismatches(sql: Sql, drugId?: string): Promise<Array
     /* sql */ `SELECT b.batch_id, b.quantity_on_hand AS on_hand, COALESCE(sum(l.quantity_delta), 0)::int AS ledger
      FROM inventory.batches b LEFT JOIN inventory.ledger l ON l.batch_id = b.batch_id
      WHERE $1::uuid IS NULL OR b.drug_id = $1::uuid
-     GROUP BY b.batch_id, b.quantity_on_hand HAVING b.quantity_on_hand <> COALESCE(sum(l.quantity_delta), 0)`, [drugId ?? null])
+     GROUP BY b.batch_id, b.quantity_on_hand HAVING b.quantity_on_hand <> COALESCE(sum(l.quantity_delta), 0)`,
+    [drugId ?? null],
+  )
   return rows.map((r: any) => ({ batch_id: r.batch_id, on_hand: Number(r.on_hand), ledger: Number(r.ledger) }))
 }
-

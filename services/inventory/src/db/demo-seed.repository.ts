@@ -8,7 +8,9 @@ export async function seedDone(sql: Sql, name: string): Promise<boolean> {
 
 /** Records a completed demo seed (once). */
 export async function markSeedDone(sql: Sql, name: string, counts: { drugs: number; batches: number }): Promise<void> {
-  await sql.query(
-    /* sql */ `INSERT INTO inventory.demo_seeds (name, drugs, batches) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
-    [name, counts.drugs, counts.batches])
+  await sql.query(/* sql */ `INSERT INTO inventory.demo_seeds (name, drugs, batches) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [
+    name,
+    counts.drugs,
+    counts.batches,
+  ])
 }

@@ -1,7 +1,10 @@
 import type { Sql } from '@apotheca/kernel'
 
 /** A drug as inventory remembers it from the catalog. */
-export interface KnownDrug { drug_id: string; dea_schedule: string | null }
+export interface KnownDrug {
+  drug_id: string
+  dea_schedule: string | null
+}
 
 /** The drug if inventory has learnt of it before; null when the catalog must be asked. */
 export async function knownDrug(sql: Sql, drugId: string): Promise<KnownDrug | null> {
@@ -13,5 +16,6 @@ export async function knownDrug(sql: Sql, drugId: string): Promise<KnownDrug | n
 export async function rememberDrug(sql: Sql, d: KnownDrug): Promise<void> {
   await sql.query(
     /* sql */ `INSERT INTO inventory.drugs (drug_id, dea_schedule) VALUES ($1, $2) ON CONFLICT (drug_id) DO UPDATE SET dea_schedule = EXCLUDED.dea_schedule`,
-    [d.drug_id, d.dea_schedule])
+    [d.drug_id, d.dea_schedule],
+  )
 }

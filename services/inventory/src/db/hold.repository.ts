@@ -18,10 +18,13 @@ export interface PlannedHold {
 
 /** The sellable batches of these drugs as of now, without locks: what a group hold is planned from. */
 export async function sellableBatches(db: Database, drugIds: string[], cutoff: string): Promise<BatchStock[]> {
-  const { rows } = await preparedQuery(db, 'inventory.sellable-batches',
+  const { rows } = await preparedQuery(
+    db,
+    'inventory.sellable-batches',
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches
      WHERE drug_id = ANY($1::uuid[]) AND status = 'available' AND expiry_date > $2::date AND quantity_on_hand > quantity_reserved`,
-    [drugIds, cutoff])
+    [drugIds, cutoff],
+  )
   return rows.map(toBatch)
 }
 
@@ -37,7 +40,9 @@ export async function sellableBatches(db: Database, drugIds: string[], cutoff: s
 export async function holdMany(db: Database, holds: PlannedHold[], cutoff: string): Promise<Set<string> | null> {
   const lines = holds.flatMap((h) => h.picks.map((p) => ({ id: h.reservation_id, ...p })))
   try {
-    const { rows } = await preparedQuery<{ made: string[] }>(db, 'inventory.hold-many',
+    const { rows } = await preparedQuery<{ made: string[] }>(
+      db,
+      'inventory.hold-many',
       /* sql */ `WITH made AS (
          INSERT INTO inventory.reservations (reservation_id, order_id, patient_id, status, expires_at)
          SELECT r, o, p, 'held', e FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(r, o, p, e)
@@ -69,10 +74,22 @@ export async function holdMany(db: Database, holds: PlannedHold[], cutoff: strin
        )
        SELECT inventory.require_all_held((SELECT count(*) FROM held) = (SELECT count(*) FROM take)) AS ok,
          ARRAY(SELECT reservation_id::text FROM made) AS made`,
-      [holds.map((h) => h.reservation_id), holds.map((h) => h.order_id), holds.map((h) => h.patient_id), holds.map((h) => h.expires_at),
-        lines.map((l) => l.id), lines.map((l) => l.batch_id), lines.map((l) => l.drug_id), lines.map((l) => l.quantity),
-        holds.map((h) => h.event.id), holds.map((h) => h.event.occurred_at), holds.map((h) => JSON.stringify(h.event.payload)),
-        holds.map((h) => h.event.traceparent), cutoff])
+      [
+        holds.map((h) => h.reservation_id),
+        holds.map((h) => h.order_id),
+        holds.map((h) => h.patient_id),
+        holds.map((h) => h.expires_at),
+        lines.map((l) => l.id),
+        lines.map((l) => l.batch_id),
+        lines.map((l) => l.drug_id),
+        lines.map((l) => l.quantity),
+        holds.map((h) => h.event.id),
+        holds.map((h) => h.event.occurred_at),
+        holds.map((h) => JSON.stringify(h.event.payload)),
+        holds.map((h) => h.event.traceparent),
+        cutoff,
+      ],
+    )
     return new Set(rows[0]!.made)
   } catch (err) {
     if ((err as { code?: string }).code === STOCK_MOVED) return null

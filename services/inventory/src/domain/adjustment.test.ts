@@ -3,12 +3,23 @@ import assert from 'node:assert/strict'
 import { nextStatus, planAdjustment, type BatchState } from './adjustment.ts'
 
 const TODAY = '2026-03-01'
-const batch = (over: Partial<BatchState> = {}): BatchState => ({ status: 'available', expiry_date: '2027-01-31', quantity_on_hand: 10, quantity_reserved: 0, ...over })
+const batch = (over: Partial<BatchState> = {}): BatchState => ({
+  status: 'available',
+  expiry_date: '2027-01-31',
+  quantity_on_hand: 10,
+  quantity_reserved: 0,
+  ...over,
+})
 const slug = (p: ReturnType<typeof planAdjustment>) => (p.ok ? 'ok' : p.refusal.slug)
 
 test('receiving a new batch creates it, and needs a valid, future expiry date', () => {
-  assert.deepEqual(planAdjustment({ reason: 'received', quantity_delta: 30, expiry_date: '2028-01-31' }, null, TODAY),
-    { ok: true, create: true, delta: 30, status: 'available', expiry_date: '2028-01-31' })
+  assert.deepEqual(planAdjustment({ reason: 'received', quantity_delta: 30, expiry_date: '2028-01-31' }, null, TODAY), {
+    ok: true,
+    create: true,
+    delta: 30,
+    status: 'available',
+    expiry_date: '2028-01-31',
+  })
   assert.equal(slug(planAdjustment({ reason: 'received', quantity_delta: 30 }, null, TODAY)), 'expiry-date-required')
   assert.equal(slug(planAdjustment({ reason: 'received', quantity_delta: 30, expiry_date: '2026-03-01' }, null, TODAY)), 'batch-expired')
 })
@@ -24,7 +35,10 @@ test('the sign of the delta must fit the reason', () => {
 test('never below zero, never below what is reserved', () => {
   const p = planAdjustment({ reason: 'damaged', quantity_delta: -1000000 }, batch(), TODAY)
   assert.equal(p.ok ? 0 : p.refusal.status, 409)
-  assert.equal(slug(planAdjustment({ reason: 'damaged', quantity_delta: -7 }, batch({ quantity_reserved: 4 }), TODAY)), 'insufficient-stock')
+  assert.equal(
+    slug(planAdjustment({ reason: 'damaged', quantity_delta: -7 }, batch({ quantity_reserved: 4 }), TODAY)),
+    'insufficient-stock',
+  )
   assert.equal(slug(planAdjustment({ reason: 'damaged', quantity_delta: -6 }, batch({ quantity_reserved: 4 }), TODAY)), 'ok')
 })
 
@@ -48,5 +62,8 @@ test('expired applies only to a batch past its date; an expiry date must match t
   assert.equal(slug(planAdjustment({ reason: 'expired', quantity_delta: -10 }, batch(), TODAY)), 'batch-not-expired')
   const p = planAdjustment({ reason: 'expired', quantity_delta: -10 }, batch({ expiry_date: '2026-02-28' }), TODAY)
   assert.equal(p.ok && p.status, 'expired')
-  assert.equal(slug(planAdjustment({ reason: 'received', quantity_delta: 1, expiry_date: '2029-01-01' }, batch(), TODAY)), 'expiry-date-mismatch')
+  assert.equal(
+    slug(planAdjustment({ reason: 'received', quantity_delta: 1, expiry_date: '2029-01-01' }, batch(), TODAY)),
+    'expiry-date-mismatch',
+  )
 })

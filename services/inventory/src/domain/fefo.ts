@@ -23,10 +23,17 @@ export interface Pick {
 }
 
 /** A requested quantity of a drug. */
-export interface Wanted { drug_id: string; quantity: number }
+export interface Wanted {
+  drug_id: string
+  quantity: number
+}
 
 /** A drug that cannot be supplied in full. */
-export interface Shortage { drug_id: string; requested: number; available: number }
+export interface Shortage {
+  drug_id: string
+  requested: number
+  available: number
+}
 
 /** The ISO date `days` after `date` (UTC calendar arithmetic). */
 export function addDays(date: string, days: number): string {
@@ -80,7 +87,14 @@ export function pickFefo(batches: BatchStock[], wanted: Wanted[], cutoff: string
     for (const b of candidates) {
       if (left === 0) break
       const take = Math.min(left, freeUnits(b))
-      picks.push({ batch_id: b.batch_id, drug_id: b.drug_id, batch_number: b.batch_number, expiry_date: b.expiry_date, location_id: b.location_id, quantity: take })
+      picks.push({
+        batch_id: b.batch_id,
+        drug_id: b.drug_id,
+        batch_number: b.batch_number,
+        expiry_date: b.expiry_date,
+        location_id: b.location_id,
+        quantity: take,
+      })
       left -= take
     }
     if (left > 0) short.push({ drug_id: want.drug_id, requested: want.quantity, available: want.quantity - left })

@@ -21,10 +21,20 @@ export function commitAction(status: ReservationStatus): 'commit' | 'repick' | '
 export type HeldLine = BatchStock & { quantity: number }
 
 /** How a commit takes its units: kept holds, holds to give back, and fresh picks to replace them. */
-export interface CommitPlan { keep: Pick[]; unreserve: Pick[]; fresh: Pick[]; short: Shortage[] }
+export interface CommitPlan {
+  keep: Pick[]
+  unreserve: Pick[]
+  fresh: Pick[]
+  short: Shortage[]
+}
 
 const toPick = (l: HeldLine): Pick => ({
-  batch_id: l.batch_id, drug_id: l.drug_id, batch_number: l.batch_number, expiry_date: l.expiry_date, location_id: l.location_id, quantity: l.quantity,
+  batch_id: l.batch_id,
+  drug_id: l.drug_id,
+  batch_number: l.batch_number,
+  expiry_date: l.expiry_date,
+  location_id: l.location_id,
+  quantity: l.quantity,
 })
 
 /**
@@ -37,7 +47,11 @@ export function planCommit(held: boolean, lines: HeldLine[], candidates: BatchSt
   const unreserve = held ? lines.filter((l) => l.status !== 'available') : []
   const lost = held ? unreserve : lines
   if (lost.length === 0) return { keep: keep.map(toPick), unreserve: [], fresh: [], short: [] }
-  const { picks, short } = pickFefo(candidates, lost.map((l) => ({ drug_id: l.drug_id, quantity: l.quantity })), cutoff)
+  const { picks, short } = pickFefo(
+    candidates,
+    lost.map((l) => ({ drug_id: l.drug_id, quantity: l.quantity })),
+    cutoff,
+  )
   return { keep: keep.map(toPick), unreserve: unreserve.map(toPick), fresh: picks, short }
 }
 

@@ -11,7 +11,8 @@ export function alertRoutes(deps: InventoryDeps) {
     route({
       method: 'PUT',
       url: '/inventory/:drugId/reorder-point',
-      summary: "Sets a drug's reorder point at a location (default location when none is named); the alert job announces each dip to or below it",
+      summary:
+        "Sets a drug's reorder point at a location (default location when none is named); the alert job announces each dip to or below it",
       auth: { roles: ['admin', 'technician', 'pharmacist'] },
       schema: { params: z.object({ drugId: z.uuid() }), body: ReorderPointBody },
       handler: async ({ params, body }) => setReorderPointFor(deps, params.drugId, body),

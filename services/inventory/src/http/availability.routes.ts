@@ -4,7 +4,15 @@ import { availability } from '../application/availability.ts'
 import type { InventoryDeps } from '../application/deps.ts'
 
 const DrugIds = z.object({
-  drug_ids: z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.uuid()).min(1).max(100)),
+  drug_ids: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.uuid()).min(1).max(100)),
 })
 
 /** The availability read model: whether medicines are in stock, for the storefront and other services. */

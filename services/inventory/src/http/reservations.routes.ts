@@ -13,7 +13,8 @@ export function reservationRoutes(deps: InventoryDeps) {
     route({
       method: 'POST',
       url: '/internal/reservations',
-      summary: "Holds stock for every item of an order first-expiry-first, or nothing (409 out-of-stock); the same order again answers its reservation",
+      summary:
+        'Holds stock for every item of an order first-expiry-first, or nothing (409 out-of-stock); the same order again answers its reservation',
       auth: { internal: true },
       schema: { body: ReserveRequest },
       handler: async ({ body }, reply) => {

@@ -12,7 +12,12 @@ const DrugParams = z.object({ drugId: z.uuid() })
 export const AdjustBody = z.object({
   quantity_delta: z.number().int().min(-1_000_000).max(1_000_000),
   reason: AdjustmentReason,
-  batch_number: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'letters, digits and . _ - / only'),
+  batch_number: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'letters, digits and . _ - / only'),
   expiry_date: IsoDate.optional(),
   location_id: z.uuid().optional(),
   version: z.number().int().min(0).optional(),
@@ -48,12 +53,16 @@ export function stockRoutes(deps: InventoryDeps) {
     route({
       method: 'PUT',
       url: '/inventory/:drugId/adjust',
-      summary: 'Adjusts one batch: receive (creates it), dispense, damage, expire, count, quarantine, release or recall; never below what is reserved',
+      summary:
+        'Adjusts one batch: receive (creates it), dispense, damage, expire, count, quarantine, release or recall; never below what is reserved',
       auth: { roles: ['admin', 'technician'] },
       schema: { params: DrugParams, body: AdjustBody },
       handler: async ({ params, body, headers, principal }, reply) => {
         const answer = await adjustStock(deps, {
-          drugId: params.drugId, body, ifMatch: parseIfMatch(header(headers['if-match'])), actor: principal?.sub ?? null,
+          drugId: params.drugId,
+          body,
+          ifMatch: parseIfMatch(header(headers['if-match'])),
+          actor: principal?.sub ?? null,
           idempotencyKey: header(headers['idempotency-key']),
         })
         const version = (answer.body as { batch?: { version?: number } }).batch?.version
@@ -65,12 +74,17 @@ export function stockRoutes(deps: InventoryDeps) {
     route({
       method: 'POST',
       url: '/inventory/:drugId/recall',
-      summary: 'Recalls a lot at every location: its batches are blocked for good; the event names open orders holding it and patients supplied from it',
+      summary:
+        'Recalls a lot at every location: its batches are blocked for good; the event names open orders holding it and patients supplied from it',
       auth: { roles: ['admin', 'pharmacist'] },
       schema: { params: DrugParams, body: RecallBody },
       handler: async ({ params, body, headers, principal }, reply) => {
         const answer = await recallLot(deps, {
-          drugId: params.drugId, batchNumber: body.batch_number, reason: body.reason, actor: principal?.sub ?? null, idempotencyKey: header(headers['idempotency-key']),
+          drugId: params.drugId,
+          batchNumber: body.batch_number,
+          reason: body.reason,
+          actor: principal?.sub ?? null,
+          idempotencyKey: header(headers['idempotency-key']),
         })
         if (answer.replayed) void reply.header('idempotent-replayed', 'true')
         return reply.status(answer.status).send(answer.body)

@@ -14,10 +14,16 @@ export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl =
   const identity = identityClient(ctx.services)
   const previous = ctx.config.APOTHECA_MASTER_KEY_PREVIOUS
   // While the master key rotates, identity may still run on the old one: either key opens the token.
-  const keys = [ctx.secrets.masterKey, ...(previous ? [Buffer.from(previous, 'base64')] : [])].map((k) => deriveKey(k, PASSWORD_RESET_DELIVERY.label))
+  const keys = [ctx.secrets.masterKey, ...(previous ? [Buffer.from(previous, 'base64')] : [])].map((k) =>
+    deriveKey(k, PASSWORD_RESET_DELIVERY.label),
+  )
   const openToken = (sealed: string, aad: string) => {
     for (const key of keys) {
-      try { return open(key, sealed, aad).toString('utf8') } catch { /* the next key, if rotating */ }
+      try {
+        return open(key, sealed, aad).toString('utf8')
+      } catch {
+        /* the next key, if rotating */
+      }
     }
     throw new Error('the reset token opens under no master key of this process')
   }

@@ -2,7 +2,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { messageFor, passwordResetMessage } from './templates.ts'
 
-const env = (type: string, payload: object) => ({ id: crypto.randomUUID(), type, occurred_at: '', aggregate_id: 'x', version: 1, traceparent: null, payload }) as any
+const env = (type: string, payload: object) =>
+  ({ id: crypto.randomUUID(), type, occurred_at: '', aggregate_id: 'x', version: 1, traceparent: null, payload }) as any
 
 test('a shipped order gets a message naming the order but no medicine', () => {
   const m = messageFor(env('orders.order.status_changed.v1', { order_id: 'abcdef12-0000-0000-0000-000000000000', order_status: 'shipped' }))

@@ -8,7 +8,11 @@ import { canSeeOrder } from './access.ts'
 import type { OrdersDeps } from './deps.ts'
 
 /** Why an order is cancelled, as recorded in its history and its events. */
-export interface Cancellation { reason: string; actor_id: string | null; payment_status?: PaymentStatus }
+export interface Cancellation {
+  reason: string
+  actor_id: string | null
+  payment_status?: PaymentStatus
+}
 
 /**
  * Cancels an order in one transaction (cancelling a cancelled order changes nothing). The stock and
@@ -23,7 +27,10 @@ export async function cancelOrder(deps: OrdersDeps, orderId: string, c: Cancella
     const refusal = cancelRefusal(o)
     if (refusal) throw conflict('illegal-transition', 'The order cannot be cancelled', refusal, { order_status: o.order_status })
     return applyTransition(deps, tx, o, {
-      to: 'cancelled', reason: c.reason, actor_id: c.actor_id, patch: { cancel_reason: c.reason },
+      to: 'cancelled',
+      reason: c.reason,
+      actor_id: c.actor_id,
+      patch: { cancel_reason: c.reason },
       ...(c.payment_status ? { payment_status: c.payment_status } : {}),
     })
   })
@@ -46,7 +53,13 @@ export async function compensateOrder(deps: OrdersDeps, orderId: string): Promis
       return { ...locked, ...patch }
     }
     if (locked.payment_intent_id) await setPaymentStatus(tx, locked.payment_intent_id, payment)
-    return applyTransition(deps, tx, locked, { to: 'cancelled', payment_status: payment, reason: `payment_${payment}`, actor_id: null, patch })
+    return applyTransition(deps, tx, locked, {
+      to: 'cancelled',
+      payment_status: payment,
+      reason: `payment_${payment}`,
+      actor_id: null,
+      patch,
+    })
   })
 }
 
@@ -72,7 +85,9 @@ export async function cancelBySystem(deps: OrdersDeps, orderId: string, reason: 
     if (err instanceof Problem && err.status === 409) return
     throw err
   }
-  await compensateOrder(deps, orderId).catch((err) => deps.log.warn({ order_id: orderId, err: (err as Error).message.slice(0, 200) }, 'compensation left to the settle job'))
+  await compensateOrder(deps, orderId).catch((err) =>
+    deps.log.warn({ order_id: orderId, err: (err as Error).message.slice(0, 200) }, 'compensation left to the settle job'),
+  )
   deps.log.info({ order_id: orderId, reason }, 'order cancelled by the saga')
 }
 
@@ -81,7 +96,10 @@ export async function releaseReservation(deps: OrdersDeps, o: OrderRow): Promise
   if (!o.reservation_id || o.reservation_status === 'released') return true
   if (o.reservation_status === 'committed') {
     // The stock was already picked for this order: putting it back on the shelf is a staff adjustment.
-    deps.log.warn({ order_id: o.order_id, reservation_id: o.reservation_id }, 'cancelled order had its stock picked; it must be returned to stock')
+    deps.log.warn(
+      { order_id: o.order_id, reservation_id: o.reservation_id },
+      'cancelled order had its stock picked; it must be returned to stock',
+    )
     return true
   }
   try {

@@ -24,7 +24,13 @@ export async function fetchPrescription(deps: OrdersDeps, prescriptionId: string
 }
 
 /** A line of a cart or an order, as far as re-validation needs it. */
-export interface StoredLine { drug_id: string; quantity: number; prescription_id: string | null; rx_only: boolean; unit_price: number }
+export interface StoredLine {
+  drug_id: string
+  quantity: number
+  prescription_id: string | null
+  rx_only: boolean
+  unit_price: number
+}
 
 /**
  * Checks stored lines again just before money moves: a prescription may have been cancelled or

@@ -7,10 +7,21 @@ import { CheckoutRefused, authorisePayment, finishCheckout, placeOrder, reserveS
 import type { OrdersDeps } from './deps.ts'
 
 /** What checkout answers (and replays for the same Idempotency-Key). */
-export interface CheckoutAnswer { order_id: string; order_status: string; payment_status: string; total_amount: number; currency: string }
+export interface CheckoutAnswer {
+  order_id: string
+  order_status: string
+  payment_status: string
+  total_amount: number
+  currency: string
+}
 
-const answerOf = (o: OrderRow): CheckoutAnswer =>
-  ({ order_id: o.order_id, order_status: o.order_status, payment_status: o.payment_status, total_amount: o.total_amount, currency: o.currency })
+const answerOf = (o: OrderRow): CheckoutAnswer => ({
+  order_id: o.order_id,
+  order_status: o.order_status,
+  payment_status: o.payment_status,
+  total_amount: o.total_amount,
+  currency: o.currency,
+})
 
 /**
  * Checkout as a saga: place the order, reserve the stock, authorise, capture. No transaction is open
@@ -53,7 +64,10 @@ async function recheckVerification(deps: OrdersDeps, o: OrderRow): Promise<Order
     await captureIfVerified(deps, o.order_id)
     return (await findOrder(deps.db, o.order_id)) ?? o
   } catch (err) {
-    deps.log.warn({ order_id: o.order_id, err: (err as Error).message.slice(0, 200) }, 'verification recheck failed; the prescription event will settle it')
+    deps.log.warn(
+      { order_id: o.order_id, err: (err as Error).message.slice(0, 200) },
+      'verification recheck failed; the prescription event will settle it',
+    )
     return o
   }
 }
@@ -63,7 +77,11 @@ async function abandonCheckout(deps: OrdersDeps, orderId: string, err: unknown):
   const refused = err instanceof CheckoutRefused ? err : null
   const reason = refused?.reason ?? (err instanceof Problem ? err.slug.replaceAll('-', '_') : 'checkout_failed')
   try {
-    await cancelOrder(deps, orderId, { reason, actor_id: null, ...(refused?.payment_status ? { payment_status: refused.payment_status } : {}) })
+    await cancelOrder(deps, orderId, {
+      reason,
+      actor_id: null,
+      ...(refused?.payment_status ? { payment_status: refused.payment_status } : {}),
+    })
     await compensateOrder(deps, orderId)
   } catch (e) {
     deps.log.warn({ order_id: orderId, err: (e as Error).message.slice(0, 200) }, 'failed checkout left to the settle job')

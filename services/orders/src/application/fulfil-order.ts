@@ -26,7 +26,12 @@ export async function fulfilOrder(deps: OrdersDeps, who: Principal, orderId: str
   const done = await deps.db.transaction(async (tx) => {
     const locked = (await lockOrder(tx, orderId))!
     refuseUnlessFulfillable(locked)
-    const next = await applyTransition(deps, tx, locked, { to: 'fulfilling', reason: 'fulfilment_requested', actor_id: who.sub, patch: reservation })
+    const next = await applyTransition(deps, tx, locked, {
+      to: 'fulfilling',
+      reason: 'fulfilment_requested',
+      actor_id: who.sub,
+      patch: reservation,
+    })
     await deps.publish(tx, 'orders.order.fulfilment_requested.v1', orderId, fulfilmentRequested(next, who.sub))
     return next
   })
@@ -36,7 +41,9 @@ export async function fulfilOrder(deps: OrdersDeps, who: Principal, orderId: str
 
 function refuseUnlessFulfillable(o: OrderRow) {
   if (!canTransition(o.order_status, 'fulfilling')) {
-    throw conflict('illegal-transition', `An order that is ${o.order_status} cannot be fulfilled`, 'only a paid order can be fulfilled', { order_status: o.order_status })
+    throw conflict('illegal-transition', `An order that is ${o.order_status} cannot be fulfilled`, 'only a paid order can be fulfilled', {
+      order_status: o.order_status,
+    })
   }
 }
 
@@ -48,16 +55,28 @@ function refuseUnlessFulfillable(o: OrderRow) {
 async function fillPrescriptions(deps: OrdersDeps, orderId: string, items: OrderItemRow[]) {
   for (const i of items) {
     if (!i.prescription_id) continue
-    const r = await dependency(deps.log, 'prescriptions', () => prescriptionsClient(deps.services).recordFill(i.prescription_id!, { order_id: orderId, quantity: i.quantity }))
+    const r = await dependency(deps.log, 'prescriptions', () =>
+      prescriptionsClient(deps.services).recordFill(i.prescription_id!, { order_id: orderId, quantity: i.quantity }),
+    )
     if (!r.ok) {
-      throw conflict('prescription-not-dispensable', 'A prescription of the order cannot be dispensed', r.problem?.detail ?? r.problem?.title ?? `prescriptions answered ${r.status}`,
-        { prescription_id: i.prescription_id, reason: typeof r.problem?.type === 'string' ? r.problem.type.split('/').pop() : undefined })
+      throw conflict(
+        'prescription-not-dispensable',
+        'A prescription of the order cannot be dispensed',
+        r.problem?.detail ?? r.problem?.title ?? `prescriptions answered ${r.status}`,
+        { prescription_id: i.prescription_id, reason: typeof r.problem?.type === 'string' ? r.problem.type.split('/').pop() : undefined },
+      )
     }
   }
 }
 
 function requireStepUpForControlled(who: Principal, items: OrderItemRow[]) {
-  if (needsStepUp(items) && !isFreshStepUp(who.mfa_at, Math.floor(Date.now() / 1000))) throw new Problem(403, 'step-up-required', 'Dispensing a controlled substance needs a fresh second factor', 'verify your authenticator code again')
+  if (needsStepUp(items) && !isFreshStepUp(who.mfa_at, Math.floor(Date.now() / 1000)))
+    throw new Problem(
+      403,
+      'step-up-required',
+      'Dispensing a controlled substance needs a fresh second factor',
+      'verify your authenticator code again',
+    )
 }
 
 /**
@@ -68,9 +87,17 @@ function requireStepUpForControlled(who: Principal, items: OrderItemRow[]) {
 async function ensureReservation(deps: OrdersDeps, o: OrderRow) {
   if (o.reservation_id) return { reservation_id: o.reservation_id, reservation_status: o.reservation_status }
   const items = await findItems(deps.db, o.order_id)
-  const r = await dependency(deps.log, 'inventory', () => inventoryClient(deps.services).reserve({
-    order_id: o.order_id, patient_id: o.patient_id, items: items.map((i) => ({ drug_id: i.drug_id, quantity: i.quantity })), hold_minutes: CHECKOUT_HOLD_MINUTES,
-  }))
-  if (!r.ok) throw conflict('out-of-stock', 'The order cannot be supplied from stock', r.problem?.detail ?? 'restock, or cancel the order', { order_id: o.order_id })
+  const r = await dependency(deps.log, 'inventory', () =>
+    inventoryClient(deps.services).reserve({
+      order_id: o.order_id,
+      patient_id: o.patient_id,
+      items: items.map((i) => ({ drug_id: i.drug_id, quantity: i.quantity })),
+      hold_minutes: CHECKOUT_HOLD_MINUTES,
+    }),
+  )
+  if (!r.ok)
+    throw conflict('out-of-stock', 'The order cannot be supplied from stock', r.problem?.detail ?? 'restock, or cancel the order', {
+      order_id: o.order_id,
+    })
   return { reservation_id: r.reservation.reservation_id, reservation_status: r.reservation.status }
 }

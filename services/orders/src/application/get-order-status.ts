@@ -8,7 +8,11 @@ import type { OrdersDeps } from './deps.ts'
 export async function getOrderStatus(deps: OrdersDeps, who: Principal, orderId: string) {
   const o = await findOrder(deps.db, orderId)
   if (!o || !canSeeOrder(who, o)) throw notFound('Order')
-  const [items, history, confirmation] = await Promise.all([findItems(deps.db, orderId), findHistory(deps.db, orderId), findConfirmation(deps.db, orderId)])
+  const [items, history, confirmation] = await Promise.all([
+    findItems(deps.db, orderId),
+    findHistory(deps.db, orderId),
+    findConfirmation(deps.db, orderId),
+  ])
   return {
     order_id: o.order_id,
     patient_id: o.patient_id,
@@ -23,7 +27,14 @@ export async function getOrderStatus(deps: OrdersDeps, who: Principal, orderId: 
     carrier: o.carrier,
     tracking_number: o.tracking_number,
     estimated_delivery_at: o.estimated_delivery_at,
-    items: items.map((i) => ({ drug_id: i.drug_id, name: i.name, quantity: i.quantity, prescription_id: i.prescription_id, unit_price: i.unit_price, line_total: i.line_total })),
+    items: items.map((i) => ({
+      drug_id: i.drug_id,
+      name: i.name,
+      quantity: i.quantity,
+      prescription_id: i.prescription_id,
+      unit_price: i.unit_price,
+      line_total: i.line_total,
+    })),
     history,
     // The signed confirmation: `document` is the exact canonical JSON the Ed25519 signature covers.
     confirmation: confirmation ? { ...confirmation, algorithm: 'Ed25519' } : null,

@@ -6,15 +6,25 @@ import { fetchDrug, fetchPrescription, ruleProblem } from './cart-lines.ts'
 import { todayUtc, type OrdersDeps } from './deps.ts'
 
 /** What a patient asks to put in the cart. */
-export interface AddItemRequest { drug_id: string; quantity: number; prescription_id?: string | null | undefined }
+export interface AddItemRequest {
+  drug_id: string
+  quantity: number
+  prescription_id?: string | null | undefined
+}
 
 /** The cart as clients see it: lines with their totals, the subtotal, and the shipping it would cost today. */
 export function cartView(items: CartItem[]) {
   const totals = orderTotals(items)
   return {
     items: items.map((i) => ({
-      drug_id: i.drug_id, name: i.name, quantity: i.quantity, prescription_id: i.prescription_id, rx_only: i.rx_only,
-      unit_price: i.unit_price, line_total: lineTotal(i.unit_price, i.quantity), currency: i.currency,
+      drug_id: i.drug_id,
+      name: i.name,
+      quantity: i.quantity,
+      prescription_id: i.prescription_id,
+      rx_only: i.rx_only,
+      unit_price: i.unit_price,
+      line_total: lineTotal(i.unit_price, i.quantity),
+      currency: i.currency,
     })),
     subtotal: totals.subtotal,
     shipping: totals.shipping,
@@ -34,10 +44,18 @@ export async function addCartItem(deps: OrdersDeps, patientId: string, req: AddI
   const rx = prescriptionId ? await fetchPrescription(deps, prescriptionId) : null
   const v = checkLine({ patient_id: patientId, quantity: req.quantity, prescription_id: prescriptionId }, drug, rx, todayUtc())
   if (v) throw ruleProblem(v)
-  await deps.db.transaction((tx) => upsertCartItem(tx, patientId, {
-    drug_id: drug.drug_id, name: drug.name, quantity: req.quantity, prescription_id: prescriptionId, rx_only: drug.rx_only,
-    dea_schedule: drug.dea_schedule, unit_price: drug.price.amount, currency: drug.price.currency,
-  }))
+  await deps.db.transaction((tx) =>
+    upsertCartItem(tx, patientId, {
+      drug_id: drug.drug_id,
+      name: drug.name,
+      quantity: req.quantity,
+      prescription_id: prescriptionId,
+      rx_only: drug.rx_only,
+      dea_schedule: drug.dea_schedule,
+      unit_price: drug.price.amount,
+      currency: drug.price.currency,
+    }),
+  )
   deps.log.info({ patient_id: patientId, drug_id: drug.drug_id, quantity: req.quantity }, 'cart line set')
   return cartView(await listCartItems(deps.db, patientId))
 }

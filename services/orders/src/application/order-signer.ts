@@ -28,7 +28,11 @@ export function orderSigner(masterKey: Buffer): OrderSigner {
     publicJwk: { ...jwk, kid: keyId, alg: 'EdDSA', use: 'sig' },
     sign: (value) => ({ document: canonicalJson(value), signature: signCanonical(privateKey, value) }),
     verify: (document, signature) => {
-      try { return verifyCanonical(publicKey, JSON.parse(document), signature) } catch { return false }
+      try {
+        return verifyCanonical(publicKey, JSON.parse(document), signature)
+      } catch {
+        return false
+      }
     },
   }
 }

@@ -20,7 +20,9 @@ export interface StatusChange {
  */
 export async function applyTransition(deps: Pick<OrdersDeps, 'publish'>, tx: Tx, o: OrderRow, c: StatusChange): Promise<OrderRow> {
   if (c.to !== o.order_status && !canTransition(o.order_status, c.to)) {
-    throw conflict('illegal-transition', `An order that is ${o.order_status} cannot become ${c.to}`, undefined, { order_status: o.order_status })
+    throw conflict('illegal-transition', `An order that is ${o.order_status} cannot become ${c.to}`, undefined, {
+      order_status: o.order_status,
+    })
   }
   const payment_status = c.payment_status ?? o.payment_status
   const next: OrderRow = { ...o, ...c.patch, order_status: c.to, payment_status, version: o.version + 1 }

@@ -44,7 +44,14 @@ export async function captureIfVerified(deps: OrdersDeps, orderId: string): Prom
     await setPaymentStatus(tx, o.payment_intent_id!, 'captured')
     if (locked.order_status !== 'awaiting_verification') {
       // Cancelled while we captured: the compensation refunds what it now finds captured.
-      if (locked.order_status === 'cancelled') await applyTransition(deps, tx, locked, { to: 'cancelled', payment_status: 'captured', reason: 'captured_after_cancel', actor_id: null, patch: { compensated_at: null } })
+      if (locked.order_status === 'cancelled')
+        await applyTransition(deps, tx, locked, {
+          to: 'cancelled',
+          payment_status: 'captured',
+          reason: 'captured_after_cancel',
+          actor_id: null,
+          patch: { compensated_at: null },
+        })
       return
     }
     await applyTransition(deps, tx, locked, { to: 'paid', payment_status: 'captured', reason: 'prescription_verified', actor_id: null })
@@ -53,4 +60,3 @@ export async function captureIfVerified(deps: OrdersDeps, orderId: string): Prom
   if (after?.order_status === 'cancelled') await compensateOrder(deps, orderId)
   deps.log.info({ order_id: orderId, order_status: after?.order_status }, 'prescription verified: payment captured')
 }
-

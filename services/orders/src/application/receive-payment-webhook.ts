@@ -14,7 +14,12 @@ export type WebhookOutcome = 'applied' | 'stale' | 'ignored' | 'duplicate'
  * The effect is the provider's view of the intent (orders.provider_intents), which the saga's own
  * record is checked against; the saga moves the order, since it alone knows why it asked.
  */
-export async function receivePaymentWebhook(deps: Pick<OrdersDeps, 'db' | 'log'>, webhooks: PaymentWebhooks, rawBody: string | undefined, headers: Record<string, string | string[] | undefined>): Promise<{ event_id: string; outcome: WebhookOutcome }> {
+export async function receivePaymentWebhook(
+  deps: Pick<OrdersDeps, 'db' | 'log'>,
+  webhooks: PaymentWebhooks,
+  rawBody: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<{ event_id: string; outcome: WebhookOutcome }> {
   let event
   try {
     event = webhooks.parse(rawBody ?? '', headers)
@@ -22,14 +27,19 @@ export async function receivePaymentWebhook(deps: Pick<OrdersDeps, 'db' | 'log'>
     if (err instanceof WebhookRejected) throw new Problem(401, 'invalid-signature', 'Webhook signature refused', err.message)
     throw err
   }
-  const outcome = await deps.db.transaction(async (tx): Promise<WebhookOutcome> => {
-    const { payment_intent_id, status } = event
-    const applied = payment_intent_id && status ? await advanceProviderIntent(tx, { ...event, payment_intent_id, status }) : null
-    const outcome: WebhookOutcome = applied === null ? 'ignored' : applied ? 'applied' : 'stale'
-    // Recorded after the effect but in its transaction: a duplicate rolls the effect back with it.
-    if (!(await recordWebhookEvent(tx, event, outcome))) throw new Duplicate()
-    return outcome
-  }).catch((err) => { if (err instanceof Duplicate) return 'duplicate' as const; throw err })
+  const outcome = await deps.db
+    .transaction(async (tx): Promise<WebhookOutcome> => {
+      const { payment_intent_id, status } = event
+      const applied = payment_intent_id && status ? await advanceProviderIntent(tx, { ...event, payment_intent_id, status }) : null
+      const outcome: WebhookOutcome = applied === null ? 'ignored' : applied ? 'applied' : 'stale'
+      // Recorded after the effect but in its transaction: a duplicate rolls the effect back with it.
+      if (!(await recordWebhookEvent(tx, event, outcome))) throw new Duplicate()
+      return outcome
+    })
+    .catch((err) => {
+      if (err instanceof Duplicate) return 'duplicate' as const
+      throw err
+    })
   deps.log.info({ event_id: event.event_id, type: event.type, outcome }, 'payment webhook')
   return { event_id: event.event_id, outcome }
 }

@@ -17,7 +17,12 @@ export async function refundOrder(deps: OrdersDeps, who: Principal, orderId: str
   if (!o) throw notFound('Order')
   if (o.order_status !== 'refunded') {
     if (!canTransition(o.order_status, 'refunded') || o.payment_status !== 'captured' || !o.payment_intent_id) {
-      throw conflict('illegal-transition', 'The order cannot be refunded', `an order that is ${o.order_status} with a payment ${o.payment_status} cannot be refunded; cancel it instead`, { order_status: o.order_status })
+      throw conflict(
+        'illegal-transition',
+        'The order cannot be refunded',
+        `an order that is ${o.order_status} with a payment ${o.payment_status} cannot be refunded; cancel it instead`,
+        { order_status: o.order_status },
+      )
     }
     await dependency(deps.log, 'payments', () => deps.gateway.refund(o.payment_intent_id!))
     await deps.db.transaction(async (tx) => {

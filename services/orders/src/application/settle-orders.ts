@@ -27,7 +27,11 @@ export async function settleOrders(deps: OrdersDeps, after = SETTLE_AFTER): Prom
 }
 
 /** How often the settle job runs, and its thresholds. */
-export interface SettleTiming { everyMs: number; pendingSeconds: number; cancelledSeconds: number }
+export interface SettleTiming {
+  everyMs: number
+  pendingSeconds: number
+  cancelledSeconds: number
+}
 
 /**
  * The timing from the environment (crash tests shorten it): APOTHECA_ORDERS_SETTLE_EVERY_MS,
@@ -43,5 +47,10 @@ export function settleTiming(env: NodeJS.ProcessEnv = process.env): SettleTiming
 }
 
 /** The settle job (every 30 s unless the environment says otherwise). */
-export const settleOrdersJob = (deps: OrdersDeps, t: SettleTiming = settleTiming()): Job =>
-  ({ name: 'orders.settle', everyMs: t.everyMs, run: async () => { await settleOrders(deps, { pendingSeconds: t.pendingSeconds, cancelledSeconds: t.cancelledSeconds }) } })
+export const settleOrdersJob = (deps: OrdersDeps, t: SettleTiming = settleTiming()): Job => ({
+  name: 'orders.settle',
+  everyMs: t.everyMs,
+  run: async () => {
+    await settleOrders(deps, { pendingSeconds: t.pendingSeconds, cancelledSeconds: t.cancelledSeconds })
+  },
+})

@@ -14,14 +14,18 @@ export interface CartItem {
 
 const COLUMNS = 'drug_id, name, quantity, prescription_id, rx_only, dea_schedule, unit_price, currency'
 
-const toItem = (r: any): CartItem => ({ ...r, quantity: Number(r.quantity), unit_price: Number(r.unit_price), currency: String(r.currency).trim() })
+const toItem = (r: any): CartItem => ({
+  ...r,
+  quantity: Number(r.quantity),
+  unit_price: Number(r.unit_price),
+  currency: String(r.currency).trim(),
+})
 
 /** Puts a line in the patient's cart; a drug already there takes the new quantity, prescription and price. */
 export async function upsertCartItem(tx: Sql, patientId: string, i: CartItem): Promise<void> {
-  await tx.query(
-    /* sql */ `INSERT INTO orders.carts (patient_id) VALUES ($1) ON CONFLICT (patient_id) DO UPDATE SET updated_at = now()`,
-    [patientId],
-  )
+  await tx.query(/* sql */ `INSERT INTO orders.carts (patient_id) VALUES ($1) ON CONFLICT (patient_id) DO UPDATE SET updated_at = now()`, [
+    patientId,
+  ])
   await tx.query(
     /* sql */ `INSERT INTO orders.cart_items (patient_id, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (patient_id, drug_id) DO UPDATE SET name = EXCLUDED.name, quantity = EXCLUDED.quantity,
@@ -33,7 +37,9 @@ export async function upsertCartItem(tx: Sql, patientId: string, i: CartItem): P
 
 /** The patient's cart lines, oldest first. */
 export async function listCartItems(db: Sql, patientId: string): Promise<CartItem[]> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM orders.cart_items WHERE patient_id = $1 ORDER BY added_at, drug_id`, [patientId])
+  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM orders.cart_items WHERE patient_id = $1 ORDER BY added_at, drug_id`, [
+    patientId,
+  ])
   return rows.map(toItem)
 }
 

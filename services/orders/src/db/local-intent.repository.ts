@@ -22,19 +22,27 @@ export async function insertIntentOnce(db: Sql, i: LocalIntent): Promise<{ inten
      ON CONFLICT (idempotency_key) DO NOTHING`,
     [i.id, i.idempotency_key, i.amount, i.currency, i.payment_method, i.status, i.amount_received, i.amount_refunded, i.last_error_code],
   )
-  const { rows } = await db.query<LocalIntent>(/* sql */ `SELECT ${COLUMNS} FROM orders.local_payment_intents WHERE idempotency_key = $1`, [i.idempotency_key])
+  const { rows } = await db.query<LocalIntent>(/* sql */ `SELECT ${COLUMNS} FROM orders.local_payment_intents WHERE idempotency_key = $1`, [
+    i.idempotency_key,
+  ])
   return { intent: rows[0]!, created: r.rowCount === 1 }
 }
 
 /** Queues one outgoing webhook event of the local gateway. */
 export async function insertLocalEvent(db: Sql, e: { id: string; payment_intent_id: string; payload: string }): Promise<void> {
-  await db.query(/* sql */ `INSERT INTO orders.local_payment_events (id, payment_intent_id, payload) VALUES ($1, $2, $3)`, [e.id, e.payment_intent_id, e.payload])
+  await db.query(/* sql */ `INSERT INTO orders.local_payment_events (id, payment_intent_id, payload) VALUES ($1, $2, $3)`, [
+    e.id,
+    e.payment_intent_id,
+    e.payload,
+  ])
 }
 
 /** The oldest events not delivered yet. */
 export async function undeliveredLocalEvents(db: Sql, limit: number): Promise<Array<{ id: string; payload: string }>> {
   const { rows } = await db.query<{ id: string; payload: string }>(
-    /* sql */ `SELECT id, payload FROM orders.local_payment_events WHERE delivered_at IS NULL ORDER BY created_at, id LIMIT $1`, [limit])
+    /* sql */ `SELECT id, payload FROM orders.local_payment_events WHERE delivered_at IS NULL ORDER BY created_at, id LIMIT $1`,
+    [limit],
+  )
   return rows
 }
 
@@ -50,7 +58,13 @@ export async function findIntent(db: Sql, id: string): Promise<LocalIntent | nul
 }
 
 /** Moves an intent from one status to another; null when it was not in `from`. */
-export async function moveIntent(db: Sql, id: string, from: LocalIntent['status'], to: LocalIntent['status'], set: { amount_received?: number; amount_refunded?: number } = {}): Promise<LocalIntent | null> {
+export async function moveIntent(
+  db: Sql,
+  id: string,
+  from: LocalIntent['status'],
+  to: LocalIntent['status'],
+  set: { amount_received?: number; amount_refunded?: number } = {},
+): Promise<LocalIntent | null> {
   const r = await db.query<LocalIntent>(
     /* sql */ `UPDATE orders.local_payment_intents
      SET status = $3, amount_received = COALESCE($4, amount_received), amount_refunded = COALESCE($5, amount_refunded), updated_at = now()

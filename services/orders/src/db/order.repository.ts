@@ -40,33 +40,104 @@ export interface OrderItemRow {
 }
 
 /** One step of an order's history. */
-export interface HistoryRow { from: OrderStatus | null; to: OrderStatus; payment_status: PaymentStatus; reason: string | null; at: string }
+export interface HistoryRow {
+  from: OrderStatus | null
+  to: OrderStatus
+  payment_status: PaymentStatus
+  reason: string | null
+  at: string
+}
 
 /** The columns a use case may change on an order. */
-export type OrderPatch = Partial<Pick<OrderRow,
-  'order_status' | 'payment_status' | 'reservation_id' | 'reservation_status' | 'payment_intent_id' | 'shipment_id' | 'carrier' |
-  'tracking_number' | 'estimated_delivery_at' | 'cancel_reason' | 'compensated_at'>>
+export type OrderPatch = Partial<
+  Pick<
+    OrderRow,
+    | 'order_status'
+    | 'payment_status'
+    | 'reservation_id'
+    | 'reservation_status'
+    | 'payment_intent_id'
+    | 'shipment_id'
+    | 'carrier'
+    | 'tracking_number'
+    | 'estimated_delivery_at'
+    | 'cancel_reason'
+    | 'compensated_at'
+  >
+>
 
 const COLUMNS = `order_id, patient_id, order_status, payment_status, currency, subtotal, shipping, tax, total_amount, reservation_id,
   reservation_status, payment_intent_id, shipment_id, carrier, tracking_number, estimated_delivery_at, idempotency_key, cancel_reason,
   compensated_at, created_at, updated_at, version`
-const PATCHABLE = new Set(['order_status', 'payment_status', 'reservation_id', 'reservation_status', 'payment_intent_id', 'shipment_id',
-  'carrier', 'tracking_number', 'estimated_delivery_at', 'cancel_reason', 'compensated_at'])
+const PATCHABLE = new Set([
+  'order_status',
+  'payment_status',
+  'reservation_id',
+  'reservation_status',
+  'payment_intent_id',
+  'shipment_id',
+  'carrier',
+  'tracking_number',
+  'estimated_delivery_at',
+  'cancel_reason',
+  'compensated_at',
+])
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString())
 const toOrder = (r: any): OrderRow => ({
-  ...r, currency: String(r.currency).trim(), subtotal: Number(r.subtotal), shipping: Number(r.shipping), tax: Number(r.tax),
-  total_amount: Number(r.total_amount), version: Number(r.version), estimated_delivery_at: iso(r.estimated_delivery_at),
-  compensated_at: iso(r.compensated_at), created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)!,
+  ...r,
+  currency: String(r.currency).trim(),
+  subtotal: Number(r.subtotal),
+  shipping: Number(r.shipping),
+  tax: Number(r.tax),
+  total_amount: Number(r.total_amount),
+  version: Number(r.version),
+  estimated_delivery_at: iso(r.estimated_delivery_at),
+  compensated_at: iso(r.compensated_at),
+  created_at: iso(r.created_at)!,
+  updated_at: iso(r.updated_at)!,
 })
-const toItem = (r: any): OrderItemRow => ({ ...r, quantity: Number(r.quantity), unit_price: Number(r.unit_price), line_total: Number(r.line_total) })
+const toItem = (r: any): OrderItemRow => ({
+  ...r,
+  quantity: Number(r.quantity),
+  unit_price: Number(r.unit_price),
+  line_total: Number(r.line_total),
+})
 
 /** Stores a new order with its lines, the shipping address already sealed. */
-export async function insertOrder(tx: Sql, o: Pick<OrderRow, 'order_id' | 'patient_id' | 'order_status' | 'payment_status' | 'currency' | 'subtotal' | 'shipping' | 'tax' | 'total_amount' | 'idempotency_key'> & { shipping_address_sealed: string | null }, items: OrderItemRow[]): Promise<void> {
+export async function insertOrder(
+  tx: Sql,
+  o: Pick<
+    OrderRow,
+    | 'order_id'
+    | 'patient_id'
+    | 'order_status'
+    | 'payment_status'
+    | 'currency'
+    | 'subtotal'
+    | 'shipping'
+    | 'tax'
+    | 'total_amount'
+    | 'idempotency_key'
+  > & { shipping_address_sealed: string | null },
+  items: OrderItemRow[],
+): Promise<void> {
   await tx.query(
     /* sql */ `INSERT INTO orders.orders (order_id, patient_id, order_status, payment_status, currency, subtotal, shipping, tax, total_amount, idempotency_key, shipping_address_sealed)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [o.order_id, o.patient_id, o.order_status, o.payment_status, o.currency, o.subtotal, o.shipping, o.tax, o.total_amount, o.idempotency_key, o.shipping_address_sealed],
+    [
+      o.order_id,
+      o.patient_id,
+      o.order_status,
+      o.payment_status,
+      o.currency,
+      o.subtotal,
+      o.shipping,
+      o.tax,
+      o.total_amount,
+      o.idempotency_key,
+      o.shipping_address_sealed,
+    ],
   )
   for (const i of items) {
     await tx.query(
@@ -127,14 +198,24 @@ export async function updateOrder(tx: Sql, orderId: string, patch: OrderPatch): 
   const keys = Object.keys(patch).filter((k) => PATCHABLE.has(k))
   if (keys.length === 0) return
   const sets = keys.map((k, i) => `${k} = $${i + 2}`).join(', ')
-  await tx.query(
-    /* sql */ `UPDATE orders.orders SET ${sets}, updated_at = now(), version = version + 1 WHERE order_id = $1`,
-    [orderId, ...keys.map((k) => (patch as Record<string, unknown>)[k])],
-  )
+  await tx.query(/* sql */ `UPDATE orders.orders SET ${sets}, updated_at = now(), version = version + 1 WHERE order_id = $1`, [
+    orderId,
+    ...keys.map((k) => (patch as Record<string, unknown>)[k]),
+  ])
 }
 
 /** Appends a step to an order's history. */
-export async function insertHistory(tx: Sql, h: { order_id: string; from: OrderStatus | null; to: OrderStatus; payment_status: PaymentStatus; reason: string | null; actor_id: string | null }): Promise<void> {
+export async function insertHistory(
+  tx: Sql,
+  h: {
+    order_id: string
+    from: OrderStatus | null
+    to: OrderStatus
+    payment_status: PaymentStatus
+    reason: string | null
+    actor_id: string | null
+  },
+): Promise<void> {
   await tx.query(
     /* sql */ `INSERT INTO orders.order_history (order_id, from_status, to_status, payment_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`,
     [h.order_id, h.from, h.to, h.payment_status, h.reason, h.actor_id],
@@ -142,7 +223,10 @@ export async function insertHistory(tx: Sql, h: { order_id: string; from: OrderS
 }
 
 /** Orders a crash or an outage left half done: checkouts stuck pending, cancellations not yet compensated. */
-export async function findOrdersToSettle(db: Sql, o: { pendingSeconds: number; cancelledSeconds: number; limit: number }): Promise<OrderRow[]> {
+export async function findOrdersToSettle(
+  db: Sql,
+  o: { pendingSeconds: number; cancelledSeconds: number; limit: number },
+): Promise<OrderRow[]> {
   const { rows } = await db.query(
     /* sql */ `SELECT ${COLUMNS} FROM orders.orders
      WHERE compensated_at IS NULL AND (
@@ -155,7 +239,12 @@ export async function findOrdersToSettle(db: Sql, o: { pendingSeconds: number; c
 }
 
 /** Open orders (other than `exceptOrderId`) that already sell against one of these prescriptions. */
-export async function findOpenOrdersForPrescriptions(db: Sql, patientId: string, prescriptionIds: string[], exceptOrderId: string | null): Promise<string[]> {
+export async function findOpenOrdersForPrescriptions(
+  db: Sql,
+  patientId: string,
+  prescriptionIds: string[],
+  exceptOrderId: string | null,
+): Promise<string[]> {
   if (prescriptionIds.length === 0) return []
   const { rows } = await db.query<{ prescription_id: string }>(
     /* sql */ `SELECT DISTINCT i.prescription_id FROM orders.order_items i JOIN orders.orders o ON o.order_id = i.order_id
@@ -168,7 +257,10 @@ export async function findOpenOrdersForPrescriptions(db: Sql, patientId: string,
 
 /** Forgets the shipping addresses of a patient's orders (erasure). */
 export async function clearShippingAddresses(tx: Sql, patientId: string): Promise<void> {
-  await tx.query(/* sql */ `UPDATE orders.orders SET shipping_address_sealed = NULL WHERE patient_id = $1 AND shipping_address_sealed IS NOT NULL`, [patientId])
+  await tx.query(
+    /* sql */ `UPDATE orders.orders SET shipping_address_sealed = NULL WHERE patient_id = $1 AND shipping_address_sealed IS NOT NULL`,
+    [patientId],
+  )
 }
 
 /** Orders waiting for a pharmacist's decision on one of their prescriptions. */

@@ -3,7 +3,12 @@ import type { ProviderEvent, ProviderStatus } from '../application/payment-gatew
 
 /** How far along an intent's life a status is: a webhook may only move it forward. */
 export const PROVIDER_STATUS_RANK: Record<ProviderStatus, number> = {
-  requires_action: 1, failed: 1, authorized: 2, captured: 3, voided: 3, refunded: 4,
+  requires_action: 1,
+  failed: 1,
+  authorized: 2,
+  captured: 3,
+  voided: 3,
+  refunded: 4,
 }
 
 /** Records a provider event id; false when it was seen before (a duplicated delivery). */
@@ -17,7 +22,10 @@ export async function recordWebhookEvent(tx: Sql, e: ProviderEvent, outcome: str
 }
 
 /** Moves the provider's status of an intent forward; false when the event is stale (not ahead of what we know). */
-export async function advanceProviderIntent(tx: Sql, e: ProviderEvent & { payment_intent_id: string; status: ProviderStatus }): Promise<boolean> {
+export async function advanceProviderIntent(
+  tx: Sql,
+  e: ProviderEvent & { payment_intent_id: string; status: ProviderStatus },
+): Promise<boolean> {
   const rank = PROVIDER_STATUS_RANK[e.status]
   const r = await tx.query(
     /* sql */ `INSERT INTO orders.provider_intents AS p (payment_intent_id, provider_status, status_rank, amount_received, amount_refunded, last_event_id)
@@ -32,8 +40,13 @@ export async function advanceProviderIntent(tx: Sql, e: ProviderEvent & { paymen
 }
 
 /** The provider's status of an intent, as its webhooks told it. */
-export async function findProviderIntent(db: Sql, id: string): Promise<{ provider_status: ProviderStatus; amount_received: number; amount_refunded: number; last_event_id: string } | null> {
+export async function findProviderIntent(
+  db: Sql,
+  id: string,
+): Promise<{ provider_status: ProviderStatus; amount_received: number; amount_refunded: number; last_event_id: string } | null> {
   const { rows } = await db.query<any>(
-    /* sql */ `SELECT provider_status, amount_received::int, amount_refunded::int, last_event_id FROM orders.provider_intents WHERE payment_intent_id = $1`, [id])
+    /* sql */ `SELECT provider_status, amount_received::int, amount_refunded::int, last_event_id FROM orders.provider_intents WHERE payment_intent_id = $1`,
+    [id],
+  )
   return rows[0] ?? null
 }

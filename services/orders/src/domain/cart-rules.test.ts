@@ -5,8 +5,15 @@ import { MAX_OTC_UNITS, checkLine, type PrescriptionFacts } from './cart-rules.t
 const patient = 'p-1'
 const otc = { drug_id: 'd-otc', rx_only: false, price: { amount: 499, currency: 'USD' } }
 const rxDrug = { drug_id: 'd-rx', rx_only: true, price: { amount: 25, currency: 'USD' } }
-const rx = (o: Partial<PrescriptionFacts> = {}): PrescriptionFacts =>
-  ({ prescription_id: 'rx-1', patient_id: patient, drug_id: 'd-rx', status: 'verified', quantity: 30, expiry_date: '2030-01-01', ...o })
+const rx = (o: Partial<PrescriptionFacts> = {}): PrescriptionFacts => ({
+  prescription_id: 'rx-1',
+  patient_id: patient,
+  drug_id: 'd-rx',
+  status: 'verified',
+  quantity: 30,
+  expiry_date: '2030-01-01',
+  ...o,
+})
 const today = '2026-06-01'
 const line = (quantity: number, prescription_id: string | null = null) => ({ patient_id: patient, quantity, prescription_id })
 

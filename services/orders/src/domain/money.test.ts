@@ -18,7 +18,13 @@ test('amounts must be whole cents and quantities positive integers', () => {
 test('the subtotal sums the lines without floating point drift', () => {
   const lines = Array.from({ length: 10 }, () => ({ unit_price: 10, quantity: 1 }))
   assert.equal(subtotalOf(lines), 100)
-  assert.equal(subtotalOf([{ unit_price: 333, quantity: 3 }, { unit_price: 1, quantity: 1 }]), 1000)
+  assert.equal(
+    subtotalOf([
+      { unit_price: 333, quantity: 3 },
+      { unit_price: 1, quantity: 1 },
+    ]),
+    1000,
+  )
 })
 
 test('shipping is charged below the free-shipping threshold; the total adds up', () => {

@@ -27,7 +27,12 @@ export function subtotalOf(lines: Array<{ unit_price: number; quantity: number }
 }
 
 /** What an order costs. */
-export interface OrderTotals { subtotal: number; shipping: number; tax: number; total_amount: number }
+export interface OrderTotals {
+  subtotal: number
+  shipping: number
+  tax: number
+  total_amount: number
+}
 
 /**
  * Totals of an order. Tax is 0: prescription drugs are exempt from sales tax in every US state, and

@@ -1,7 +1,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { OrderStatus } from '@apotheca/contracts'
-import { ORDER_TRANSITIONS, canTransition, cancelRefusal, pathForShipment, paymentAfterCancel, statusAfterAuthorisation } from './order-status.ts'
+import {
+  ORDER_TRANSITIONS,
+  canTransition,
+  cancelRefusal,
+  pathForShipment,
+  paymentAfterCancel,
+  statusAfterAuthorisation,
+} from './order-status.ts'
 
 test('the lifecycle allows exactly the agreed moves', () => {
   assert.ok(canTransition('pending', 'paid'))
@@ -25,14 +32,25 @@ test('cancelled and refunded are terminal, and every status has an entry', () =>
 })
 
 test('an order can be cancelled until it ships', () => {
-  for (const s of ['pending', 'awaiting_verification', 'paid', 'fulfilling'] as const) assert.equal(cancelRefusal({ order_status: s, shipment_id: null }), null, s)
-  for (const s of ['shipped', 'delivered', 'cancelled', 'refunded'] as const) assert.match(cancelRefusal({ order_status: s, shipment_id: null })!, /cannot be cancelled/)
+  for (const s of ['pending', 'awaiting_verification', 'paid', 'fulfilling'] as const)
+    assert.equal(cancelRefusal({ order_status: s, shipment_id: null }), null, s)
+  for (const s of ['shipped', 'delivered', 'cancelled', 'refunded'] as const)
+    assert.match(cancelRefusal({ order_status: s, shipment_id: null })!, /cannot be cancelled/)
   assert.match(cancelRefusal({ order_status: 'fulfilling', shipment_id: 'x' })!, /shipment/)
 })
 
 test('payment is captured at once only when every prescription line is verified', () => {
-  assert.deepEqual(statusAfterAuthorisation([{ rx_only: false, prescription_status: null }, { rx_only: true, prescription_status: 'verified' }]), { order_status: 'paid', capture: true })
-  assert.deepEqual(statusAfterAuthorisation([{ rx_only: true, prescription_status: 'in_review' }]), { order_status: 'awaiting_verification', capture: false })
+  assert.deepEqual(
+    statusAfterAuthorisation([
+      { rx_only: false, prescription_status: null },
+      { rx_only: true, prescription_status: 'verified' },
+    ]),
+    { order_status: 'paid', capture: true },
+  )
+  assert.deepEqual(statusAfterAuthorisation([{ rx_only: true, prescription_status: 'in_review' }]), {
+    order_status: 'awaiting_verification',
+    capture: false,
+  })
 })
 
 test('cancelling voids an authorisation and refunds a capture', () => {

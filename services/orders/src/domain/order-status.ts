@@ -28,7 +28,10 @@ export function cancelRefusal(o: { order_status: OrderStatus; shipment_id: strin
 }
 
 /** A line as the payment step sees it: whether it is prescription-only and its prescription's status. */
-export interface VerificationLine { rx_only: boolean; prescription_status: string | null }
+export interface VerificationLine {
+  rx_only: boolean
+  prescription_status: string | null
+}
 
 /**
  * Where an order goes once its payment is authorised: paid (captured now) when every

@@ -13,7 +13,11 @@ export function orderPlaced(o: OrderRow, items: OrderItemRow[]): EventPayload<'o
 }
 
 /** Payload of orders.order.status_changed.v1 for an order now in `o`'s statuses. */
-export function orderStatusChanged(o: OrderRow, from: OrderStatus | null, reason: string | null): EventPayload<'orders.order.status_changed.v1'> {
+export function orderStatusChanged(
+  o: OrderRow,
+  from: OrderStatus | null,
+  reason: string | null,
+): EventPayload<'orders.order.status_changed.v1'> {
   return { order_id: o.order_id, patient_id: o.patient_id, from, order_status: o.order_status, payment_status: o.payment_status, reason }
 }
 

@@ -13,5 +13,10 @@ export function chooseGateway(db: Database, env: NodeJS.ProcessEnv = process.env
   if (!key) return localPaymentGateway(db)
   if (!env.APOTHECA_STRIPE_API_URL) return stripeGateway({ secretKey: key })
   const url = new URL(env.APOTHECA_STRIPE_API_URL)
-  return stripeGateway({ secretKey: key, host: url.hostname, port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443), protocol: url.protocol === 'http:' ? 'http' : 'https' })
+  return stripeGateway({
+    secretKey: key,
+    host: url.hostname,
+    port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443),
+    protocol: url.protocol === 'http:' ? 'http' : 'https',
+  })
 }

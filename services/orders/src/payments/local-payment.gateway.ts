@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto'
 import type { Database, Sql } from '@apotheca/kernel'
 import type { AuthorizeRequest, AuthorizeResult, PaymentGateway } from '../application/payment-gateway.ts'
 import {
-  findIntent, insertIntentOnce, insertLocalEvent, markLocalEventDelivered, moveIntent, undeliveredLocalEvents, type LocalIntent,
+  findIntent,
+  insertIntentOnce,
+  insertLocalEvent,
+  markLocalEventDelivered,
+  moveIntent,
+  undeliveredLocalEvents,
+  type LocalIntent,
 } from '../db/local-intent.repository.ts'
 import { signStripeStyle } from './stripe-webhooks.ts'
 
@@ -90,7 +96,8 @@ async function authorize(db: Database, req: AuthorizeRequest): Promise<Authorize
     return r
   })
   if (intent.status === 'requires_action') return { outcome: 'requires_action', intent_id: intent.id }
-  if (intent.status === 'requires_payment_method') return { outcome: 'declined', intent_id: intent.id, decline_code: intent.last_error_code ?? 'card_declined' }
+  if (intent.status === 'requires_payment_method')
+    return { outcome: 'declined', intent_id: intent.id, decline_code: intent.last_error_code ?? 'card_declined' }
   return { outcome: 'authorized', intent_id: intent.id }
 }
 
@@ -98,12 +105,31 @@ async function authorize(db: Database, req: AuthorizeRequest): Promise<Authorize
 async function queueEvent(tx: Sql, type: string, i: LocalIntent): Promise<void> {
   const id = `evt_${randomBytes(12).toString('hex')}`
   const intent = {
-    id: i.id, object: 'payment_intent', amount: Number(i.amount), amount_received: Number(i.amount_received), currency: i.currency.toLowerCase(),
-    capture_method: 'manual', status: i.status, last_payment_error: i.last_error_code ? { code: 'card_declined', decline_code: i.last_error_code } : null,
+    id: i.id,
+    object: 'payment_intent',
+    amount: Number(i.amount),
+    amount_received: Number(i.amount_received),
+    currency: i.currency.toLowerCase(),
+    capture_method: 'manual',
+    status: i.status,
+    last_payment_error: i.last_error_code ? { code: 'card_declined', decline_code: i.last_error_code } : null,
   }
-  const charge = { id: `ch_${i.id.slice(3)}`, object: 'charge', payment_intent: i.id, amount: Number(i.amount), amount_captured: Number(i.amount_received), amount_refunded: Number(i.amount_refunded), refunded: Number(i.amount_refunded) >= Number(i.amount_received) }
+  const charge = {
+    id: `ch_${i.id.slice(3)}`,
+    object: 'charge',
+    payment_intent: i.id,
+    amount: Number(i.amount),
+    amount_captured: Number(i.amount_received),
+    amount_refunded: Number(i.amount_refunded),
+    refunded: Number(i.amount_refunded) >= Number(i.amount_received),
+  }
   const payload = JSON.stringify({
-    id, object: 'event', api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), livemode: false, type,
+    id,
+    object: 'event',
+    api_version: '2026-10-28.endive',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    type,
     data: { object: type.startsWith('charge.') ? charge : intent },
   })
   await insertLocalEvent(tx, { id, payment_intent_id: i.id, payload })
@@ -113,7 +139,12 @@ async function queueEvent(tx: Sql, type: string, i: LocalIntent): Promise<void> 
  * Delivers the local gateway's queued webhooks, signed as Stripe signs them, through `deliver` (the
  * same verification as the HTTP route); an event stays queued until delivered. Returns how many went.
  */
-export async function deliverLocalPaymentWebhooks(db: Sql, secret: string, deliver: (payload: string, signature: string) => Promise<void>, limit = 100): Promise<number> {
+export async function deliverLocalPaymentWebhooks(
+  db: Sql,
+  secret: string,
+  deliver: (payload: string, signature: string) => Promise<void>,
+  limit = 100,
+): Promise<number> {
   let sent = 0
   for (const e of await undeliveredLocalEvents(db, limit)) {
     await deliver(e.payload, signStripeStyle(secret, e.payload))

@@ -39,11 +39,25 @@ function toProviderEvent(event: Stripe.Event): ProviderEvent {
   if (event.type === 'charge.refunded') {
     const pi = typeof obj.payment_intent === 'string' ? obj.payment_intent : null
     const full = obj.refunded === true
-    return { event_id: event.id, type: event.type, payment_intent_id: pi, status: full ? 'refunded' : null, amount_received: num(obj.amount_captured), amount_refunded: num(obj.amount_refunded) }
+    return {
+      event_id: event.id,
+      type: event.type,
+      payment_intent_id: pi,
+      status: full ? 'refunded' : null,
+      amount_received: num(obj.amount_captured),
+      amount_refunded: num(obj.amount_refunded),
+    }
   }
   const status = INTENT_EVENTS[event.type] ?? null
   const pi = obj.object === 'payment_intent' && typeof obj.id === 'string' ? obj.id : null
-  return { event_id: event.id, type: event.type, payment_intent_id: pi, status: pi ? status : null, amount_received: num(obj.amount_received), amount_refunded: 0 }
+  return {
+    event_id: event.id,
+    type: event.type,
+    payment_intent_id: pi,
+    status: pi ? status : null,
+    amount_received: num(obj.amount_received),
+    amount_refunded: 0,
+  }
 }
 
 /** Signs a payload the way Stripe does (the local gateway's deliveries, and tests). */

@@ -59,26 +59,34 @@ export function stripeGateway(o: StripeOptions): PaymentGateway {
 
 async function authorize(stripe: Stripe, req: AuthorizeRequest): Promise<AuthorizeResult> {
   try {
-    const pi = await stripe.paymentIntents.create({
-      amount: req.amount,
-      currency: req.currency.toLowerCase(),
-      payment_method: req.payment_method,
-      // No redirect-based methods: the patient's app confirms 3-D Secure itself, we never send them away.
-      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-      capture_method: 'manual',
-      confirm: true,
-      metadata: { order_id: req.order_id },
-    }, { idempotencyKey: req.idempotency_key })
+    const pi = await stripe.paymentIntents.create(
+      {
+        amount: req.amount,
+        currency: req.currency.toLowerCase(),
+        payment_method: req.payment_method,
+        // No redirect-based methods: the patient's app confirms 3-D Secure itself, we never send them away.
+        automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+        capture_method: 'manual',
+        confirm: true,
+        metadata: { order_id: req.order_id },
+      },
+      { idempotencyKey: req.idempotency_key },
+    )
     if (pi.status === 'requires_capture' || pi.status === 'succeeded') return { outcome: 'authorized', intent_id: pi.id }
     if (pi.status === 'requires_action') return { outcome: 'requires_action', intent_id: pi.id }
-    return { outcome: 'declined', intent_id: pi.id, decline_code: pi.last_payment_error?.decline_code ?? pi.last_payment_error?.code ?? 'declined' }
+    return {
+      outcome: 'declined',
+      intent_id: pi.id,
+      decline_code: pi.last_payment_error?.decline_code ?? pi.last_payment_error?.code ?? 'declined',
+    }
   } catch (err) {
     if (err instanceof Stripe.errors.StripeCardError) {
       const pi = (err.raw as { payment_intent?: { id?: string } } | undefined)?.payment_intent?.id ?? null
       return { outcome: 'declined', intent_id: pi, decline_code: err.decline_code ?? err.code ?? 'card_declined' }
     }
     // An unknown or unusable payment method token is the client's mistake, not an outage.
-    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.param === 'payment_method') return { outcome: 'invalid_method', intent_id: null }
+    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.param === 'payment_method')
+      return { outcome: 'invalid_method', intent_id: null }
     throw err
   }
 }

@@ -29,5 +29,11 @@ export async function expirePrescriptions(deps: Pick<Deps, 'db' | 'publish'>, to
 
 /** The hourly job that expires lapsed prescriptions. */
 export function expiryJob(deps: Pick<Deps, 'db' | 'publish'>): Job {
-  return { name: 'expire-prescriptions', everyMs: 60 * 60 * 1000, run: async () => { await expirePrescriptions(deps) } }
+  return {
+    name: 'expire-prescriptions',
+    everyMs: 60 * 60 * 1000,
+    run: async () => {
+      await expirePrescriptions(deps)
+    },
+  }
 }

@@ -25,7 +25,10 @@ const NETWORK_ACTOR = 'epcs-network'
  * refusal. Allergies are recorded first, so the review of the orders that came with them sees them.
  */
 export async function intakeEPrescription(
-  deps: Deps, principal: Principal | null, req: { contentType: string; body: unknown; rawBody: string | undefined }, idempotencyKey: string | undefined,
+  deps: Deps,
+  principal: Principal | null,
+  req: { contentType: string; body: unknown; rawBody: string | undefined },
+  idempotencyKey: string | undefined,
 ): Promise<Answer> {
   if (principal?.role === 'patient') throw forbidden('E-prescriptions come from prescribers; a patient uploads a prescription as JSON')
   const parsed = parse(req.contentType, req.body, req.rawBody ?? '')
@@ -40,7 +43,12 @@ export async function intakeEPrescription(
       if (principal?.role === 'practitioner' && !o.prescriber_id) o.prescriber_id = principal.sub
       drafts.push(draftFromOrder(o, await lookup(deps, lookups, o), today, principal?.sub ?? null))
     }
-    const noted = (await recordAllergies(deps, allergies.map((a) => ({ ...a, recorded_by: actor })))).map(allergyView)
+    const noted = (
+      await recordAllergies(
+        deps,
+        allergies.map((a) => ({ ...a, recorded_by: actor })),
+      )
+    ).map(allergyView)
     const recorded = drafts.length ? await recordDrafts(deps, drafts, actor) : []
     if (bundle) return { status: 201, body: { prescriptions: recorded.map(summary), allergies: noted } }
     if (noted.length) return { status: 201, body: noted[0] }
@@ -48,7 +56,8 @@ export async function intakeEPrescription(
   })
 }
 
-type Parsed = { orders: ParsedOrder[]; allergies: ParsedAllergy[]; bundle: boolean } | { message: Exclude<ScriptMessage, { kind: 'NewRx' }> }
+type Parsed =
+  { orders: ParsedOrder[]; allergies: ParsedAllergy[]; bundle: boolean } | { message: Exclude<ScriptMessage, { kind: 'NewRx' }> }
 
 function parse(contentType: string, body: unknown, raw: string): Parsed {
   try {
@@ -57,7 +66,9 @@ function parse(contentType: string, body: unknown, raw: string): Parsed {
     return m.kind === 'NewRx' ? { orders: [m.order], allergies: [], bundle: false } : { message: m }
   } catch (err) {
     if (err instanceof MalformedIntake) {
-      throw new Problem(400, 'malformed-eprescription', 'The e-prescription is not well-formed', `${err.field}: ${err.message}`, { errors: [{ field: err.field, message: err.message }] })
+      throw new Problem(400, 'malformed-eprescription', 'The e-prescription is not well-formed', `${err.field}: ${err.message}`, {
+        errors: [{ field: err.field, message: err.message }],
+      })
     }
     if (err instanceof UnsupportedIntake) throw new Problem(422, 'unsupported-eprescription', 'Not an e-prescription we take', err.message)
     throw err

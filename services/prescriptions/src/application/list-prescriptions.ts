@@ -3,7 +3,11 @@ import { notFound, type Principal, type Sql } from '@apotheca/kernel'
 import { historyOf, listPrescriptions, type PrescriptionRow } from '../db/prescription.repository.ts'
 
 /** A page request for a patient's prescriptions. */
-export interface ListQuery { status?: PrescriptionStatus | undefined; limit: number; offset: number }
+export interface ListQuery {
+  status?: PrescriptionStatus | undefined
+  limit: number
+  offset: number
+}
 
 /**
  * A patient's prescriptions with their history: the patient sees their own (anyone else's is a
@@ -13,13 +17,23 @@ export interface ListQuery { status?: PrescriptionStatus | undefined; limit: num
 export async function listPatientPrescriptions(db: Sql, principal: Principal, patientId: string, q: ListQuery) {
   if (principal.role === 'patient' && principal.sub !== patientId) throw notFound('Patient')
   const scope = principal.role === 'practitioner' ? { prescriber_id: principal.sub } : {}
-  const { rows, total } = await listPrescriptions(db, { patient_id: patientId, ...scope, ...(q.status ? { status: q.status } : {}), limit: q.limit, offset: q.offset })
+  const { rows, total } = await listPrescriptions(db, {
+    patient_id: patientId,
+    ...scope,
+    ...(q.status ? { status: q.status } : {}),
+    limit: q.limit,
+    offset: q.offset,
+  })
   // A practitioner who never prescribed for this patient learns nothing, not even that the patient exists.
   if (principal.role === 'practitioner' && total === 0) {
-    const prescribed = q.status || q.offset ? (await listPrescriptions(db, { patient_id: patientId, ...scope, limit: 1, offset: 0 })).total : 0
+    const prescribed =
+      q.status || q.offset ? (await listPrescriptions(db, { patient_id: patientId, ...scope, limit: 1, offset: 0 })).total : 0
     if (prescribed === 0) throw notFound('Patient')
   }
-  const history = await historyOf(db, rows.map((r) => r.prescription_id))
+  const history = await historyOf(
+    db,
+    rows.map((r) => r.prescription_id),
+  )
   return { prescriptions: rows.map((r) => toListItem(r, history.get(r.prescription_id) ?? [])), total, limit: q.limit, offset: q.offset }
 }
 
@@ -33,7 +47,14 @@ export async function reviewQueue(db: Sql, q: { limit: number; offset: number })
       dea_schedule: r.dea_schedule,
       drug_confirmed: r.drug_confirmed,
       review_notes: r.review_notes,
-      source: { message_id: r.source_message_id, fhir_id: r.source_fhir_id, ndc: r.source_ndc, rxnorm: r.source_rxnorm, drug_text: r.source_drug_text, prescriber_npi: r.prescriber_npi },
+      source: {
+        message_id: r.source_message_id,
+        fhir_id: r.source_fhir_id,
+        ndc: r.source_ndc,
+        rxnorm: r.source_rxnorm,
+        drug_text: r.source_drug_text,
+        prescriber_npi: r.prescriber_npi,
+      },
     })),
     total,
   }

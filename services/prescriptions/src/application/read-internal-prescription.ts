@@ -10,12 +10,16 @@ import type { Deps } from './deps.ts'
  * InternalPrescription), with its signature and whether it still matches the stored fields: a
  * verified prescription whose signature no longer verifies was changed after verification.
  */
-export async function readInternalPrescription(deps: Pick<Deps, 'db' | 'signer' | 'log'>, id: string): Promise<InternalPrescription & { prescriber_id: string | null; issue_date: string | null }> {
+export async function readInternalPrescription(
+  deps: Pick<Deps, 'db' | 'signer' | 'log'>,
+  id: string,
+): Promise<InternalPrescription & { prescriber_id: string | null; issue_date: string | null }> {
   const p = await findPrescription(deps.db, id)
   // Not matched to a patient yet: nothing can be sold against it, and the contract needs a patient.
   if (!p || !p.patient_id) throw notFound('Prescription')
   const signature_valid = p.signature && p.signing_key_id ? await deps.signer.verify(p.signing_key_id, signedForm(p), p.signature) : false
-  if (p.signature && !signature_valid) deps.log.error({ prescription_id: p.prescription_id }, 'prescription signature does not match its fields')
+  if (p.signature && !signature_valid)
+    deps.log.error({ prescription_id: p.prescription_id }, 'prescription signature does not match its fields')
   return {
     prescription_id: p.prescription_id,
     patient_id: p.patient_id,

@@ -12,10 +12,18 @@ const MAX_MEDICINES = 500
  * learns nothing it could not have guessed, and needs no special case).
  */
 export async function readPatientMedications(db: Sql, patientId: string): Promise<PatientMedications> {
-  const [rows, prescriber_ids] = await Promise.all([patientMedicines(db, patientId, { today: utcToday(), limit: MAX_MEDICINES }), prescribersOf(db, patientId)])
+  const [rows, prescriber_ids] = await Promise.all([
+    patientMedicines(db, patientId, { today: utcToday(), limit: MAX_MEDICINES }),
+    prescribersOf(db, patientId),
+  ])
   return {
     patient_id: patientId,
-    medications: rows.map((r) => ({ prescription_id: r.prescription_id, drug_id: r.drug_id!, status: r.status, active: r.status !== 'inactive' })),
+    medications: rows.map((r) => ({
+      prescription_id: r.prescription_id,
+      drug_id: r.drug_id!,
+      status: r.status,
+      active: r.status !== 'inactive',
+    })),
     prescriber_ids,
   }
 }

@@ -7,7 +7,12 @@ import { move } from './record-prescriptions.ts'
 import type { Deps } from './deps.ts'
 
 /** A status message from the e-prescribing network (the kernel checked its signature and timestamp). */
-export interface EpcsStatusInput { message_id: string; prescription_id: string; status: string; reason?: string | undefined }
+export interface EpcsStatusInput {
+  message_id: string
+  prescription_id: string
+  status: string
+  reason?: string | undefined
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ACTOR = 'epcs-network'
@@ -21,7 +26,13 @@ const ACTOR = 'epcs-network'
 export async function receiveEpcsStatus(deps: Deps, m: EpcsStatusInput): Promise<Answer> {
   return deps.db.transaction(async (tx) => {
     const p = UUID.test(m.prescription_id) ? await lockPrescription(tx, m.prescription_id.toLowerCase()) : null
-    const fresh = await recordEpcsMessage(tx, { message_id: m.message_id, prescription_id: m.prescription_id, status: m.status, known: !!p, outcome: 'recorded' })
+    const fresh = await recordEpcsMessage(tx, {
+      message_id: m.message_id,
+      prescription_id: m.prescription_id,
+      status: m.status,
+      known: !!p,
+      outcome: 'recorded',
+    })
     if (!fresh) return { status: 200, body: { status: 'accepted', message_id: m.message_id, duplicate: true } }
     const outcome = p ? await apply(deps.publish, tx, p, m) : 'recorded (prescription unknown)'
     await setEpcsOutcome(tx, m.message_id, outcome)

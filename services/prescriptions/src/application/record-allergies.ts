@@ -17,7 +17,11 @@ export async function recordAllergies(deps: Pick<Deps, 'db' | 'publish'>, drafts
     for (const d of drafts) {
       const row = await upsertAllergy(tx, randomUUID(), d)
       await deps.publish(tx, 'prescriptions.allergy.recorded.v1', row.allergy_id, {
-        allergy_id: row.allergy_id, patient_id: row.patient_id, status: row.status, source: row.source, recorded_by: row.recorded_by,
+        allergy_id: row.allergy_id,
+        patient_id: row.patient_id,
+        status: row.status,
+        source: row.source,
+        recorded_by: row.recorded_by,
       })
       out.push(row)
     }
@@ -26,7 +30,13 @@ export async function recordAllergies(deps: Pick<Deps, 'db' | 'publish'>, drafts
 }
 
 /** A patient, their prescriber or a pharmacist records an allergy by hand (retries with the same Idempotency-Key answer the first). */
-export async function recordAllergy(deps: Deps, principal: Principal, patientId: string, input: AllergyInput, idempotencyKey: string | undefined): Promise<Answer> {
+export async function recordAllergy(
+  deps: Deps,
+  principal: Principal,
+  patientId: string,
+  input: AllergyInput,
+  idempotencyKey: string | undefined,
+): Promise<Answer> {
   await assertPatientAccess(deps.db, principal, patientId)
   return idempotent(deps.db, 'prescriptions', `allergy:${principal.sub}`, idempotencyKey, { patientId, ...input }, async () => {
     const [row] = await recordAllergies(deps, [manualAllergy(patientId, input, principal.sub)])

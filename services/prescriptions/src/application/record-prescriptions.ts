@@ -2,12 +2,22 @@ import { randomUUID } from 'node:crypto'
 import { isUniqueViolation, type Publish, type Tx } from '@apotheca/kernel'
 import type { PrescriptionDraft } from '../domain/intake.ts'
 import { nextStatus, type PrescriptionAction } from '../domain/prescription-status.ts'
-import { findByNcpdpMessage, insertHistory, insertPrescription, updateStatus, type PrescriptionRow, type StatusSet } from '../db/prescription.repository.ts'
+import {
+  findByNcpdpMessage,
+  insertHistory,
+  insertPrescription,
+  updateStatus,
+  type PrescriptionRow,
+  type StatusSet,
+} from '../db/prescription.repository.ts'
 import { publishReceived, publishReviewRequested, publishStatusChanged } from '../events/prescription-events.ts'
 import type { Deps } from './deps.ts'
 
 /** A recorded prescription, and whether it was there already (a resent NCPDP message). */
-export interface Recorded { row: PrescriptionRow; duplicate: boolean }
+export interface Recorded {
+  row: PrescriptionRow
+  duplicate: boolean
+}
 
 /**
  * Records drafts in one transaction: each is `received` and asks for its automated review by an
@@ -16,11 +26,12 @@ export interface Recorded { row: PrescriptionRow; duplicate: boolean }
  * no outside call happens while the transaction is open.
  */
 export async function recordDrafts(deps: Pick<Deps, 'db' | 'publish'>, drafts: PrescriptionDraft[], actor: string): Promise<Recorded[]> {
-  const run = () => deps.db.transaction(async (tx) => {
-    const out: Recorded[] = []
-    for (const d of drafts) out.push(await recordOne(deps.publish, tx, d, actor))
-    return out
-  })
+  const run = () =>
+    deps.db.transaction(async (tx) => {
+      const out: Recorded[] = []
+      for (const d of drafts) out.push(await recordOne(deps.publish, tx, d, actor))
+      return out
+    })
   try {
     return await run()
   } catch (err) {
@@ -45,8 +56,15 @@ export async function recordOne(publish: Publish, tx: Tx, d: PrescriptionDraft, 
 }
 
 /** Applies one legal transition with its history line and event; an illegal one is a bug here. */
-export async function move(publish: Publish, tx: Tx, row: PrescriptionRow, action: PrescriptionAction, reason: string | null, actor: string | null,
-  set: StatusSet = {}): Promise<PrescriptionRow> {
+export async function move(
+  publish: Publish,
+  tx: Tx,
+  row: PrescriptionRow,
+  action: PrescriptionAction,
+  reason: string | null,
+  actor: string | null,
+  set: StatusSet = {},
+): Promise<PrescriptionRow> {
   const to = nextStatus(row.status, action)
   if (!to) throw new Error(`illegal transition ${row.status} --${action}-->`)
   const next = await updateStatus(tx, row.prescription_id, to, set)

@@ -45,7 +45,11 @@ async function lookupDrugByNdc(services: ServiceCaller, log: Logger, given: stri
   }
   const exact = results.filter((d) => ndcDigits(d.ndc_code) === ndcDigits(ndc))
   const hit = exact.length === 1 ? exact[0] : results.length === 1 ? results[0] : undefined
-  if (!hit) return { kind: 'unknown', detail: results.length ? `NDC ${given} matches ${results.length} catalog products` : `NDC ${given} is not a catalog product` }
+  if (!hit)
+    return {
+      kind: 'unknown',
+      detail: results.length ? `NDC ${given} matches ${results.length} catalog products` : `NDC ${given} is not a catalog product`,
+    }
   return { kind: 'found', drug_id: hit.drug_id, dea_schedule: hit.dea_schedule, via: 'ndc' }
 }
 
@@ -62,7 +66,11 @@ async function lookupDrugByRxcui(services: ServiceCaller, log: Logger, source: S
     results = []
   }
   const first = results[0]
-  if (!first) return { kind: 'uncoded', detail: `drug not coded by NDC${codes(source)}, and no catalog product for the RxNorm code: match it in the catalog` }
+  if (!first)
+    return {
+      kind: 'uncoded',
+      detail: `drug not coded by NDC${codes(source)}, and no catalog product for the RxNorm code: match it in the catalog`,
+    }
   return { kind: 'found', drug_id: first.drug_id, dea_schedule: first.dea_schedule, via: 'rxcui' }
 }
 

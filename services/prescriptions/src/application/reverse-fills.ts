@@ -14,8 +14,20 @@ export async function reverseFillsOfOrder(deps: Deps, orderId: string, tx: Tx): 
     if (!p) continue
     const left = await reverseFill(tx, f.prescription_id, orderId, 'order_cancelled')
     if (left === null) continue
-    await insertHistory(tx, { prescription_id: p.prescription_id, from: p.status, to: p.status, reason: `fill ${f.fill_number} reversed: order ${orderId} cancelled; ${left} refill(s) left`, actor: 'orders' })
-    await deps.publish(tx, 'prescriptions.prescription.fill_reversed.v1', p.prescription_id, { prescription_id: p.prescription_id, patient_id: p.patient_id!, order_id: orderId, fill_number: f.fill_number, refills_remaining: left })
+    await insertHistory(tx, {
+      prescription_id: p.prescription_id,
+      from: p.status,
+      to: p.status,
+      reason: `fill ${f.fill_number} reversed: order ${orderId} cancelled; ${left} refill(s) left`,
+      actor: 'orders',
+    })
+    await deps.publish(tx, 'prescriptions.prescription.fill_reversed.v1', p.prescription_id, {
+      prescription_id: p.prescription_id,
+      patient_id: p.patient_id!,
+      order_id: orderId,
+      fill_number: f.fill_number,
+      refills_remaining: left,
+    })
     deps.log.info({ prescription_id: p.prescription_id, order_id: orderId }, 'fill reversed')
   }
 }

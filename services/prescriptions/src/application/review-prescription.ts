@@ -26,36 +26,76 @@ type DrugAnswer = { kind: 'found'; drug: Drug } | { kind: 'unknown' } | { kind: 
  */
 export async function reviewPrescription(deps: Deps, prescriptionId: string, transaction: HandlerTools['transaction']): Promise<void> {
   const p = await findPrescription(deps.db, prescriptionId)
-  if (!p || p.status !== 'received') { await transaction(async () => undefined); return }
+  if (!p || p.status !== 'received') {
+    await transaction(async () => undefined)
+    return
+  }
   const [drug, prescriber] = await Promise.all([askDrug(deps, p.drug_id), askPrescriber(deps, p.prescriber_id)])
   const found = drug.kind === 'found' ? drug.drug : null
-  const dur = p.patient_id && found ? await gatherDur(deps, p, found) : { active: [], interactions: [] as DrugInteraction[] | null, allergies: [] }
+  const dur =
+    p.patient_id && found ? await gatherDur(deps, p, found) : { active: [], interactions: [] as DrugInteraction[] | null, allergies: [] }
   await transaction(async (tx) => {
     const row = await lockPrescription(tx, prescriptionId)
     if (!row || row.status !== 'received') return
     const schedule: DeaSchedule | null = found ? found.dea_schedule : row.dea_schedule
-    const drugSet = found ? { drug_confirmed: true, dea_schedule: found.dea_schedule, ingredients: found.active_ingredients, atc_codes: found.atc_codes } : {}
-    const validating = await move(deps.publish, tx, row, 'validate', 'checking the prescriber, the dates and the law of its schedule', ACTOR, drugSet)
-    const validation = validatePrescription({
-      issue_date: row.issue_date, expiry_date: row.expiry_date, quantity: row.quantity, refill_count: row.refill_count,
-      prescriber_npi: row.prescriber_npi, schedule, drug_confirmed: found !== null || row.drug_confirmed,
-    }, prescriber, utcToday())
+    const drugSet = found
+      ? { drug_confirmed: true, dea_schedule: found.dea_schedule, ingredients: found.active_ingredients, atc_codes: found.atc_codes }
+      : {}
+    const validating = await move(
+      deps.publish,
+      tx,
+      row,
+      'validate',
+      'checking the prescriber, the dates and the law of its schedule',
+      ACTOR,
+      drugSet,
+    )
+    const validation = validatePrescription(
+      {
+        issue_date: row.issue_date,
+        expiry_date: row.expiry_date,
+        quantity: row.quantity,
+        refill_count: row.refill_count,
+        prescriber_npi: row.prescriber_npi,
+        schedule,
+        drug_confirmed: found !== null || row.drug_confirmed,
+      },
+      prescriber,
+      utcToday(),
+    )
     const reviewed_at = new Date().toISOString()
     if (isBlocked(validation)) {
-      const why = validation.filter((f) => f.severity === 'blocking').map((f) => f.message).join('; ')
-      await move(deps.publish, tx, validating, 'refuse', `rejected by validation: ${why}`.slice(0, 1000), ACTOR, { findings: validation, reviewed_at })
+      const why = validation
+        .filter((f) => f.severity === 'blocking')
+        .map((f) => f.message)
+        .join('; ')
+      await move(deps.publish, tx, validating, 'refuse', `rejected by validation: ${why}`.slice(0, 1000), ACTOR, {
+        findings: validation,
+        reviewed_at,
+      })
       return
     }
-    const findings: Finding[] = [...validation, ...reviewDrugUse({
-      drug: found ? durDrug(found) : null, schedule, quantity: row.quantity, days_supply: row.days_supply, active: dur.active, interactions: dur.interactions, allergies: dur.allergies,
-    })]
+    const findings: Finding[] = [
+      ...validation,
+      ...reviewDrugUse({
+        drug: found ? durDrug(found) : null,
+        schedule,
+        quantity: row.quantity,
+        days_supply: row.days_supply,
+        active: dur.active,
+        interactions: dur.interactions,
+        allergies: dur.allergies,
+      }),
+    ]
     await move(deps.publish, tx, validating, 'queue', queueReason(findings), ACTOR, { findings, reviewed_at })
   })
 }
 
 function queueReason(findings: Finding[]): string {
   const serious = findings.filter((f) => f.severity !== 'info').length
-  return serious ? `awaiting pharmacist verification (${serious} finding${serious > 1 ? 's' : ''} to override or reject)` : 'awaiting pharmacist verification'
+  return serious
+    ? `awaiting pharmacist verification (${serious} finding${serious > 1 ? 's' : ''} to override or reject)`
+    : 'awaiting pharmacist verification'
 }
 
 const durDrug = (d: Drug): DurDrug => ({ drug_id: d.drug_id, ingredients: d.active_ingredients, atc_codes: d.atc_codes })
@@ -75,7 +115,9 @@ async function askPrescriber(deps: Deps, prescriberId: string | null): Promise<P
   if (!prescriberId || !UUID.test(prescriberId)) return { kind: 'none' }
   try {
     const r = await identityClient(deps.services).getPractitioner(prescriberId)
-    return r ? { kind: 'found', npi: r.npi, dea_number: r.dea_number, licence_state: r.licence_state, dea_schedules: r.dea_schedules } : { kind: 'unknown' }
+    return r
+      ? { kind: 'found', npi: r.npi, dea_number: r.dea_number, licence_state: r.licence_state, dea_schedules: r.dea_schedules }
+      : { kind: 'unknown' }
   } catch (err) {
     deps.log.warn({ service: 'identity', err: (err as Error).message.slice(0, 200) }, 'identity unavailable for the prescriber')
     return { kind: 'unavailable' }
@@ -86,8 +128,13 @@ type DurFacts = { active: ActiveMedicine[]; interactions: DrugInteraction[] | nu
 
 /** The patient's active allergies, other medicines (ingredients filled in from the catalog where missing) and their interactions with the new drug. */
 async function gatherDur(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<DurFacts> {
-  const allergies = (await allergiesOf(deps.db, p.patient_id!, 'active'))
-    .map((a) => ({ allergy_id: a.allergy_id, substance: a.substance_display, criticality: a.criticality, ingredients: a.ingredients, atc_prefixes: a.atc_prefixes }))
+  const allergies = (await allergiesOf(deps.db, p.patient_id!, 'active')).map((a) => ({
+    allergy_id: a.allergy_id,
+    substance: a.substance_display,
+    criticality: a.criticality,
+    ingredients: a.ingredients,
+    atc_prefixes: a.atc_prefixes,
+  }))
   return { ...(await gatherMedicines(deps, p, drug)), allergies }
 }
 
@@ -100,9 +147,18 @@ async function gatherMedicines(deps: Deps, p: PrescriptionRow, drug: Drug): Prom
     let atc = r.atc_codes
     if (!ingredients && fetched++ < MAX_FETCHED) {
       const d = await askDrug(deps, r.drug_id)
-      if (d.kind === 'found') { ingredients = d.drug.active_ingredients; atc = d.drug.atc_codes }
+      if (d.kind === 'found') {
+        ingredients = d.drug.active_ingredients
+        atc = d.drug.atc_codes
+      }
     }
-    active.push({ prescription_id: r.prescription_id, status: r.status, drug_id: r.drug_id!, ingredients: ingredients ?? [], atc_codes: atc ?? [] })
+    active.push({
+      prescription_id: r.prescription_id,
+      status: r.status,
+      drug_id: r.drug_id!,
+      ingredients: ingredients ?? [],
+      atc_codes: atc ?? [],
+    })
   }
   const others = [...new Set(active.map((m) => m.drug_id).filter((id) => id !== drug.drug_id))]
   if (others.length === 0) return { active, interactions: [] }

@@ -45,7 +45,11 @@ export async function loadSigner(db: Database, masterKey: Buffer): Promise<Signe
         pub = createPublicKey(k.public_key)
         publics.set(keyId, pub)
       }
-      try { return verifyCanonical(pub, value, signature) } catch { return false }
+      try {
+        return verifyCanonical(pub, value, signature)
+      } catch {
+        return false
+      }
     },
   }
 }

@@ -10,7 +10,11 @@ import { move } from './record-prescriptions.ts'
 import type { Deps } from './deps.ts'
 
 /** A pharmacist's decision on a prescription in review. */
-export interface VerifyInput { decision: 'approve' | 'reject'; reason?: string | undefined; override_reason?: OverrideReason | undefined }
+export interface VerifyInput {
+  decision: 'approve' | 'reject'
+  reason?: string | undefined
+  override_reason?: OverrideReason | undefined
+}
 
 /**
  * A pharmacist approves (→ verified, signed with the service's Ed25519 key) or rejects (→ rejected)
@@ -23,15 +27,29 @@ export async function verifyPrescription(deps: Deps, principal: Principal, id: s
   const action: PrescriptionAction = input.decision === 'approve' ? 'approve' : 'reject'
   assertLegal(current, action)
   if (action === 'reject') return decide(deps, principal, current, action, input.reason ?? null, {})
-  const drug = current.drug_confirmed ? { drug_id: current.drug_id!, dea_schedule: current.dea_schedule, via: current.drug_resolution } : await confirmDrug(deps, current)
+  const drug = current.drug_confirmed
+    ? { drug_id: current.drug_id!, dea_schedule: current.dea_schedule, via: current.drug_resolution }
+    : await confirmDrug(deps, current)
   if (needsStepUp(drug.dea_schedule, principal.mfa_at, Math.floor(Date.now() / 1000))) {
-    throw new Problem(403, 'step-up-required', 'A fresh second factor is needed', `schedule ${drug.dea_schedule} substances need an authenticator code from the last 5 minutes: sign in again`)
+    throw new Problem(
+      403,
+      'step-up-required',
+      'A fresh second factor is needed',
+      `schedule ${drug.dea_schedule} substances need an authenticator code from the last 5 minutes: sign in again`,
+    )
   }
   assertApprovable(current, drug.dea_schedule)
   assertOverridden(current, input.override_reason)
-  const why = input.override_reason ? `approved over ${current.findings.filter((f) => f.severity !== 'info').length} finding(s): ${input.override_reason}` : 'approved by the pharmacist'
-  return decide(deps, principal, current, action, input.reason ? `${why}; ${input.reason}` : why,
-    { drug_id: drug.drug_id, dea_schedule: drug.dea_schedule, drug_confirmed: true, drug_resolution: current.drug_resolution ?? drug.via, ...(input.override_reason ? { override_reason: input.override_reason } : {}) })
+  const why = input.override_reason
+    ? `approved over ${current.findings.filter((f) => f.severity !== 'info').length} finding(s): ${input.override_reason}`
+    : 'approved by the pharmacist'
+  return decide(deps, principal, current, action, input.reason ? `${why}; ${input.reason}` : why, {
+    drug_id: drug.drug_id,
+    dea_schedule: drug.dea_schedule,
+    drug_confirmed: true,
+    drug_resolution: current.drug_resolution ?? drug.via,
+    ...(input.override_reason ? { override_reason: input.override_reason } : {}),
+  })
 }
 
 /** How long a decision waits for an automated review still running (received, validating) before it is a 409. */
@@ -49,27 +67,62 @@ async function afterReview(deps: Deps, p: PrescriptionRow | null): Promise<Presc
 
 function assertLegal(p: PrescriptionRow, action: PrescriptionAction) {
   if (!nextStatus(p.status, action)) {
-    throw conflict('illegal-transition', `A prescription that is ${p.status} cannot be ${action === 'approve' ? 'approved' : 'rejected'}`, undefined, { status: p.status })
+    throw conflict(
+      'illegal-transition',
+      `A prescription that is ${p.status} cannot be ${action === 'approve' ? 'approved' : 'rejected'}`,
+      undefined,
+      { status: p.status },
+    )
   }
 }
 
 /** The drug as the catalog knows it now; a prescription whose drug cannot be confirmed cannot be approved. */
-async function confirmDrug(deps: Deps, p: PrescriptionRow): Promise<{ drug_id: string; dea_schedule: DeaSchedule | null; via: DrugResolution }> {
+async function confirmDrug(
+  deps: Deps,
+  p: PrescriptionRow,
+): Promise<{ drug_id: string; dea_schedule: DeaSchedule | null; via: DrugResolution }> {
   let found: DrugLookup
   if (p.drug_id) found = await lookupDrugById(deps.services, deps.log, p.drug_id)
-  else found = await lookupDrugByCode(deps.services, deps.log, { ndc: p.source_ndc, rxnorm: p.source_rxnorm, drug_text: p.source_drug_text })
+  else
+    found = await lookupDrugByCode(deps.services, deps.log, { ndc: p.source_ndc, rxnorm: p.source_rxnorm, drug_text: p.source_drug_text })
   if (found.kind === 'found') return found
-  if (found.kind === 'unavailable') throw conflict('drug-unconfirmed', 'The drug could not be confirmed with the catalog', 'the catalog did not answer; try again shortly')
-  throw conflict('prescription-incomplete', 'The prescription names no drug of the catalog', `${found.detail}; reject it or have it corrected`)
+  if (found.kind === 'unavailable')
+    throw conflict('drug-unconfirmed', 'The drug could not be confirmed with the catalog', 'the catalog did not answer; try again shortly')
+  throw conflict(
+    'prescription-incomplete',
+    'The prescription names no drug of the catalog',
+    `${found.detail}; reject it or have it corrected`,
+  )
 }
 
 function assertApprovable(p: PrescriptionRow, schedule: DeaSchedule | null) {
-  const missing = [!p.patient_id && 'patient_id', p.quantity === null && 'quantity', !p.issue_date && 'issue_date', !p.dosage && 'dosage'].filter(Boolean)
-  if (missing.length) throw conflict('prescription-incomplete', 'The prescription is incomplete', `missing: ${missing.join(', ')}; reject it or have it corrected`, { missing })
-  const { violations } = checkRules({ issue_date: p.issue_date!, expiry_date: p.expiry_date, quantity: p.quantity!, refill_count: p.refill_count }, schedule, utcToday())
+  const missing = [
+    !p.patient_id && 'patient_id',
+    p.quantity === null && 'quantity',
+    !p.issue_date && 'issue_date',
+    !p.dosage && 'dosage',
+  ].filter(Boolean)
+  if (missing.length)
+    throw conflict(
+      'prescription-incomplete',
+      'The prescription is incomplete',
+      `missing: ${missing.join(', ')}; reject it or have it corrected`,
+      { missing },
+    )
+  const { violations } = checkRules(
+    { issue_date: p.issue_date!, expiry_date: p.expiry_date, quantity: p.quantity!, refill_count: p.refill_count },
+    schedule,
+    utcToday(),
+  )
   if (violations.length) {
     const errors = violations.map((v) => ({ field: v.field, message: v.message }))
-    throw new Problem(422, 'invalid-prescription', 'The prescription breaks a dispensing rule', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors })
+    throw new Problem(
+      422,
+      'invalid-prescription',
+      'The prescription breaks a dispensing rule',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      { errors },
+    )
   }
 }
 
@@ -77,14 +130,32 @@ function assertApprovable(p: PrescriptionRow, schedule: DeaSchedule | null) {
 function assertOverridden(p: PrescriptionRow, reason: OverrideReason | undefined) {
   if (!needsOverride(p.findings) || reason) return
   const findings = p.findings.filter((f) => f.severity !== 'info')
-  throw new Problem(422, 'override-required', 'Approving over review findings needs an override reason',
-    `${findings.length} finding(s): ${findings.map((f) => f.code).join(', ')}; send override_reason`, { findings })
+  throw new Problem(
+    422,
+    'override-required',
+    'Approving over review findings needs an override reason',
+    `${findings.length} finding(s): ${findings.map((f) => f.code).join(', ')}; send override_reason`,
+    { findings },
+  )
 }
 
-type DrugSet = { drug_id?: string | null; dea_schedule?: DeaSchedule | null; drug_confirmed?: boolean; drug_resolution?: DrugResolution | null; override_reason?: string }
+type DrugSet = {
+  drug_id?: string | null
+  dea_schedule?: DeaSchedule | null
+  drug_confirmed?: boolean
+  drug_resolution?: DrugResolution | null
+  override_reason?: string
+}
 
 /** Applies the decision under a row lock; a change made meanwhile by someone else is a 409. */
-async function decide(deps: Deps, principal: Principal, seen: PrescriptionRow, action: PrescriptionAction, reason: string | null, drug: DrugSet) {
+async function decide(
+  deps: Deps,
+  principal: Principal,
+  seen: PrescriptionRow,
+  action: PrescriptionAction,
+  reason: string | null,
+  drug: DrugSet,
+) {
   return deps.db.transaction(async (tx) => {
     const p = await lockPrescription(tx, seen.prescription_id)
     if (!p) throw notFound('Prescription')
@@ -94,9 +165,19 @@ async function decide(deps: Deps, principal: Principal, seen: PrescriptionRow, a
     if (action === 'approve') {
       const verified_at = new Date().toISOString()
       const signed = { ...p, ...drug, verified_by: principal.sub, verified_at, signing_key_id: deps.signer.keyId }
-      set = { ...drug, verified_by: principal.sub, verified_at, signing_key_id: deps.signer.keyId, signature: deps.signer.sign(signedForm(signed)) }
+      set = {
+        ...drug,
+        verified_by: principal.sub,
+        verified_at,
+        signing_key_id: deps.signer.keyId,
+        signature: deps.signer.sign(signedForm(signed)),
+      }
     }
     const next = await move(deps.publish, tx, p, action, reason, principal.sub, set)
-    return { prescription_id: next.prescription_id, status: next.status, ...(next.signature ? { signature: next.signature, signing_key_id: next.signing_key_id } : {}) }
+    return {
+      prescription_id: next.prescription_id,
+      status: next.status,
+      ...(next.signature ? { signature: next.signature, signing_key_id: next.signing_key_id } : {}),
+    }
   })
 }

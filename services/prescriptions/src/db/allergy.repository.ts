@@ -2,7 +2,10 @@ import type { Sql } from '@apotheca/kernel'
 import type { AllergyDraft, AllergyStatus } from '../domain/allergy.ts'
 
 /** An allergy as stored. */
-export interface AllergyRow extends AllergyDraft { allergy_id: string; recorded_at: string }
+export interface AllergyRow extends AllergyDraft {
+  allergy_id: string
+  recorded_at: string
+}
 
 const COLUMNS = /* sql */ `allergy_id, patient_id, patient_ref, substance_system, substance_code, substance_display, categories, ingredients,
   atc_prefixes, criticality, status, source, source_fhir_id, recorded_by, recorded_at`
@@ -19,8 +22,22 @@ export async function upsertAllergy(tx: Sql, id: string, a: AllergyDraft): Promi
        substance_display = EXCLUDED.substance_display, categories = EXCLUDED.categories, ingredients = EXCLUDED.ingredients,
        atc_prefixes = EXCLUDED.atc_prefixes, criticality = EXCLUDED.criticality, status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
      RETURNING ${COLUMNS}`,
-    [id, a.patient_id, a.patient_ref, a.substance_system, a.substance_code, a.substance_display, a.categories, a.ingredients, a.atc_prefixes,
-      a.criticality, a.status, a.source, a.source_fhir_id, a.recorded_by],
+    [
+      id,
+      a.patient_id,
+      a.patient_ref,
+      a.substance_system,
+      a.substance_code,
+      a.substance_display,
+      a.categories,
+      a.ingredients,
+      a.atc_prefixes,
+      a.criticality,
+      a.status,
+      a.source,
+      a.source_fhir_id,
+      a.recorded_by,
+    ],
   )
   return toRow(rows[0])
 }

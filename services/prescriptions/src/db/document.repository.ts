@@ -1,7 +1,12 @@
 import type { Sql } from '@apotheca/kernel'
 
 /** An uploaded document's description (the bytes are read only when asked for). */
-export interface DocumentMeta { prescription_id: string; content_type: string; size_bytes: number; sha256: string }
+export interface DocumentMeta {
+  prescription_id: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+}
 
 /** Stores the uploaded bytes of a prescription. */
 export async function insertDocument(tx: Sql, d: DocumentMeta & { content: Buffer }): Promise<void> {
@@ -14,7 +19,9 @@ export async function insertDocument(tx: Sql, d: DocumentMeta & { content: Buffe
 /** A prescription's document with its bytes, or null. */
 export async function findDocument(db: Sql, prescriptionId: string): Promise<(DocumentMeta & { content: Buffer }) | null> {
   const { rows } = await db.query<any>(
-    /* sql */ `SELECT prescription_id, content_type, size_bytes, sha256, content FROM prescriptions.documents WHERE prescription_id = $1`, [prescriptionId])
+    /* sql */ `SELECT prescription_id, content_type, size_bytes, sha256, content FROM prescriptions.documents WHERE prescription_id = $1`,
+    [prescriptionId],
+  )
   const r = rows[0]
   return r ? { ...r, content: Buffer.from(r.content) } : null
 }

@@ -1,7 +1,14 @@
 import type { Sql } from '@apotheca/kernel'
 
 /** A status message from the e-prescribing network, as recorded once. */
-export interface EpcsMessageRow { message_id: string; prescription_id: string; status: string; known: boolean; outcome: string; received_at: string }
+export interface EpcsMessageRow {
+  message_id: string
+  prescription_id: string
+  status: string
+  known: boolean
+  outcome: string
+  received_at: string
+}
 
 /** Records a message unless its id was seen before; returns false for a redelivery. */
 export async function recordEpcsMessage(tx: Sql, m: Omit<EpcsMessageRow, 'received_at'>): Promise<boolean> {

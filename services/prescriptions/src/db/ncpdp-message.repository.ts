@@ -19,7 +19,18 @@ export async function insertNcpdpMessage(tx: Sql, m: NcpdpMessageRow): Promise<b
   const r = await tx.query(
     /* sql */ `INSERT INTO prescriptions.ncpdp_messages (message_id, transaction, relates_to, order_number, reference, decision, prescription_id,
        result_prescription_id, outcome, needs_review) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (message_id) DO NOTHING`,
-    [m.message_id, m.transaction, m.relates_to, m.order_number, m.reference, m.decision, m.prescription_id, m.result_prescription_id, m.outcome, m.needs_review],
+    [
+      m.message_id,
+      m.transaction,
+      m.relates_to,
+      m.order_number,
+      m.reference,
+      m.decision,
+      m.prescription_id,
+      m.result_prescription_id,
+      m.outcome,
+      m.needs_review,
+    ],
   )
   return r.rowCount > 0
 }
@@ -28,7 +39,9 @@ export async function insertNcpdpMessage(tx: Sql, m: NcpdpMessageRow): Promise<b
 export async function findNcpdpMessage(db: Sql, messageId: string): Promise<NcpdpMessageRow | null> {
   const { rows } = await db.query<NcpdpMessageRow>(
     /* sql */ `SELECT message_id, transaction, relates_to, order_number, reference, decision, prescription_id, result_prescription_id, outcome, needs_review
-     FROM prescriptions.ncpdp_messages WHERE message_id = $1`, [messageId])
+     FROM prescriptions.ncpdp_messages WHERE message_id = $1`,
+    [messageId],
+  )
   return rows[0] ?? null
 }
 
@@ -36,6 +49,8 @@ export async function findNcpdpMessage(db: Sql, messageId: string): Promise<Ncpd
 export async function messagesToReview(db: Sql, limit: number): Promise<NcpdpMessageRow[]> {
   const { rows } = await db.query<NcpdpMessageRow>(
     /* sql */ `SELECT message_id, transaction, relates_to, order_number, reference, decision, prescription_id, result_prescription_id, outcome, needs_review
-     FROM prescriptions.ncpdp_messages WHERE needs_review ORDER BY received_at LIMIT $1`, [limit])
+     FROM prescriptions.ncpdp_messages WHERE needs_review ORDER BY received_at LIMIT $1`,
+    [limit],
+  )
   return rows
 }

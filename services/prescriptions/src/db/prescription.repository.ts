@@ -47,7 +47,14 @@ export interface PrescriptionRow {
 }
 
 /** One line of a prescription's history. */
-export interface HistoryRow { prescription_id: string; from: PrescriptionStatus | null; to: PrescriptionStatus; reason: string | null; actor: string | null; at: string }
+export interface HistoryRow {
+  prescription_id: string
+  from: PrescriptionStatus | null
+  to: PrescriptionStatus
+  reason: string | null
+  actor: string | null
+  at: string
+}
 
 const COLUMNS = /* sql */ `prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity, refill_count, refills_remaining,
   issue_date::text AS issue_date, expiry_date::text AS expiry_date, dea_schedule, drug_confirmed, drug_resolution, status, channel,
@@ -57,7 +64,15 @@ const COLUMNS = /* sql */ `prescription_id, patient_id, drug_id, prescriber_id, 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString())
 
 function toRow(r: any): PrescriptionRow {
-  return { ...r, review_notes: r.review_notes ?? [], findings: r.findings ?? [], verified_at: iso(r.verified_at), reviewed_at: iso(r.reviewed_at), created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! }
+  return {
+    ...r,
+    review_notes: r.review_notes ?? [],
+    findings: r.findings ?? [],
+    verified_at: iso(r.verified_at),
+    reviewed_at: iso(r.reviewed_at),
+    created_at: iso(r.created_at)!,
+    updated_at: iso(r.updated_at)!,
+  }
 }
 
 /** Inserts a new prescription in status `received`. */
@@ -69,9 +84,32 @@ export async function insertPrescription(tx: Sql, id: string, d: PrescriptionDra
        source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes, days_supply, drug_resolution)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
      RETURNING ${COLUMNS}`,
-    [id, d.patient_id, d.drug_id, d.prescriber_id, d.submitted_by, d.dosage, d.quantity, d.refill_count, d.issue_date, d.expiry_date,
-      d.dea_schedule, d.drug_confirmed, d.channel, s.message_id ?? null, s.order_number ?? null, s.fhir_id ?? null, s.ndc ?? null,
-      s.rxnorm ?? null, s.drug_text ?? null, s.prescriber_npi ?? null, s.prescriber_ref ?? null, d.notes, d.days_supply ?? null, d.drug_resolution],
+    [
+      id,
+      d.patient_id,
+      d.drug_id,
+      d.prescriber_id,
+      d.submitted_by,
+      d.dosage,
+      d.quantity,
+      d.refill_count,
+      d.issue_date,
+      d.expiry_date,
+      d.dea_schedule,
+      d.drug_confirmed,
+      d.channel,
+      s.message_id ?? null,
+      s.order_number ?? null,
+      s.fhir_id ?? null,
+      s.ndc ?? null,
+      s.rxnorm ?? null,
+      s.drug_text ?? null,
+      s.prescriber_npi ?? null,
+      s.prescriber_ref ?? null,
+      d.notes,
+      d.days_supply ?? null,
+      d.drug_resolution,
+    ],
   )
   return toRow(rows[0])
 }
@@ -85,8 +123,24 @@ export async function insertHistory(tx: Sql, h: Omit<HistoryRow, 'at'>): Promise
 }
 
 /** Columns a status change may set with it. */
-export type StatusSet = Partial<Pick<PrescriptionRow, 'signature' | 'signing_key_id' | 'verified_by' | 'verified_at' | 'drug_id' | 'dea_schedule'
-  | 'drug_confirmed' | 'drug_resolution' | 'findings' | 'ingredients' | 'atc_codes' | 'override_reason' | 'reviewed_at'>>
+export type StatusSet = Partial<
+  Pick<
+    PrescriptionRow,
+    | 'signature'
+    | 'signing_key_id'
+    | 'verified_by'
+    | 'verified_at'
+    | 'drug_id'
+    | 'dea_schedule'
+    | 'drug_confirmed'
+    | 'drug_resolution'
+    | 'findings'
+    | 'ingredients'
+    | 'atc_codes'
+    | 'override_reason'
+    | 'reviewed_at'
+  >
+>
 
 /** Moves a prescription to a status, bumping its version; extra columns (signature…) may be set with it. */
 export async function updateStatus(tx: Sql, id: string, status: PrescriptionStatus, set: StatusSet = {}): Promise<PrescriptionRow> {
@@ -108,24 +162,39 @@ export async function findPrescription(db: Sql, id: string): Promise<Prescriptio
 
 /** The same, locked for the rest of the transaction. */
 export async function lockPrescription(tx: Sql, id: string): Promise<PrescriptionRow | null> {
-  const { rows } = await tx.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1 FOR UPDATE`, [id])
+  const { rows } = await tx.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1 FOR UPDATE`, [
+    id,
+  ])
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** The prescription an NCPDP message already created, if any. */
 export async function findByNcpdpMessage(db: Sql, messageId: string): Promise<PrescriptionRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE channel = 'ncpdp' AND source_message_id = $1`, [messageId])
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE channel = 'ncpdp' AND source_message_id = $1`,
+    [messageId],
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** Filters of a list: whose, by whom, in which status, which page. */
-export interface ListFilter { patient_id?: string; prescriber_id?: string; status?: PrescriptionStatus; limit: number; offset: number; oldest_first?: boolean }
+export interface ListFilter {
+  patient_id?: string
+  prescriber_id?: string
+  status?: PrescriptionStatus
+  limit: number
+  offset: number
+  oldest_first?: boolean
+}
 
 /** A page of prescriptions and how many match in all. */
 export async function listPrescriptions(db: Sql, f: ListFilter): Promise<{ rows: PrescriptionRow[]; total: number }> {
   const where: string[] = []
   const params: unknown[] = []
-  const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)) }
+  const add = (sql: string, v: unknown) => {
+    params.push(v)
+    where.push(sql.replace('?', `$${params.length}`))
+  }
   if (f.patient_id) add('patient_id = ?', f.patient_id)
   if (f.prescriber_id) add('prescriber_id = ?', f.prescriber_id)
   if (f.status) add('status = ?', f.status)
@@ -135,7 +204,10 @@ export async function listPrescriptions(db: Sql, f: ListFilter): Promise<{ rows:
     ? `(findings @> '[{"severity":"high"}]'::jsonb) DESC, (dea_schedule IS NOT NULL) DESC, created_at, prescription_id`
     : 'created_at DESC, prescription_id'
   const [page, count] = [
-    await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions ${cond} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]),
+    await db.query(
+      /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions ${cond} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    ),
     await db.query<{ n: number }>(/* sql */ `SELECT count(*)::int AS n FROM prescriptions.prescriptions ${cond}`, params),
   ]
   return { rows: page.rows.map(toRow), total: count.rows[0]?.n ?? 0 }
@@ -150,7 +222,10 @@ export async function historyOf(db: Sql, ids: string[]): Promise<Map<string, His
      WHERE prescription_id = ANY($1::uuid[]) ORDER BY id`,
     [ids],
   )
-  for (const r of rows) out.get(r.prescription_id)?.push({ prescription_id: r.prescription_id, from: r.from_status, to: r.to_status, reason: r.reason, actor: r.actor, at: iso(r.at)! })
+  for (const r of rows)
+    out
+      .get(r.prescription_id)
+      ?.push({ prescription_id: r.prescription_id, from: r.from_status, to: r.to_status, reason: r.reason, actor: r.actor, at: iso(r.at)! })
   return out
 }
 
@@ -172,7 +247,11 @@ export const IN_FORCE = ['received', 'validating', 'in_review', 'verified'] as c
  * medication history (inactive). DUR compares a new prescription with them, and other services read
  * them (GET /internal/patients/{id}/medications): one query, so both see the same medicines.
  */
-export async function patientMedicines(db: Sql, patientId: string, o: { exceptId?: string; today: string; limit: number }): Promise<PrescriptionRow[]> {
+export async function patientMedicines(
+  db: Sql,
+  patientId: string,
+  o: { exceptId?: string; today: string; limit: number },
+): Promise<PrescriptionRow[]> {
   const { rows } = await db.query(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions
      WHERE patient_id = $1 AND ($2::uuid IS NULL OR prescription_id <> $2::uuid) AND drug_id IS NOT NULL
@@ -197,7 +276,10 @@ export async function prescribersOf(db: Sql, patientId: string): Promise<string[
  * The prescriptions an NCPDP message refers to: by RelatesToMessageID (the NewRx, or a renewal request
  * we sent, recorded in ncpdp_messages), else by PrescriberOrderNumber. More than one means ambiguous.
  */
-export async function findByNcpdpReference(db: Sql, ref: { relates_to: string | null; order_number: string | null }): Promise<PrescriptionRow[]> {
+export async function findByNcpdpReference(
+  db: Sql,
+  ref: { relates_to: string | null; order_number: string | null },
+): Promise<PrescriptionRow[]> {
   if (!ref.relates_to && !ref.order_number) return []
   const { rows } = await db.query(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions p
@@ -222,8 +304,16 @@ export async function findOpenByNpiAndNdc(db: Sql, npi: string, ndc: string): Pr
 
 /** What a pharmacist transcribes from an uploaded (or incomplete) prescription. */
 export interface Transcription {
-  drug_id: string; dea_schedule: DeaSchedule | null; drug_confirmed: boolean; dosage: string; quantity: number; refill_count: number
-  issue_date: string; expiry_date: string; days_supply: number | null; prescriber_id: string | null
+  drug_id: string
+  dea_schedule: DeaSchedule | null
+  drug_confirmed: boolean
+  dosage: string
+  quantity: number
+  refill_count: number
+  issue_date: string
+  expiry_date: string
+  days_supply: number | null
+  prescriber_id: string | null
 }
 
 /** Writes a transcription over the prescription's fields (its review starts again). */
@@ -233,6 +323,18 @@ export async function updateTranscription(tx: Sql, id: string, t: Transcription)
        refill_count = $7, refills_remaining = $7, issue_date = $8, expiry_date = $9, days_supply = $10, prescriber_id = coalesce($11, prescriber_id), drug_resolution = 'drug_id',
        ingredients = NULL, atc_codes = NULL, findings = '[]'::jsonb
      WHERE prescription_id = $1`,
-    [id, t.drug_id, t.dea_schedule, t.drug_confirmed, t.dosage, t.quantity, t.refill_count, t.issue_date, t.expiry_date, t.days_supply, t.prescriber_id],
+    [
+      id,
+      t.drug_id,
+      t.dea_schedule,
+      t.drug_confirmed,
+      t.dosage,
+      t.quantity,
+      t.refill_count,
+      t.issue_date,
+      t.expiry_date,
+      t.days_supply,
+      t.prescriber_id,
+    ],
   )
 }

@@ -1,7 +1,13 @@
 import type { Sql } from '@apotheca/kernel'
 
 /** A stored signing key: public key in SPKI PEM, private key sealed (AES-256-GCM). */
-export interface SigningKeyRow { key_id: string; algorithm: string; public_key: string; private_key_sealed: string; created_at: string }
+export interface SigningKeyRow {
+  key_id: string
+  algorithm: string
+  public_key: string
+  private_key_sealed: string
+  created_at: string
+}
 
 const COLUMNS = 'key_id, algorithm, public_key, private_key_sealed, created_at'
 const toRow = (r: any): SigningKeyRow => ({ ...r, created_at: new Date(r.created_at).toISOString() })
@@ -13,7 +19,9 @@ export async function lockSigningKeys(tx: Sql): Promise<void> {
 
 /** The newest key not retired, or null. */
 export async function activeSigningKey(db: Sql): Promise<SigningKeyRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, key_id LIMIT 1`)
+  const { rows } = await db.query(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, key_id LIMIT 1`,
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
@@ -25,8 +33,14 @@ export async function findSigningKey(db: Sql, keyId: string): Promise<SigningKey
 
 /** Every public key, for anyone who wants to check a signature. */
 export async function publicKeys(db: Sql): Promise<Array<Omit<SigningKeyRow, 'private_key_sealed'> & { retired_at: string | null }>> {
-  const { rows } = await db.query(/* sql */ `SELECT key_id, algorithm, public_key, created_at, retired_at FROM prescriptions.signing_keys ORDER BY created_at`)
-  return rows.map((r: any) => ({ ...r, created_at: new Date(r.created_at).toISOString(), retired_at: r.retired_at ? new Date(r.retired_at).toISOString() : null }))
+  const { rows } = await db.query(
+    /* sql */ `SELECT key_id, algorithm, public_key, created_at, retired_at FROM prescriptions.signing_keys ORDER BY created_at`,
+  )
+  return rows.map((r: any) => ({
+    ...r,
+    created_at: new Date(r.created_at).toISOString(),
+    retired_at: r.retired_at ? new Date(r.retired_at).toISOString() : null,
+  }))
 }
 
 /** Stores a new key pair. */

@@ -30,20 +30,41 @@ test('an ingredient is the allergen with or without its salt or form', () => {
 })
 
 test('a FHIR AllergyIntolerance: substance as coded, status, patient by reference; malformed ones are refused', () => {
-  const a = parseAllergyIntolerance({
-    resourceType: 'AllergyIntolerance', id: 'a1', category: ['medication'], criticality: 'high',
-    clinicalStatus: { coding: [{ code: 'active' }] }, verificationStatus: { coding: [{ code: 'confirmed' }] },
-    code: { coding: [{ system: 'http://snomed.info/sct', code: '91936005', display: 'Allergy to penicillin' }] },
-    patient: { reference: 'Patient/0B8F5A52-7D1E-4C55-9A57-2F2F1B4C9E10' },
-  }, '')
+  const a = parseAllergyIntolerance(
+    {
+      resourceType: 'AllergyIntolerance',
+      id: 'a1',
+      category: ['medication'],
+      criticality: 'high',
+      clinicalStatus: { coding: [{ code: 'active' }] },
+      verificationStatus: { coding: [{ code: 'confirmed' }] },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '91936005', display: 'Allergy to penicillin' }] },
+      patient: { reference: 'Patient/0B8F5A52-7D1E-4C55-9A57-2F2F1B4C9E10' },
+    },
+    '',
+  )
   assert.equal(a.patient_id, '0b8f5a52-7d1e-4c55-9a57-2f2f1b4c9e10')
   assert.equal(a.patient_ref, 'Patient/0b8f5a52-7d1e-4c55-9a57-2f2f1b4c9e10')
-  assert.deepEqual([a.substance_system, a.substance_code, a.substance_display, a.criticality, a.status], ['http://snomed.info/sct', '91936005', 'Allergy to penicillin', 'high', 'active'])
+  assert.deepEqual(
+    [a.substance_system, a.substance_code, a.substance_display, a.criticality, a.status],
+    ['http://snomed.info/sct', '91936005', 'Allergy to penicillin', 'high', 'active'],
+  )
   assert.deepEqual(a.atc_prefixes, ['J01C'])
-  const refuted = parseAllergyIntolerance({ resourceType: 'AllergyIntolerance', code: { text: 'Penicillin' }, patient: { reference: 'urn:uuid:x' },
-    clinicalStatus: { coding: [{ code: 'active' }] }, verificationStatus: { coding: [{ code: 'refuted' }] } }, '')
+  const refuted = parseAllergyIntolerance(
+    {
+      resourceType: 'AllergyIntolerance',
+      code: { text: 'Penicillin' },
+      patient: { reference: 'urn:uuid:x' },
+      clinicalStatus: { coding: [{ code: 'active' }] },
+      verificationStatus: { coding: [{ code: 'refuted' }] },
+    },
+    '',
+  )
   assert.deepEqual([refuted.patient_id, refuted.patient_ref, refuted.status], [null, 'urn:uuid:x', 'refuted'])
-  assert.throws(() => parseAllergyIntolerance({ resourceType: 'AllergyIntolerance', code: {}, patient: { reference: 'Patient/x' } }, 'entry[3].resource.'),
-    (e: unknown) => e instanceof MalformedIntake && e.field === 'entry[3].resource.code')
+  assert.throws(
+    () =>
+      parseAllergyIntolerance({ resourceType: 'AllergyIntolerance', code: {}, patient: { reference: 'Patient/x' } }, 'entry[3].resource.'),
+    (e: unknown) => e instanceof MalformedIntake && e.field === 'entry[3].resource.code',
+  )
   assert.throws(() => parseAllergyIntolerance({ resourceType: 'AllergyIntolerance', code: { text: 'x' } }, ''), MalformedIntake)
 })

@@ -29,13 +29,27 @@ export interface AllergyDraft {
 export type ParsedAllergy = Omit<AllergyDraft, 'recorded_by'>
 
 /** What a patient, their prescriber or a pharmacist says the patient is allergic to. */
-export interface AllergyInput { substance: string; code?: string | undefined; system?: string | undefined; criticality?: Criticality | undefined }
+export interface AllergyInput {
+  substance: string
+  code?: string | undefined
+  system?: string | undefined
+  criticality?: Criticality | undefined
+}
 
 /** An allergy entered by hand: active, its meaning taken from the substance's name. */
 export function manualAllergy(patientId: string, a: AllergyInput, recordedBy: string): AllergyDraft {
   return {
-    patient_id: patientId, patient_ref: `Patient/${patientId}`, substance_system: a.system ?? null, substance_code: a.code ?? null,
-    substance_display: a.substance, categories: [], ...meaningOf(a.substance), criticality: a.criticality ?? null, status: 'active',
-    source: 'manual', source_fhir_id: null, recorded_by: recordedBy,
+    patient_id: patientId,
+    patient_ref: `Patient/${patientId}`,
+    substance_system: a.system ?? null,
+    substance_code: a.code ?? null,
+    substance_display: a.substance,
+    categories: [],
+    ...meaningOf(a.substance),
+    criticality: a.criticality ?? null,
+    status: 'active',
+    source: 'manual',
+    source_fhir_id: null,
+    recorded_by: recordedBy,
   }
 }

@@ -4,13 +4,26 @@ import { isControlled, type DeaSchedule } from './prescription-rules.ts'
 import { sameSubstance } from './allergens.ts'
 
 /** A drug as DUR compares it: ingredients (lower case) and ATC codes. */
-export interface DurDrug { drug_id: string; ingredients: string[]; atc_codes: string[] }
+export interface DurDrug {
+  drug_id: string
+  ingredients: string[]
+  atc_codes: string[]
+}
 
 /** One of the patient's medicines: an open prescription or medication history (FHIR, inactive). */
-export interface ActiveMedicine extends DurDrug { prescription_id: string; status: string }
+export interface ActiveMedicine extends DurDrug {
+  prescription_id: string
+  status: string
+}
 
 /** An active allergy of the patient, with what it means for matching (allergens.ts). */
-export interface PatientAllergy { allergy_id: string; substance: string; criticality: string | null; ingredients: string[]; atc_prefixes: string[] }
+export interface PatientAllergy {
+  allergy_id: string
+  substance: string
+  criticality: string | null
+  ingredients: string[]
+  atc_prefixes: string[]
+}
 
 /** What DUR checks: the new drug, what the patient takes and is allergic to, the catalog's interactions, the amounts. */
 export interface DurInput {
@@ -57,14 +70,26 @@ function allergyFindings(drug: DurDrug, allergies: PatientAllergy[]): Finding[] 
     if (!ingredients.length && !atc.length) continue
     const why = ingredients.length ? `it contains ${ingredients.join(', ')}` : `it is of the same class (ATC ${atc.join(', ')})`
     const criticality = a.criticality ? `, criticality ${a.criticality}` : ''
-    out.push({ code: 'allergy', severity: 'high', message: `recorded allergy to ${a.substance.slice(0, 200)}${criticality}: ${why}`, related: [a.allergy_id] })
+    out.push({
+      code: 'allergy',
+      severity: 'high',
+      message: `recorded allergy to ${a.substance.slice(0, 200)}${criticality}: ${why}`,
+      related: [a.allergy_id],
+    })
   }
   return out
 }
 
 function interactionFindings(i: DurInput): Finding[] {
   if (i.active.length === 0) return []
-  if (i.interactions === null) return [{ code: 'interaction_check_unavailable', severity: 'moderate', message: `interactions with ${i.active.length} other medicine(s) could not be checked: check them by hand` }]
+  if (i.interactions === null)
+    return [
+      {
+        code: 'interaction_check_unavailable',
+        severity: 'moderate',
+        message: `interactions with ${i.active.length} other medicine(s) could not be checked: check them by hand`,
+      },
+    ]
   const byDrug = new Map(i.active.map((m) => [m.drug_id, m]))
   const out: Finding[] = []
   for (const x of i.interactions) {
@@ -89,11 +114,22 @@ function duplicateFindings(drug: DurDrug, active: ActiveMedicine[]): Finding[] {
   for (const m of active) {
     const same = m.ingredients.filter((s) => ingredients.has(s.toLowerCase()))
     if (same.length) {
-      out.push({ code: 'duplicate_therapy', severity: 'moderate', message: `same ingredient already taken: ${same.join(', ')}`, related: [m.prescription_id] })
+      out.push({
+        code: 'duplicate_therapy',
+        severity: 'moderate',
+        message: `same ingredient already taken: ${same.join(', ')}`,
+        related: [m.prescription_id],
+      })
       continue
     }
     const cls = m.atc_codes.map(atcClass).filter((c) => classes.has(c))
-    if (cls.length) out.push({ code: 'duplicate_therapy', severity: 'low', message: `same therapeutic class (ATC ${[...new Set(cls)].join(', ')}) already taken`, related: [m.prescription_id] })
+    if (cls.length)
+      out.push({
+        code: 'duplicate_therapy',
+        severity: 'low',
+        message: `same therapeutic class (ATC ${[...new Set(cls)].join(', ')}) already taken`,
+        related: [m.prescription_id],
+      })
   }
   return out
 }
@@ -103,10 +139,20 @@ function amountFindings(i: DurInput): Finding[] {
   if (i.quantity === null) return out
   if (i.days_supply) {
     const perDay = i.quantity / i.days_supply
-    if (perDay > DAILY_UNITS_LIMIT) out.push({ code: 'dose_limit', severity: 'high', message: `${perDay.toFixed(1)} units a day is above the ${DAILY_UNITS_LIMIT}-unit daily limit` })
-    if (i.days_supply > MAX_DAYS_SUPPLY) out.push({ code: 'quantity_limit', severity: 'moderate', message: `${i.days_supply} days' supply is more than ${MAX_DAYS_SUPPLY}` })
+    if (perDay > DAILY_UNITS_LIMIT)
+      out.push({
+        code: 'dose_limit',
+        severity: 'high',
+        message: `${perDay.toFixed(1)} units a day is above the ${DAILY_UNITS_LIMIT}-unit daily limit`,
+      })
+    if (i.days_supply > MAX_DAYS_SUPPLY)
+      out.push({ code: 'quantity_limit', severity: 'moderate', message: `${i.days_supply} days' supply is more than ${MAX_DAYS_SUPPLY}` })
     else if (isControlled(i.schedule) && i.days_supply > MAX_CONTROLLED_DAYS_SUPPLY) {
-      out.push({ code: 'quantity_limit', severity: 'moderate', message: `${i.days_supply} days' supply of a schedule ${i.schedule} substance is more than ${MAX_CONTROLLED_DAYS_SUPPLY}` })
+      out.push({
+        code: 'quantity_limit',
+        severity: 'moderate',
+        message: `${i.days_supply} days' supply of a schedule ${i.schedule} substance is more than ${MAX_CONTROLLED_DAYS_SUPPLY}`,
+      })
     }
   } else if (i.quantity > QUANTITY_LIMIT) {
     out.push({ code: 'quantity_limit', severity: 'moderate', message: `quantity ${i.quantity} is above ${QUANTITY_LIMIT} units` })

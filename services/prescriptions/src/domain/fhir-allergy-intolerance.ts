@@ -55,7 +55,10 @@ export function parseAllergyIntolerance(value: unknown, at: string): ParsedAller
 }
 
 /** Refuted or entered in error wins over the clinical status; no status at all is taken as active. */
-function statusOf(clinical: z.infer<typeof CodeableConcept> | undefined, verification: z.infer<typeof CodeableConcept> | undefined): AllergyStatus {
+function statusOf(
+  clinical: z.infer<typeof CodeableConcept> | undefined,
+  verification: z.infer<typeof CodeableConcept> | undefined,
+): AllergyStatus {
   const v = verification?.coding?.map((c) => c.code).find((c) => c === 'refuted' || c === 'entered-in-error')
   if (v) return v as AllergyStatus
   const c = clinical?.coding?.map((x) => x.code).find((x) => x && CLINICAL.includes(x))

@@ -58,7 +58,10 @@ test('a Synthea bundle gives one order per MedicationRequest, RxNorm-coded, pati
 test('what is not a well-formed MedicationRequest is refused with the field named', () => {
   const mr = read('fhir-r4-examples/MedicationRequest-medrx0302.json')
   delete mr.status
-  assert.throws(() => parseFhir(mr, today), (e: unknown) => e instanceof MalformedIntake && e.field === 'status')
+  assert.throws(
+    () => parseFhir(mr, today),
+    (e: unknown) => e instanceof MalformedIntake && e.field === 'status',
+  )
   assert.throws(() => parseFhir({ nope: 1 }, today), MalformedIntake)
   assert.throws(() => parseFhir('text', today), MalformedIntake)
   assert.throws(() => parseFhir({ resourceType: 'Patient' }, today), UnsupportedIntake)

@@ -25,25 +25,32 @@ const CodeableConcept = z.object({ coding: z.array(Coding).optional(), text: z.s
 const Reference = z.object({ reference: z.string().optional(), display: z.string().optional(), identifier: Identifier.optional() })
 const Resource = z.looseObject({ resourceType: z.string(), id: z.string().optional() })
 
-const MedicationRequest = z.object({
-  resourceType: z.literal('MedicationRequest'),
-  id: z.string().optional(),
-  status: z.string().min(1),
-  intent: z.string().min(1),
-  subject: Reference,
-  medicationCodeableConcept: CodeableConcept.optional(),
-  medicationReference: Reference.optional(),
-  requester: Reference.optional(),
-  authoredOn: z.string().optional(),
-  dosageInstruction: z.array(z.object({ text: z.string().optional(), patientInstruction: z.string().optional() })).optional(),
-  dispenseRequest: z.object({
-    quantity: z.object({ value: z.number().optional() }).optional(),
-    numberOfRepeatsAllowed: z.number().optional(),
-    expectedSupplyDuration: z.object({ value: z.number().optional(), code: z.string().optional() }).optional(),
-    validityPeriod: z.object({ start: z.string().optional(), end: z.string().optional() }).optional(),
-  }).optional(),
-  contained: z.array(Resource).optional(),
-}).refine((m) => m.medicationCodeableConcept || m.medicationReference, { message: 'medicationCodeableConcept or medicationReference is required', path: ['medication[x]'] })
+const MedicationRequest = z
+  .object({
+    resourceType: z.literal('MedicationRequest'),
+    id: z.string().optional(),
+    status: z.string().min(1),
+    intent: z.string().min(1),
+    subject: Reference,
+    medicationCodeableConcept: CodeableConcept.optional(),
+    medicationReference: Reference.optional(),
+    requester: Reference.optional(),
+    authoredOn: z.string().optional(),
+    dosageInstruction: z.array(z.object({ text: z.string().optional(), patientInstruction: z.string().optional() })).optional(),
+    dispenseRequest: z
+      .object({
+        quantity: z.object({ value: z.number().optional() }).optional(),
+        numberOfRepeatsAllowed: z.number().optional(),
+        expectedSupplyDuration: z.object({ value: z.number().optional(), code: z.string().optional() }).optional(),
+        validityPeriod: z.object({ start: z.string().optional(), end: z.string().optional() }).optional(),
+      })
+      .optional(),
+    contained: z.array(Resource).optional(),
+  })
+  .refine((m) => m.medicationCodeableConcept || m.medicationReference, {
+    message: 'medicationCodeableConcept or medicationReference is required',
+    path: ['medication[x]'],
+  })
 type MedicationRequest = z.infer<typeof MedicationRequest>
 
 const Bundle = z.object({
@@ -54,7 +61,11 @@ const Bundle = z.object({
 type Lookup = (ref: string | undefined) => Record<string, any> | undefined
 
 /** What a FHIR submission holds: orders (MedicationRequests) and allergies (AllergyIntolerances), and whether it was a Bundle. */
-export interface ParsedFhir { orders: ParsedOrder[]; allergies: ParsedAllergy[]; bundle: boolean }
+export interface ParsedFhir {
+  orders: ParsedOrder[]
+  allergies: ParsedAllergy[]
+  bundle: boolean
+}
 
 /**
  * Reads a FHIR R4 MedicationRequest or AllergyIntolerance, or every one of them in a Bundle.
@@ -63,9 +74,13 @@ export interface ParsedFhir { orders: ParsedOrder[]; allergies: ParsedAllergy[];
 export function parseFhir(body: unknown, today: string): ParsedFhir {
   const kind = Resource.safeParse(body)
   if (!kind.success) throw new MalformedIntake('resourceType', 'expected a FHIR resource with a resourceType')
-  if (kind.data.resourceType === 'MedicationRequest') return { orders: [toOrder(parse(MedicationRequest, body, ''), () => undefined, today)], allergies: [], bundle: false }
+  if (kind.data.resourceType === 'MedicationRequest')
+    return { orders: [toOrder(parse(MedicationRequest, body, ''), () => undefined, today)], allergies: [], bundle: false }
   if (kind.data.resourceType === 'AllergyIntolerance') return { orders: [], allergies: [parseAllergyIntolerance(body, '')], bundle: false }
-  if (kind.data.resourceType !== 'Bundle') throw new UnsupportedIntake(`expected a MedicationRequest, an AllergyIntolerance or a Bundle, got ${kind.data.resourceType.slice(0, 60)}`)
+  if (kind.data.resourceType !== 'Bundle')
+    throw new UnsupportedIntake(
+      `expected a MedicationRequest, an AllergyIntolerance or a Bundle, got ${kind.data.resourceType.slice(0, 60)}`,
+    )
   const bundle = parse(Bundle, body, '')
   const byRef = new Map<string, Record<string, any>>()
   for (const e of bundle.entry) {
@@ -76,9 +91,12 @@ export function parseFhir(body: unknown, today: string): ParsedFhir {
   const of = (type: string) => bundle.entry.map((e, i) => [e, i] as const).filter(([e]) => e.resource?.resourceType === type)
   const requests = of('MedicationRequest')
   const allergies = of('AllergyIntolerance')
-  if (requests.length === 0 && allergies.length === 0) throw new UnsupportedIntake('the Bundle holds no MedicationRequest or AllergyIntolerance')
-  if (requests.length > MAX_BUNDLE_REQUESTS) throw new MalformedIntake('entry', `at most ${MAX_BUNDLE_REQUESTS} MedicationRequests per Bundle`)
-  if (allergies.length > MAX_BUNDLE_ALLERGIES) throw new MalformedIntake('entry', `at most ${MAX_BUNDLE_ALLERGIES} AllergyIntolerances per Bundle`)
+  if (requests.length === 0 && allergies.length === 0)
+    throw new UnsupportedIntake('the Bundle holds no MedicationRequest or AllergyIntolerance')
+  if (requests.length > MAX_BUNDLE_REQUESTS)
+    throw new MalformedIntake('entry', `at most ${MAX_BUNDLE_REQUESTS} MedicationRequests per Bundle`)
+  if (allergies.length > MAX_BUNDLE_ALLERGIES)
+    throw new MalformedIntake('entry', `at most ${MAX_BUNDLE_ALLERGIES} AllergyIntolerances per Bundle`)
   const lookup: Lookup = (ref) => (ref ? byRef.get(ref) : undefined)
   return {
     orders: requests.map(([e, i]) => toOrder(parse(MedicationRequest, e.resource, `entry[${i}].resource.`), lookup, today)),
@@ -103,14 +121,20 @@ function toOrder(mr: MedicationRequest, inBundle: Lookup, today: string): Parsed
   const issue = dateOf(mr.authoredOn)
   const expiry = dateOf(mr.dispenseRequest?.validityPeriod?.end)
   const history = historyReason(mr, expiry, today)
-  if (!history && !['active', ...HISTORY_STATUSES].includes(mr.status)) notes.push(`FHIR status is ${mr.status}: confirm with the prescriber`)
-  const dosage = (mr.dosageInstruction ?? []).map((d) => d.text ?? d.patientInstruction).filter(Boolean).join('; ') || null
+  if (!history && !['active', ...HISTORY_STATUSES].includes(mr.status))
+    notes.push(`FHIR status is ${mr.status}: confirm with the prescriber`)
+  const dosage =
+    (mr.dosageInstruction ?? [])
+      .map((d) => d.text ?? d.patientInstruction)
+      .filter(Boolean)
+      .join('; ') || null
   if (!dosage && !history) notes.push('no dosage instructions')
   const requester = mr.requester?.reference
   return {
     channel: 'fhir',
     patient_id: patient,
-    prescriber_id: /^Practitioner\/[0-9a-f-]{36}$/i.test(requester ?? '') && UUID.test(requester!.slice(13)) ? requester!.slice(13).toLowerCase() : null,
+    prescriber_id:
+      /^Practitioner\/[0-9a-f-]{36}$/i.test(requester ?? '') && UUID.test(requester!.slice(13)) ? requester!.slice(13).toLowerCase() : null,
     dosage,
     quantity: mr.dispenseRequest?.quantity?.value ?? null,
     refill_count: mr.dispenseRequest?.numberOfRepeatsAllowed ?? null,

@@ -2,7 +2,12 @@ import { MAX_QUANTITY, MAX_REFILLS, checkRules, type DeaSchedule } from './presc
 
 /** An e-prescription that is not well-formed (answered 400); `field` says where. */
 export class MalformedIntake extends Error {
-  constructor(readonly field: string, message: string) { super(message) }
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+  }
 }
 
 /** A well-formed message that is not a prescription we take (answered 422). */
@@ -82,14 +87,19 @@ export const CATALOG_UNAVAILABLE_NOTE = 'catalog unavailable: the drug is not co
 
 /** The in_review reason: a pharmacist must verify, with how many notes need a look. */
 export function reviewReason(notes: string[]): string {
-  return notes.length ? `awaiting pharmacist verification (${notes.length} note${notes.length > 1 ? 's' : ''} to review)` : 'awaiting pharmacist verification'
+  return notes.length
+    ? `awaiting pharmacist verification (${notes.length} note${notes.length > 1 ? 's' : ''} to review)`
+    : 'awaiting pharmacist verification'
 }
 
 /** Turns a parsed e-prescription and its drug lookup into a draft; broken rules become notes, not refusals. */
 export function draftFromOrder(order: ParsedOrder, drug: DrugLookup, today: string, submittedBy: string | null): PrescriptionDraft {
   const notes = [...order.notes, ...drugNotes(drug)]
   const found = drug.kind === 'found' ? drug : null
-  const quantity = order.quantity !== null && Number.isInteger(order.quantity) && order.quantity >= 1 && order.quantity <= MAX_QUANTITY ? order.quantity : null
+  const quantity =
+    order.quantity !== null && Number.isInteger(order.quantity) && order.quantity >= 1 && order.quantity <= MAX_QUANTITY
+      ? order.quantity
+      : null
   const refills = order.refill_count ?? 0
   const refill_count = Number.isInteger(refills) ? Math.min(Math.max(refills, 0), MAX_REFILLS) : 0
   let expiry = order.expiry_date && order.issue_date && order.expiry_date > order.issue_date ? order.expiry_date : null
@@ -99,7 +109,11 @@ export function draftFromOrder(order: ParsedOrder, drug: DrugLookup, today: stri
     if (refill_count !== refills) notes.push(`refills ${refills} is outside 0..${MAX_REFILLS}`)
     if (!order.issue_date) notes.push('the written date is missing')
     if (order.issue_date) {
-      const r = checkRules({ issue_date: order.issue_date, expiry_date: expiry, quantity: quantity ?? 1, refill_count }, found?.dea_schedule ?? null, today)
+      const r = checkRules(
+        { issue_date: order.issue_date, expiry_date: expiry, quantity: quantity ?? 1, refill_count },
+        found?.dea_schedule ?? null,
+        today,
+      )
       expiry = r.expiry_date > order.issue_date ? r.expiry_date : null
       notes.push(...r.violations.filter((v) => v.field !== 'quantity').map((v) => `${v.field}: ${v.message}`))
     }
@@ -153,12 +167,20 @@ export interface Submission {
  * A structured submission becomes a draft, or the rules it breaks (answered 422, nothing stored).
  * The drug was found, or the catalog could not be asked: then it goes to the queue unconfirmed.
  */
-export function draftFromSubmission(s: Submission, drug: DrugLookup & { kind: 'found' | 'unavailable' }, today: string): { draft: PrescriptionDraft } | { violations: Array<{ field: string; message: string }> } {
+export function draftFromSubmission(
+  s: Submission,
+  drug: DrugLookup & { kind: 'found' | 'unavailable' },
+  today: string,
+): { draft: PrescriptionDraft } | { violations: Array<{ field: string; message: string }> } {
   const schedule = drug.kind === 'found' ? drug.dea_schedule : null
-  const r = checkRules({ issue_date: s.issue_date, expiry_date: s.expiry_date ?? null, quantity: s.quantity, refill_count: s.refill_count }, schedule, today)
+  const r = checkRules(
+    { issue_date: s.issue_date, expiry_date: s.expiry_date ?? null, quantity: s.quantity, refill_count: s.refill_count },
+    schedule,
+    today,
+  )
   if (r.violations.length) return { violations: r.violations }
   const notes = drugNotes(drug)
-  if (s.channel === 'upload') notes.push('uploaded by the patient: check it against the prescriber\'s original')
+  if (s.channel === 'upload') notes.push("uploaded by the patient: check it against the prescriber's original")
   return {
     draft: {
       channel: s.channel,

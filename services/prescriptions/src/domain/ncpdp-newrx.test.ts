@@ -21,7 +21,7 @@ test('a NewRx is read: message id, NPI, NDC, quantity, refills, written date, si
   assert.equal(o.patient_id, null)
 })
 
-test('NCPDP\'s own namespaced 2013 example and the coded 2023 one parse', () => {
+test("NCPDP's own namespaced 2013 example and the coded 2023 one parse", () => {
   const a = parseNewRx(read('ncpdp-v2013071-NewRxForXSLTExample.xml'))
   assert.equal(a.source.message_id, '1234567')
   assert.equal(a.source.prescriber_npi, '666666666')
@@ -42,7 +42,10 @@ test('edge cases: empty fields are null, not errors', () => {
 
 test('an Apotheca patient id in the patient identification is matched', () => {
   const id = '0b8f5a52-7d1e-4c55-9a57-2f2f1b4c9e10'
-  const xml = read('cosyte-newrx-basic.xml').replace('<HumanPatient>', `<HumanPatient><Identification><PatientAccountNumber>${id}</PatientAccountNumber></Identification>`)
+  const xml = read('cosyte-newrx-basic.xml').replace(
+    '<HumanPatient>',
+    `<HumanPatient><Identification><PatientAccountNumber>${id}</PatientAccountNumber></Identification>`,
+  )
   assert.equal(parseNewRx(xml).patient_id, id)
 })
 
@@ -57,7 +60,10 @@ test('XXE: a document type declaration with an external entity is refused, never
   const xxe = `<?xml version="1.0"?>
 <!DOCTYPE Message [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <Message><Header><MessageID>&xxe;</MessageID></Header><Body><NewRx><MedicationPrescribed><Quantity><Value>1</Value></Quantity></MedicationPrescribed></NewRx></Body></Message>`
-  assert.throws(() => parseNewRx(xxe), (e: unknown) => e instanceof MalformedIntake && /document type/.test(e.message))
+  assert.throws(
+    () => parseNewRx(xxe),
+    (e: unknown) => e instanceof MalformedIntake && /document type/.test(e.message),
+  )
 })
 
 test('only the predefined entities and character references are decoded, once', () => {

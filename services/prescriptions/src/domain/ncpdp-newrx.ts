@@ -106,7 +106,7 @@ export function newRxOrder(message: Node): ParsedOrder {
       message_id: text(at(message, 'Header', 'MessageID'))?.slice(0, 200) ?? null,
       order_number: text(at(message, 'Header', 'PrescriberOrderNumber'))?.slice(0, 200) ?? null,
       ndc: ndc?.slice(0, 40) ?? null,
-      rxnorm: dbQualifier?.toUpperCase() === 'RXNORM' ? text(at(med, 'DrugCoded', 'DrugDBCode', 'Code'))?.slice(0, 40) ?? null : null,
+      rxnorm: dbQualifier?.toUpperCase() === 'RXNORM' ? (text(at(med, 'DrugCoded', 'DrugDBCode', 'Code'))?.slice(0, 40) ?? null) : null,
       drug_text: text(child(med, 'DrugDescription'))?.slice(0, 300) ?? null,
       prescriber_npi: prescriberNpi(child(newRx, 'Prescriber')),
     },

@@ -2,7 +2,10 @@
 export type DeaSchedule = 'CI' | 'CII' | 'CIII' | 'CIV' | 'CV'
 
 /** One broken rule: the field it concerns and what is wrong, as a problem document lists it. */
-export interface Violation { field: string; message: string }
+export interface Violation {
+  field: string
+  message: string
+}
 
 /** What the rules look at in a prescription. */
 export interface RuleInput {
@@ -69,12 +72,21 @@ export function checkRules(p: RuleInput, schedule: DeaSchedule | null, today: st
   if (schedule === 'CI') v.push({ field: 'drug_id', message: 'schedule I substances cannot be prescribed' })
   if (p.issue_date > today) v.push({ field: 'issue_date', message: 'must not be in the future' })
   if (expiry <= p.issue_date) v.push({ field: 'expiry_date', message: 'must be after issue_date' })
-  else if (expiry > limit) v.push({ field: 'expiry_date', message: `must be no later than ${limit} (${validityMonths(schedule)} months after issue${schedule ? ` for schedule ${schedule}` : ''})` })
+  else if (expiry > limit)
+    v.push({
+      field: 'expiry_date',
+      message: `must be no later than ${limit} (${validityMonths(schedule)} months after issue${schedule ? ` for schedule ${schedule}` : ''})`,
+    })
   else if (expiry < today) v.push({ field: 'expiry_date', message: 'the prescription has already expired' })
-  if (!Number.isInteger(p.quantity) || p.quantity < 1 || p.quantity > MAX_QUANTITY) v.push({ field: 'quantity', message: `must be between 1 and ${MAX_QUANTITY}` })
+  if (!Number.isInteger(p.quantity) || p.quantity < 1 || p.quantity > MAX_QUANTITY)
+    v.push({ field: 'quantity', message: `must be between 1 and ${MAX_QUANTITY}` })
   const refills = maxRefills(schedule)
   if (!Number.isInteger(p.refill_count) || p.refill_count < 0 || p.refill_count > refills) {
-    v.push({ field: 'refill_count', message: schedule && refills < MAX_REFILLS ? `schedule ${schedule} allows at most ${refills} refills` : `must be between 0 and ${refills}` })
+    v.push({
+      field: 'refill_count',
+      message:
+        schedule && refills < MAX_REFILLS ? `schedule ${schedule} allows at most ${refills} refills` : `must be between 0 and ${refills}`,
+    })
   }
   return { expiry_date: expiry, violations: v }
 }

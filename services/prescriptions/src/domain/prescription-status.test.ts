@@ -13,7 +13,8 @@ test('validation queues for review or refuses (rejected); a pharmacist never rej
   assert.equal(nextStatus('validating', 'reject'), null)
   assert.equal(nextStatus('received', 'queue'), null, 'no review without validation')
   assert.equal(nextStatus('received', 'refuse'), null)
-  for (const s of ['in_review', 'verified', 'rejected', 'cancelled', 'expired', 'inactive'] as const) assert.equal(nextStatus(s, 'validate'), null, `validate from ${s}`)
+  for (const s of ['in_review', 'verified', 'rejected', 'cancelled', 'expired', 'inactive'] as const)
+    assert.equal(nextStatus(s, 'validate'), null, `validate from ${s}`)
 })
 
 test('a prescription not yet reviewed may be cancelled by its prescriber', () => {

@@ -12,7 +12,11 @@ export interface FillState {
 }
 
 /** A refused fill: why, as a problem slug and a sentence. */
-export interface FillRefusal { slug: 'not-dispensable' | 'prescription-expired' | 'no-refills-left' | 'refill-too-early'; detail: string; earliest?: string }
+export interface FillRefusal {
+  slug: 'not-dispensable' | 'prescription-expired' | 'no-refills-left' | 'refill-too-early'
+  detail: string
+  earliest?: string
+}
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -31,7 +35,12 @@ export function checkFill(s: FillState, today: string): { refills_remaining: num
   if (s.refills_remaining <= 0) return { slug: 'no-refills-left', detail: 'every refill has been used: the prescriber must renew it' }
   if (s.last_filled_on && s.days_supply) {
     const earliest = earliestRefill(s.last_filled_on, s.days_supply)
-    if (today < earliest) return { slug: 'refill-too-early', detail: `the last fill (${s.last_filled_on}, ${s.days_supply} days) allows a refill from ${earliest}`, earliest }
+    if (today < earliest)
+      return {
+        slug: 'refill-too-early',
+        detail: `the last fill (${s.last_filled_on}, ${s.days_supply} days) allows a refill from ${earliest}`,
+        earliest,
+      }
   }
   return { refills_remaining: s.refills_remaining - 1, last: s.refills_remaining - 1 === 0 }
 }

@@ -5,7 +5,14 @@ import { isBlocked, needsOverride } from './findings.ts'
 
 const today = '2026-03-10'
 const rx = (o: Partial<ValidationInput> = {}): ValidationInput => ({
-  issue_date: '2026-03-01', expiry_date: null, quantity: 30, refill_count: 0, prescriber_npi: null, schedule: null, drug_confirmed: true, ...o,
+  issue_date: '2026-03-01',
+  expiry_date: null,
+  quantity: 30,
+  refill_count: 0,
+  prescriber_npi: null,
+  schedule: null,
+  drug_confirmed: true,
+  ...o,
 })
 const doctor: PrescriberRecord = { kind: 'found', npi: '1234567893', dea_number: 'BH1234563', licence_state: 'NY' }
 const codes = (f: ReturnType<typeof validatePrescription>) => f.map((x) => `${x.code}:${x.severity}`)
@@ -25,7 +32,7 @@ test('a valid prescriber and a lawful prescription pass with nothing found', () 
   assert.deepEqual(validatePrescription(rx({ schedule: 'CII' }), doctor, today), [])
 })
 
-test('prescriber: identity\'s record with a bad NPI, no licence state, or unknown is blocking', () => {
+test("prescriber: identity's record with a bad NPI, no licence state, or unknown is blocking", () => {
   assert.deepEqual(codes(validatePrescription(rx(), { ...doctor, npi: '1234567890' }, today)), ['prescriber_npi_invalid:blocking'])
   assert.deepEqual(codes(validatePrescription(rx(), { ...doctor, licence_state: null }, today)), ['prescriber_licence_state:blocking'])
   assert.deepEqual(codes(validatePrescription(rx(), { ...doctor, licence_state: 'ZZ' }, today)), ['prescriber_licence_state:blocking'])
@@ -33,8 +40,12 @@ test('prescriber: identity\'s record with a bad NPI, no licence state, or unknow
 })
 
 test('controlled substances: DEA registration present, valid, and covering the schedule', () => {
-  assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIV' }), { ...doctor, dea_number: null }, today)), ['prescriber_dea_missing:blocking'])
-  assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIV' }), { ...doctor, dea_number: 'BH1234567' }, today)), ['prescriber_dea_invalid:blocking'])
+  assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIV' }), { ...doctor, dea_number: null }, today)), [
+    'prescriber_dea_missing:blocking',
+  ])
+  assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIV' }), { ...doctor, dea_number: 'BH1234567' }, today)), [
+    'prescriber_dea_invalid:blocking',
+  ])
   const civOnly: PrescriberRecord = { ...doctor, dea_schedules: ['CIII', 'CIV', 'CV'] }
   assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CII' }), civOnly, today)), ['prescriber_schedule_not_permitted:blocking'])
   assert.deepEqual(validatePrescription(rx({ schedule: 'CIV' }), civOnly, today), [])
@@ -56,9 +67,17 @@ test('the law of the schedule: no refills on CII, at most five and six months on
   assert.deepEqual(validatePrescription(rx({ schedule: 'CIII', refill_count: 5 }), doctor, today), [])
   assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIII', refill_count: 6 }), doctor, today)), ['rule_refill_count:blocking'])
   assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIV', refill_count: 6 }), doctor, today)), ['rule_refill_count:blocking'])
-  assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CIV', expiry_date: '2026-09-02' }), doctor, today)), ['rule_expiry_date:blocking'], 'six months and a day')
+  assert.deepEqual(
+    codes(validatePrescription(rx({ schedule: 'CIV', expiry_date: '2026-09-02' }), doctor, today)),
+    ['rule_expiry_date:blocking'],
+    'six months and a day',
+  )
   assert.deepEqual(validatePrescription(rx({ schedule: 'CIV', expiry_date: '2026-09-01' }), doctor, today), [])
-  assert.deepEqual(codes(validatePrescription(rx({ issue_date: '2025-01-01' }), doctor, today)), ['rule_expiry_date:blocking'], 'expired after a year')
+  assert.deepEqual(
+    codes(validatePrescription(rx({ issue_date: '2025-01-01' }), doctor, today)),
+    ['rule_expiry_date:blocking'],
+    'expired after a year',
+  )
   assert.deepEqual(codes(validatePrescription(rx({ issue_date: '2026-03-11' }), doctor, today)), ['rule_issue_date:blocking'])
   assert.deepEqual(codes(validatePrescription(rx({ schedule: 'CI' }), doctor, today)), ['rule_drug_id:blocking'])
 })

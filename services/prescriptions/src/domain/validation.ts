@@ -20,8 +20,12 @@ export interface ValidationInput {
   drug_confirmed: boolean
 }
 
-const US_STATES = new Set(('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA '
-  + 'RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP').split(' '))
+const US_STATES = new Set(
+  (
+    'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA ' +
+    'RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP'
+  ).split(' '),
+)
 
 /** NPI: 10 digits, Luhn check digit over the number prefixed with 80840 (CMS). */
 export function isValidNpi(npi: string): boolean {
@@ -30,7 +34,10 @@ export function isValidNpi(npi: string): boolean {
   let sum = 0
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9 }
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
     sum += d
   }
   return sum % 10 === 0
@@ -55,10 +62,19 @@ const block = (code: string, message: string): Finding => ({ code, severity: 'bl
 export function validatePrescription(p: ValidationInput, prescriber: PrescriberRecord, today: string): Finding[] {
   const out: Finding[] = [...prescriberFindings(p, prescriber)]
   if (p.issue_date) {
-    const { violations } = checkRules({ issue_date: p.issue_date, expiry_date: p.expiry_date, quantity: p.quantity ?? 1, refill_count: p.refill_count }, p.schedule, today)
+    const { violations } = checkRules(
+      { issue_date: p.issue_date, expiry_date: p.expiry_date, quantity: p.quantity ?? 1, refill_count: p.refill_count },
+      p.schedule,
+      today,
+    )
     for (const v of violations) out.push(block(`rule_${v.field}`, `${v.field}: ${v.message}`))
   }
-  if (!p.drug_confirmed) out.push({ code: 'schedule_unknown', severity: 'moderate', message: 'the catalog could not confirm the drug: its schedule and legal limits are checked again at approval' })
+  if (!p.drug_confirmed)
+    out.push({
+      code: 'schedule_unknown',
+      severity: 'moderate',
+      message: 'the catalog could not confirm the drug: its schedule and legal limits are checked again at approval',
+    })
   return out
 }
 
@@ -71,18 +87,39 @@ function prescriberFindings(p: ValidationInput, r: PrescriberRecord): Finding[] 
     out.push(r.kind === 'found' ? block('prescriber_npi_invalid', message) : { code: 'prescriber_npi_invalid', severity: 'high', message })
   }
   if ((r.kind === 'none' || r.kind === 'unavailable') && isControlled(p.schedule)) {
-    out.push({ code: 'prescriber_dea_unverified', severity: 'high', message: `schedule ${p.schedule}: the prescriber's DEA registration could not be checked with identity` })
+    out.push({
+      code: 'prescriber_dea_unverified',
+      severity: 'high',
+      message: `schedule ${p.schedule}: the prescriber's DEA registration could not be checked with identity`,
+    })
   }
   if (r.kind === 'unknown') out.push(block('prescriber_unknown', 'the prescriber is not a practitioner known to identity'))
   // A signed-in prescriber is one of our accounts; for a controlled drug the unchecked DEA registration is a finding of its own (above).
-  if (r.kind === 'unavailable') out.push({ code: 'prescriber_unverified', severity: 'info', message: 'identity could not be asked about the prescriber: check NPI, DEA registration and licence by hand' })
-  if (r.kind === 'none' && !npi) out.push({ code: 'prescriber_unidentified', severity: 'moderate', message: 'the prescription names no prescriber we can identify (no account, no NPI)' })
+  if (r.kind === 'unavailable')
+    out.push({
+      code: 'prescriber_unverified',
+      severity: 'info',
+      message: 'identity could not be asked about the prescriber: check NPI, DEA registration and licence by hand',
+    })
+  if (r.kind === 'none' && !npi)
+    out.push({
+      code: 'prescriber_unidentified',
+      severity: 'moderate',
+      message: 'the prescription names no prescriber we can identify (no account, no NPI)',
+    })
   if (r.kind !== 'found') return out
-  if (!r.licence_state || !US_STATES.has(r.licence_state.toUpperCase())) out.push(block('prescriber_licence_state', `the prescriber has no valid US licence state${r.licence_state ? ` (${r.licence_state.slice(0, 10)})` : ''}`))
+  if (!r.licence_state || !US_STATES.has(r.licence_state.toUpperCase()))
+    out.push(
+      block(
+        'prescriber_licence_state',
+        `the prescriber has no valid US licence state${r.licence_state ? ` (${r.licence_state.slice(0, 10)})` : ''}`,
+      ),
+    )
   if (isControlled(p.schedule)) {
     if (!r.dea_number) out.push(block('prescriber_dea_missing', `schedule ${p.schedule} needs a prescriber with a DEA registration`))
-    else if (!isValidDea(r.dea_number)) out.push(block('prescriber_dea_invalid', 'the prescriber\'s DEA number fails its check digit'))
-    else if (r.dea_schedules && !r.dea_schedules.includes(p.schedule)) out.push(block('prescriber_schedule_not_permitted', `the prescriber's DEA registration does not cover schedule ${p.schedule}`))
+    else if (!isValidDea(r.dea_number)) out.push(block('prescriber_dea_invalid', "the prescriber's DEA number fails its check digit"))
+    else if (r.dea_schedules && !r.dea_schedules.includes(p.schedule))
+      out.push(block('prescriber_schedule_not_permitted', `the prescriber's DEA registration does not cover schedule ${p.schedule}`))
   }
   return out
 }

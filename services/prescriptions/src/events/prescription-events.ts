@@ -24,13 +24,22 @@ export async function publishReceived(publish: Publish, tx: Tx, p: PrescriptionR
 }
 
 /** Publishes `prescriptions.prescription.review_requested.v1`: the review consumer validates it and runs DUR. */
-export async function publishReviewRequested(publish: Publish, tx: Tx, p: Pick<PrescriptionRow, 'prescription_id' | 'channel'>): Promise<void> {
-  await publish(tx, 'prescriptions.prescription.review_requested.v1', p.prescription_id, { prescription_id: p.prescription_id, channel: p.channel })
+export async function publishReviewRequested(
+  publish: Publish,
+  tx: Tx,
+  p: Pick<PrescriptionRow, 'prescription_id' | 'channel'>,
+): Promise<void> {
+  await publish(tx, 'prescriptions.prescription.review_requested.v1', p.prescription_id, {
+    prescription_id: p.prescription_id,
+    channel: p.channel,
+  })
 }
 
 /** Publishes `prescriptions.prescription.status_changed.v1` (same rule about unmatched patients). */
 export async function publishStatusChanged(
-  publish: Publish, tx: Tx, p: Pick<PrescriptionRow, 'prescription_id' | 'patient_id'>,
+  publish: Publish,
+  tx: Tx,
+  p: Pick<PrescriptionRow, 'prescription_id' | 'patient_id'>,
   change: { from: PrescriptionStatus | null; to: PrescriptionStatus; reason: string | null; actor: string | null },
 ): Promise<void> {
   if (!p.patient_id) return
@@ -45,6 +54,14 @@ export async function publishStatusChanged(
 }
 
 /** Publishes `prescriptions.epcs.status_received.v1`, keyed by the prescription it names. */
-export async function publishEpcsStatus(publish: Publish, tx: Tx, m: { message_id: string; prescription_id: string; status: string }): Promise<void> {
-  await publish(tx, 'prescriptions.epcs.status_received.v1', m.prescription_id, { message_id: m.message_id, prescription_id: m.prescription_id, status: m.status })
+export async function publishEpcsStatus(
+  publish: Publish,
+  tx: Tx,
+  m: { message_id: string; prescription_id: string; status: string },
+): Promise<void> {
+  await publish(tx, 'prescriptions.epcs.status_received.v1', m.prescription_id, {
+    message_id: m.message_id,
+    prescription_id: m.prescription_id,
+    status: m.status,
+  })
 }

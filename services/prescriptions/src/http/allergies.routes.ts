@@ -12,7 +12,8 @@ export function allergyRoutes(deps: Deps) {
     route({
       method: 'POST',
       url: '/patients/:patientId/allergies',
-      summary: 'Records an allergy of a patient (the patient themself, a practitioner who prescribed for them, a pharmacist); reviews check new prescriptions against it',
+      summary:
+        'Records an allergy of a patient (the patient themself, a practitioner who prescribed for them, a pharmacist); reviews check new prescriptions against it',
       auth: { roles: ['patient', 'practitioner', 'pharmacist'] },
       schema: { params: PatientParams, body: AllergyBody },
       handler: async ({ principal, params, body, headers }, reply) => {
@@ -23,7 +24,8 @@ export function allergyRoutes(deps: Deps) {
     route({
       method: 'GET',
       url: '/patients/:patientId/allergies',
-      summary: "A patient's allergies, from FHIR AllergyIntolerance or entered by hand (patients: their own; practitioners: patients they prescribed for)",
+      summary:
+        "A patient's allergies, from FHIR AllergyIntolerance or entered by hand (patients: their own; practitioners: patients they prescribed for)",
       auth: { roles: ['patient', 'practitioner', 'pharmacist', 'technician', 'admin'] },
       schema: { params: PatientParams },
       handler: async ({ principal, params }) => {

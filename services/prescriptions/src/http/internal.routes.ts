@@ -22,7 +22,8 @@ export function internalRoutes(deps: Deps) {
     route({
       method: 'POST',
       url: '/internal/prescriptions/:prescriptionId/fills',
-      summary: 'Records a fill of a verified prescription for an order (once per order): signature re-checked, refills counted, too-early refills and expiry refused (service-to-service)',
+      summary:
+        'Records a fill of a verified prescription for an order (once per order): signature re-checked, refills counted, too-early refills and expiry refused (service-to-service)',
       auth: { internal: true },
       schema: { params: PrescriptionParams, body: FillBody },
       handler: async ({ params, body }, reply) => {
@@ -33,7 +34,8 @@ export function internalRoutes(deps: Deps) {
     route({
       method: 'GET',
       url: '/internal/patients/:patientId/medications',
-      summary: "A patient's medicines for drug utilisation review: prescriptions in force and medication history, and who prescribed for them (service-to-service; with actor_id and actor_role, the person asked for must be allowed to see the patient, and the read is audited)",
+      summary:
+        "A patient's medicines for drug utilisation review: prescriptions in force and medication history, and who prescribed for them (service-to-service; with actor_id and actor_role, the person asked for must be allowed to see the patient, and the read is audited)",
       auth: { internal: true },
       schema: { params: PatientParams, querystring: OnBehalfOf },
       handler: async ({ principal, params, query }) => {
@@ -48,7 +50,7 @@ export function internalRoutes(deps: Deps) {
       method: 'GET',
       url: '/prescriptions/signing-keys',
       summary: 'The Ed25519 public keys verified prescriptions are signed with',
-      auth: { public: true, why: 'public keys let any party check a verified prescription\'s signature' },
+      auth: { public: true, why: "public keys let any party check a verified prescription's signature" },
       handler: async () => ({ keys: await publicKeys(deps.db) }),
     }),
   ]

@@ -29,7 +29,8 @@ export function prescriptionRoutes(deps: Deps) {
     route({
       method: 'POST',
       url: '/prescriptions/submit',
-      summary: 'Submit a prescription: JSON, FHIR R4 MedicationRequest/AllergyIntolerance/Bundle (application/fhir+json), NCPDP SCRIPT NewRx (application/xml), or a patient\'s own scan as the raw body (application/pdf, image/jpeg, image/png)',
+      summary:
+        "Submit a prescription: JSON, FHIR R4 MedicationRequest/AllergyIntolerance/Bundle (application/fhir+json), NCPDP SCRIPT NewRx (application/xml), or a patient's own scan as the raw body (application/pdf, image/jpeg, image/png)",
       auth: { roles: ['practitioner', 'pharmacist', 'admin', 'patient'], orSigned: 'epcs' },
       schema: { body: SubmitBody },
       rawContentTypes: [...EPRESCRIPTION_TYPES, ...UPLOAD_TYPES],
@@ -66,7 +67,8 @@ export function prescriptionRoutes(deps: Deps) {
     route({
       method: 'POST',
       url: '/prescriptions/:prescriptionId/verify',
-      summary: 'A pharmacist approves (verified, signed) or rejects a prescription in review; controlled substances need a fresh second factor',
+      summary:
+        'A pharmacist approves (verified, signed) or rejects a prescription in review; controlled substances need a fresh second factor',
       auth: { roles: ['pharmacist'], mfa: true },
       schema: { params: PrescriptionParams, body: VerifyBody },
       handler: async ({ principal, params, body }) => verifyPrescription(deps, principal!, params.prescriptionId, body),

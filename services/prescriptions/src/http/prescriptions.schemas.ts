@@ -22,7 +22,8 @@ export const SubmitBody = z.object({
 /** GET /patients/{patientId}/prescriptions: the patient. */
 export const PatientParams = z.object({ patientId: z.uuid() })
 /** GET /internal/patients/{patientId}/medications: the person a service asks on behalf of (both or neither). */
-export const OnBehalfOf = z.object({ actor_id: z.string().min(1).max(200).optional(), actor_role: Role.optional() })
+export const OnBehalfOf = z
+  .object({ actor_id: z.string().min(1).max(200).optional(), actor_role: Role.optional() })
   .refine((q) => !q.actor_id === !q.actor_role, { message: 'actor_id and actor_role go together', path: ['actor_role'] })
 /** GET /patients/{patientId}/prescriptions: status filter and page. */
 export const ListQuery = z.object({
@@ -34,12 +35,14 @@ export const ListQuery = z.object({
 /** Routes on one prescription. */
 export const PrescriptionParams = z.object({ prescriptionId: z.uuid() })
 /** POST /prescriptions/{prescriptionId}/verify: approve, or reject with a reason. */
-export const VerifyBody = z.object({
-  decision: z.enum(['approve', 'reject']),
-  reason: z.string().trim().min(1).max(1000).optional(),
-  /** Approving over a finding of the automated review needs one of these codes. */
-  override_reason: z.enum(OVERRIDE_REASONS).optional(),
-}).refine((b) => b.decision !== 'reject' || b.reason, { message: 'a reason is required to reject', path: ['reason'] })
+export const VerifyBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(1).max(1000).optional(),
+    /** Approving over a finding of the automated review needs one of these codes. */
+    override_reason: z.enum(OVERRIDE_REASONS).optional(),
+  })
+  .refine((b) => b.decision !== 'reject' || b.reason, { message: 'a reason is required to reject', path: ['reason'] })
 
 /** GET /prescriptions/queue */
 export const QueueQuery = z.object({
@@ -51,7 +54,11 @@ export const QueueQuery = z.object({
 export const EpcsStatusBody = z.object({
   message_id: z.string().trim().min(1).max(200),
   prescription_id: z.string().trim().min(1).max(200),
-  status: z.string().trim().toLowerCase().regex(/^[a-z][a-z_-]{0,49}$/, 'a status word such as sent, accepted, cancelled, error'),
+  status: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z_-]{0,49}$/, 'a status word such as sent, accepted, cancelled, error'),
   reason: z.string().max(1000).optional(),
   occurred_at: z.iso.datetime({ offset: true }).optional(),
 })

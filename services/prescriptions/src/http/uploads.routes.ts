@@ -14,7 +14,8 @@ export function uploadRoutes(deps: Deps) {
     route({
       method: 'POST',
       url: '/prescriptions/uploads',
-      summary: 'A patient uploads a prescription (PDF, JPEG or PNG as base64, at most 700 KiB; type checked by content); a pharmacist transcribes it',
+      summary:
+        'A patient uploads a prescription (PDF, JPEG or PNG as base64, at most 700 KiB; type checked by content); a pharmacist transcribes it',
       auth: { roles: ['patient', 'pharmacist', 'technician', 'admin'] },
       schema: { body: UploadBody },
       handler: async (req, reply) => {

@@ -6,7 +6,13 @@ import { findShipmentByOrder } from '../../db/shipment.repository.ts'
 import type { Geocoder } from '../../geocoding/geocoder.ts'
 
 /** What creating shipments from packed orders needs. */
-export interface ShipmentDeps { db: Database; publish: Publish; services: ServiceCaller; geocoder: Geocoder; log: Logger }
+export interface ShipmentDeps {
+  db: Database
+  publish: Publish
+  services: ServiceCaller
+  geocoder: Geocoder
+  log: Logger
+}
 
 /**
  * inventory.reservation.committed.v1: the order is picked and packed → its shipment. The patient's

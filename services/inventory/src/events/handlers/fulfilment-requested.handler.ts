@@ -8,6 +8,7 @@ export function fulfilmentRequestedHandler(deps: InventoryDeps): Consumer {
   return {
     name: 'inventory.commit-on-fulfilment',
     types: ['orders.order.fulfilment_requested.v1'],
-    handle: (env: EventEnvelope<'orders.order.fulfilment_requested.v1'>, { transaction }) => commitReservation(deps, env.payload, transaction),
+    handle: (env: EventEnvelope<'orders.order.fulfilment_requested.v1'>, { transaction }) =>
+      commitReservation(deps, env.payload, transaction),
   }
 }

@@ -5,7 +5,10 @@ import { lockOrder, updateOrder } from '../../db/order.repository.ts'
  * inventory.reservation.released.v1 and .committed.v1: the order keeps track of its stock hold, so
  * that fulfilment reserves again after a hold expired, and cancellation knows stock was picked.
  */
-function reservationSettled(type: 'inventory.reservation.released.v1' | 'inventory.reservation.committed.v1', status: 'released' | 'committed'): Consumer {
+function reservationSettled(
+  type: 'inventory.reservation.released.v1' | 'inventory.reservation.committed.v1',
+  status: 'released' | 'committed',
+): Consumer {
   return {
     name: `orders.reservation-${status}`,
     types: [type],
@@ -13,7 +16,8 @@ function reservationSettled(type: 'inventory.reservation.released.v1' | 'invento
       const p = env.payload as { reservation_id: string; order_id: string }
       await transaction(async (tx) => {
         const o = await lockOrder(tx, p.order_id)
-        if (o?.reservation_id === p.reservation_id && o.reservation_status !== status) await updateOrder(tx, o.order_id, { reservation_status: status })
+        if (o?.reservation_id === p.reservation_id && o.reservation_status !== status)
+          await updateOrder(tx, o.order_id, { reservation_status: status })
       })
     },
   }
