@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
     .regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _')
     .default('apotheca'),
   APOTHECA_DEMO: bool01.optional(),
+  /** Checks every answer against its route's OpenAPI contract; a breach becomes a 500 (on in tests). */
+  APOTHECA_CHECK_RESPONSES: bool01.default(false),
   APOTHECA_MASTER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')

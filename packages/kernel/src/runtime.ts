@@ -95,6 +95,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     routes: parts.flatMap(([m, p]) => p.routes.map((r) => ({ ...r, service: m.name }))),
     verifyToken: opts.verifyToken ? (t) => opts.verifyToken!(t, verifier) : verifier,
     verifyInternal: internal.verify,
+    checkResponses: config.APOTHECA_CHECK_RESPONSES,
     webhookSecrets: {
       epcs: config.APOTHECA_EPCS_WEBHOOK_SECRET,
       carrier: config.APOTHECA_CARRIER_WEBHOOK_SECRET,

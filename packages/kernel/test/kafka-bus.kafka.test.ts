@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import type { EventEnvelope } from '@apotheca/contracts'
 import { eventually, startTestRuntime, type TestRuntime } from '../src/testing/index.ts'
 import { KafkaBus } from '../src/events/kafka-bus.ts'
+import { consumer } from '../src/events/consumer.ts'
 import type { ServiceContext, ServiceModule } from '../src/module.ts'
 
 // The outbox → Kafka → consumer path on a real broker and PostgreSQL.
@@ -27,7 +28,7 @@ const probe: ServiceModule = {
     return {
       routes: [],
       consumers: [
-        {
+        consumer({
           name: `probe-${prefix}`,
           types: ['orders.order.status_changed.v1'],
           async handle(env, { transaction }) {
@@ -36,7 +37,7 @@ const probe: ServiceModule = {
               seen.push(env)
             })
           },
-        },
+        }),
       ],
     }
   },

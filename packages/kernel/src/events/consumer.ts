@@ -17,7 +17,7 @@ export interface HandlerTools {
 export interface Consumer {
   name: string
   types: EventType[] | '*'
-  handle(event: EventEnvelope<any>, tools: HandlerTools): Promise<void>
+  handle(event: EventEnvelope, tools: HandlerTools): Promise<void>
   /**
    * Every process of the service receives each event, not one process per service (on Kafka: a consumer
    * group of the process's own). For state a process keeps in memory, such as caches. There is no inbox
@@ -25,6 +25,20 @@ export interface Consumer {
    * handler must be idempotent. A failure is logged and the event dropped; nothing durable is at stake.
    */
   broadcast?: boolean
+}
+
+/**
+ * Declares a consumer whose handler sees each event's payload typed by the event's own schema
+ * (contracts' eventSchemas), so no handler casts `env.payload`.
+ */
+export function consumer<T extends EventType>(def: {
+  name: string
+  types: T[]
+  /** The envelope of each type (a union, discriminated by `type`, when there are several). */
+  handle(event: T extends EventType ? EventEnvelope<T> : never, tools: HandlerTools): Promise<void>
+  broadcast?: boolean
+}): Consumer {
+  return def as unknown as Consumer
 }
 
 export const MAX_ATTEMPTS = 5

@@ -1,13 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import swagger from '@fastify/swagger'
-import { jsonSchemaTransform } from 'fastify-type-provider-zod'
-import type { z } from 'zod'
+import FindMyWay from 'find-my-way'
+import { z } from 'zod'
 import type { Logger } from '../logger.ts'
 import type { Principal, WebhookSender } from '../auth/principal.ts'
 import type { TokenVerifier } from '../auth/tokens.ts'
-import { checkSignature } from './webhook-signature.ts'
+import { checkSignature, signatureIdentity } from './webhook-signature.ts'
 import { Problem, PROBLEM_BASE, badRequest, forbidden, unauthorized } from './problem.ts'
-import type { RouteDef } from './route.ts'
+import { route, type RouteDef } from './route.ts'
+import { openApiDocument } from './openapi.ts'
+import { responseChecker } from './response-check.ts'
 import { childTraceparent, withTrace } from '../trace.ts'
 
 export const BODY_LIMIT = 1024 * 1024
@@ -21,8 +22,10 @@ export interface HttpOptions {
   verifyInternal: TokenVerifier
   webhookSecrets: Record<WebhookSender, string>
   health: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>
-  /** Records a webhook signature as seen; false when it was seen before (a replay). */
+  /** Records a webhook signature (its timestamp and MAC bytes, however written) as seen; false when it was seen before (a replay). */
   firstSighting: (service: string, signature: string) => Promise<boolean>
+  /** Checks every answer against the route's contract and turns a breach into a 500 (tests, development). */
+  checkResponses?: boolean
   /** Extra raw content types to accept as text, beyond JSON (XML, FHIR). */
   bodyLimit?: number
 }
@@ -64,15 +67,6 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
   // Files (a patient's scan of a prescription) reach only routes that list their type in rawContentTypes, as a Buffer.
   app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Apotheca API', version: '0.1.0', description: 'Online pharmacy platform. Errors are RFC 9457 problem documents.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-    transform: jsonSchemaTransform,
-  })
-
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err)
     if (p.status >= 500)
@@ -82,43 +76,31 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
       .type('application/problem+json')
       .send(p.toJSON(req.url.split('?')[0]))
   })
-  app.setNotFoundHandler((req, reply) => {
-    void reply
-      .status(404)
-      .type('application/problem+json')
-      .send(new Problem(404, 'not-found', 'No such route', `${req.method} ${req.url.split('?')[0]}`).toJSON())
-  })
-
-  app.get('/health', { schema: { summary: 'Database and event bus reachable', tags: ['platform'] } }, async (_req, reply) => {
-    const h = await opts.health().catch(() => ({ ok: false, checks: {} }))
-    return reply.status(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'unavailable', checks: h.checks })
-  })
-  // Liveness: the process answers. Asks nothing else, so a database or broker outage makes a pod
-  // unready (GET /health) without restarting it; also the bare route benchmarks compare against.
-  app.get('/health/live', { schema: { summary: 'The process is up (asks no dependency)', tags: ['platform'] } }, async () => ({
-    status: 'ok',
-  }))
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-
-  for (const def of opts.routes) registerRoute(app, def, opts)
+  const routes = [...platformRoutes(opts, () => doc), ...opts.routes]
+  // /internal routes are in the document (the gateway and the generated client leave them out).
+  const doc = openApiDocument(routes, { includeInternal: true })
+  for (const def of routes) registerRoute(app, def, opts)
+  answerWrongMethods(app, routes)
   await app.ready()
   return app
 }
 
 function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
-  const access = def.auth
+  const check = opts.checkResponses ? responseChecker(def) : undefined
   app.route({
     method: def.method,
     url: def.url,
-    schema: {
-      summary: def.summary,
-      tags: [def.url.split('/')[1] ?? 'api'],
-      ...(def.schema?.body ? { body: def.schema.body } : {}),
-      ...(def.schema?.params ? { params: def.schema.params } : {}),
-      ...(def.schema?.querystring ? { querystring: def.schema.querystring } : {}),
-      ...('roles' in access ? { security: [{ bearer: [] }] } : {}),
-      ...({ 'x-access': access } as object),
-    } as any,
+    ...(check
+      ? {
+          onSend: async (req, reply, payload) => {
+            const why = check(reply.statusCode, reply.getHeader('content-type'), payload)
+            if (!why) return payload
+            req.log.error({ contract: why }, 'answer breaks the route contract')
+            void reply.status(500).type('application/problem+json')
+            return JSON.stringify(new Problem(500, 'response-contract', 'The answer breaks its contract', why).toJSON())
+          },
+        }
+      : {}),
     handler: async (req, reply) => {
       const principal = await authenticate(req, def, opts)
       const contentType = String(req.headers['content-type'] ?? '')
@@ -126,6 +108,13 @@ function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
         .trim()
         .toLowerCase()
       const raw = def.rawContentTypes?.includes(contentType)
+      // What the route reads: its path, its declared query, its body (files are bytes, not text).
+      refuseNul({
+        params: req.params,
+        ...(def.schema?.querystring ? { query: req.query } : {}),
+        ...(Buffer.isBuffer(req.body) || (!def.schema?.body && !raw) ? {} : { body: req.body }),
+      })
+      if (def.schema?.headers) parse(def.schema.headers, req.headers, 'headers')
       const body = raw ? req.body : parse(def.schema?.body, req.body ?? (def.schema?.body ? undefined : {}), 'body')
       const traceparent = childTraceparent(req.headers.traceparent as string | undefined)
       void reply.header('traceparent', traceparent)
@@ -150,6 +139,71 @@ function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
   })
 }
 
+/** PostgreSQL cannot store NUL in text, and no pharmacy text needs it: refused in every string the request carries. */
+function refuseNul(value: unknown, path: string[] = []): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      throw badRequest('Text may not contain NUL characters', [{ field: path.join('.'), message: 'contains a NUL character' }])
+  } else if (Array.isArray(value)) value.forEach((v, i) => refuseNul(v, [...path, String(i)]))
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) refuseNul(v, [...path, k])
+}
+
+/** /health, /health/live and /openapi.json: routes like any other, so they are in the contract too. */
+function platformRoutes(opts: HttpOptions, doc: () => unknown): RouteDef[] {
+  const status = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.boolean()) })
+  return [
+    route({
+      method: 'GET',
+      url: '/health',
+      summary: 'Database and event bus reachable',
+      operationId: 'getHealth',
+      auth: { public: true, why: 'readiness probes carry no token' },
+      responses: { 200: status, 503: status },
+      handler: async (_req, reply) => {
+        const h = await opts.health().catch(() => ({ ok: false, checks: {} }))
+        return reply.status(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'unavailable', checks: h.checks })
+      },
+    }),
+    // Liveness: the process answers. Asks nothing else, so a database or broker outage makes a pod
+    // unready (GET /health) without restarting it; also the bare route benchmarks compare against.
+    route({
+      method: 'GET',
+      url: '/health/live',
+      summary: 'The process is up (asks no dependency)',
+      operationId: 'getHealthLive',
+      auth: { public: true, why: 'liveness probes carry no token' },
+      responses: { 200: z.object({ status: z.literal('ok') }) },
+      handler: async () => ({ status: 'ok' }),
+    }),
+    route({
+      method: 'GET',
+      url: '/openapi.json',
+      summary: 'This document',
+      operationId: 'getOpenApi',
+      auth: { public: true, why: 'the contract is public' },
+      responses: { 200: z.record(z.string(), z.unknown()) },
+      handler: async () => doc(),
+    }),
+  ]
+}
+
+/** An unknown path is a 404; a known path asked with a method it does not serve is a 405 with `Allow`. */
+function answerWrongMethods(app: FastifyInstance, routes: RouteDef[]) {
+  const known = FindMyWay<FindMyWay.HTTPVersion.V1>()
+  for (const r of routes) known.on(r.method, r.url, () => {})
+  const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!
+    const allow = methods.filter((m) => known.find(m === 'HEAD' ? 'GET' : m, path))
+    const problem =
+      allow.length > 0
+        ? new Problem(405, 'method-not-allowed', 'Method not allowed', `${path} answers ${allow.join(', ')}`)
+        : new Problem(404, 'not-found', 'No such route', `${req.method} ${path}`)
+    if (allow.length > 0) void reply.header('allow', allow.join(', '))
+    void reply.status(problem.status).type('application/problem+json').send(problem.toJSON())
+  })
+}
+
 function parse(schema: z.ZodType | undefined, value: unknown, where: string) {
   if (!schema) return value
   const r = schema.safeParse(value)
@@ -166,7 +220,7 @@ async function authenticate(req: FastifyRequest, def: RouteDef, opts: HttpOption
   if (signedBy) {
     const why = checkSignature(opts.webhookSecrets[signedBy], req.rawBody ?? '', signature)
     if (why) throw new Problem(401, 'invalid-signature', 'Webhook signature refused', why)
-    if (!(await opts.firstSighting(def.service ?? 'kernel', signature!))) {
+    if (!(await opts.firstSighting(def.service ?? 'kernel', signatureIdentity(signature!)))) {
       throw new Problem(409, 'webhook-replayed', 'This signed call was already received', 'sign each delivery anew')
     }
     return null

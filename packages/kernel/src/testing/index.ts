@@ -56,6 +56,7 @@ export async function startTestRuntime(opts: {
   const config = loadConfig({
     APOTHECA_DATA: dataDir,
     APOTHECA_DEMO: '0',
+    APOTHECA_CHECK_RESPONSES: '1',
     LOG_LEVEL: opts.captureLogs ? 'trace' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(backend === 'postgres'
       ? {
