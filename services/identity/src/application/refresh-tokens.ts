@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Role } from '@apotheca/contracts'
 import { Problem, type Sql } from '@apotheca/kernel'
 import { findAccount } from '../db/account.repository.ts'
 import { insertRefresh, lockRefresh, markUsed, revokeAccount, revokeFamily } from '../db/refresh-token.repository.ts'
@@ -29,7 +30,7 @@ const REFUSED = {
 }
 
 type Outcome =
-  { ok: { accountId: string; role: any; mfaAt: number | null; refresh: string } } | { refused: keyof typeof REFUSED; accountId?: string }
+  { ok: { accountId: string; role: Role; mfaAt: number | null; refresh: string } } | { refused: keyof typeof REFUSED; accountId?: string }
 
 /**
  * Exchanges a refresh token for a new access token and the next refresh token of its family. A token

@@ -27,7 +27,10 @@ export type NewAccount = Pick<AccountRow, 'account_id' | 'role' | 'email_index' 
 const COLUMNS =
   'account_id, role, status, email_index, password_hash, wrapped_dek, contact_sealed, totp_secret_sealed, totp_enabled_at, totp_last_step, created_at'
 
-function toRow(r: any): AccountRow {
+/** As the driver returns it: totp_last_step is a bigint (text from PostgreSQL, a number from PGlite). */
+type StoredAccount = Omit<AccountRow, 'totp_last_step'> & { totp_last_step: number | string | null }
+
+function toRow(r: StoredAccount): AccountRow {
   return { ...r, totp_last_step: r.totp_last_step === null ? null : Number(r.totp_last_step) }
 }
 
@@ -52,17 +55,19 @@ export async function insertAccount(tx: Sql, a: NewAccount): Promise<void> {
 
 /** The active account with this e-mail blind index, if any. */
 export async function findActiveByEmailIndex(db: Sql, emailIndex: string): Promise<AccountRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE email_index = $1 AND status = 'active'`, [
-    emailIndex,
-  ])
+  const { rows } = await db.query<StoredAccount>(
+    /* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE email_index = $1 AND status = 'active'`,
+    [emailIndex],
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** An account by id, whatever its status; `lock` holds it for this transaction. */
 export async function findAccount(db: Sql, accountId: string, lock = false): Promise<AccountRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE account_id = $1${lock ? ' FOR UPDATE' : ''}`, [
-    accountId,
-  ])
+  const { rows } = await db.query<StoredAccount>(
+    /* sql */ `SELECT ${COLUMNS} FROM identity.accounts WHERE account_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [accountId],
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
