@@ -2,10 +2,17 @@ import { Problem } from '@apotheca/kernel'
 import { clearFailures, countFailure, lockedFor } from '../db/throttle.repository.ts'
 import type { IdentityDeps } from './deps.ts'
 
+/** How many counted attempts within a window lock a key, and for how long (seconds). */
+export interface Limit {
+  failures: number
+  windowSeconds: number
+  lockSeconds: number
+}
+
 /** Wrong passwords for one e-mail before it is locked, and for how long (seconds). */
-export const ACCOUNT_LIMIT = { failures: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+export const ACCOUNT_LIMIT: Limit = { failures: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
 /** Wrong passwords from one address (many e-mails: credential stuffing) before it is locked. */
-export const IP_LIMIT = { failures: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+export const IP_LIMIT: Limit = { failures: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
 
 /** The 429 of a locked e-mail or address; `retryAfter` goes into the Retry-After header. */
 export class TooManyAttempts extends Problem {
@@ -33,10 +40,10 @@ export async function assertNotLocked(deps: IdentityDeps, keys: { account: strin
 
 /** Counts a failed sign-in against the e-mail and the address. */
 export async function recordSignInFailure(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
-  const a = ACCOUNT_LIMIT
+  const { account: a, ip } = deps.limits.signIn
   if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds))
     deps.log.warn({ throttle: 'account' }, 'sign-in locked after repeated failures')
-  if (keys.ip && (await countFailure(deps.db, keys.ip, IP_LIMIT.failures, IP_LIMIT.windowSeconds, IP_LIMIT.lockSeconds))) {
+  if (keys.ip && (await countFailure(deps.db, keys.ip, ip.failures, ip.windowSeconds, ip.lockSeconds))) {
     deps.log.warn({ throttle: 'ip' }, 'sign-in locked after repeated failures')
   }
 }
@@ -45,9 +52,21 @@ export async function recordSignInFailure(deps: IdentityDeps, keys: { account: s
 export const clearSignInFailures = (deps: IdentityDeps, keys: { account: string }) => clearFailures(deps.db, keys.account)
 
 /** Reset e-mails asked for one e-mail (mail-bombing a mailbox) before it is locked, and for how long (seconds). */
-export const RESET_ACCOUNT_LIMIT = { failures: 3, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+export const RESET_ACCOUNT_LIMIT: Limit = { failures: 3, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
 /** Reset requests from one address (many e-mails: probing or bombing) before it is locked. */
-export const RESET_IP_LIMIT = { failures: 20, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+export const RESET_IP_LIMIT: Limit = { failures: 20, windowSeconds: 15 * 60, lockSeconds: 15 * 60 }
+
+/** Every throttle of identity. A deployment may raise them (a fuzzer's test run), never switch them off. */
+export interface ThrottleLimits {
+  signIn: { account: Limit; ip: Limit }
+  reset: { account: Limit; ip: Limit }
+}
+
+/** The limits in force unless the deployment says otherwise. */
+export const DEFAULT_LIMITS: ThrottleLimits = {
+  signIn: { account: ACCOUNT_LIMIT, ip: IP_LIMIT },
+  reset: { account: RESET_ACCOUNT_LIMIT, ip: RESET_IP_LIMIT },
+}
 
 /**
  * Throttling keys of a password-reset request: counted apart from sign-ins (a sign-in lockout must
@@ -59,13 +78,10 @@ export function resetThrottleKeys(deps: IdentityDeps, email: string, ip: string 
 
 /** Counts a reset request (every one, known e-mail or not) against the e-mail and the address. */
 export async function recordResetRequest(deps: IdentityDeps, keys: { account: string; ip?: string }): Promise<void> {
-  const a = RESET_ACCOUNT_LIMIT
+  const { account: a, ip } = deps.limits.reset
   if (await countFailure(deps.db, keys.account, a.failures, a.windowSeconds, a.lockSeconds))
     deps.log.warn({ throttle: 'reset-account' }, 'password reset locked after repeated requests')
-  if (
-    keys.ip &&
-    (await countFailure(deps.db, keys.ip, RESET_IP_LIMIT.failures, RESET_IP_LIMIT.windowSeconds, RESET_IP_LIMIT.lockSeconds))
-  ) {
+  if (keys.ip && (await countFailure(deps.db, keys.ip, ip.failures, ip.windowSeconds, ip.lockSeconds))) {
     deps.log.warn({ throttle: 'reset-ip' }, 'password reset locked after repeated requests')
   }
 }
