@@ -69,6 +69,34 @@ for (const [what, change, field] of invalid) {
   })
 }
 
+test('a NUL in the name, or in any text of the registration, is a 400 naming the field, and nothing is stored', async () => {
+  const before = await accounts()
+  const events = async () =>
+    Number(
+      (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity.outbox WHERE type = 'identity.patient.registered.v1'`))
+        .rows[0]!.n,
+    )
+  const eventsBefore = await events()
+  const p = newPatient()
+  for (const [body, field] of [
+    [{ ...p, name: 'Ada\u0000Lovelace' }, 'body.name'],
+    [{ ...p, name: '\u0000' }, 'body.name'],
+    [{ ...p, address: { ...p.address, line2: 'Apt\u00004' } }, 'body.address.line2'],
+  ] as const) {
+    const r = await rt.request('POST', '/patients/register', { body })
+    assert.equal(r.status, 400, JSON.stringify(r.json))
+    assert.match(r.json.type, /\/validation$/)
+    assert.ok(
+      r.json.errors.some((e: any) => e.field === field),
+      `${field} not in ${JSON.stringify(r.json.errors)}`,
+    )
+  }
+  assert.equal(await accounts(), before)
+  assert.equal(await events(), eventsBefore)
+  const login = await rt.request('POST', '/auth/login', { body: { email: p.email, password: p.password } })
+  assert.equal(login.status, 401, 'no account was made with that e-mail')
+})
+
 test('the problem for an unknown field names it, and the problem never echoes the password', async () => {
   const body = { ...newPatient(), ssn: '078-05-1120', password: 'Tr0ub4dor&3' }
   const r = await rt.request('POST', '/patients/register', { body })

@@ -172,6 +172,23 @@ test('a practitioner needs a valid NPI and licence state; the DEA number is opti
   assert.equal(driver.json.errors[0].field, 'body.npi')
 })
 
+test('a NUL in a staff name is a 400 naming the field, and no account is made', async () => {
+  const count = async () => Number((await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity.accounts`)).rows[0]!.n)
+  const before = await count()
+  for (const body of [
+    staffBody('driver', { name: 'Dana\u0000Driver' }),
+    staffBody('practitioner', { name: 'Dr\u0000Who', npi: '1245319599', licence_state: 'NY' }),
+  ]) {
+    const r = await createStaff(body)
+    assert.equal(r.status, 400, JSON.stringify(r.json))
+    assert.match(r.json.type, /\/validation$/)
+    assert.equal(r.json.errors[0].field, 'body.name')
+    const login = await rt.request('POST', '/auth/login', { body: { email: body.email, password: body.password } })
+    assert.equal(login.status, 401, 'no account was made with that e-mail')
+  }
+  assert.equal(await count(), before)
+})
+
 test('staff creation refuses patients as a role, taken e-mails, and callers without admin and MFA', async () => {
   assert.equal((await createStaff(staffBody('patient'))).status, 400)
   assert.equal((await createStaff({ ...staffBody('driver'), email: DEMO.driver[0] })).status, 409)

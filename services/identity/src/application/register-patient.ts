@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { conflict, isUniqueViolation } from '@apotheca/kernel'
 import { DEFAULT_CONSENT, type Address, type Consent } from '../domain/patient.ts'
+import { normaliseAddress } from '../domain/patient-rules.ts'
 import { findActiveByEmailIndex, insertAccount } from '../db/account.repository.ts'
 import { insertPatient } from '../db/patient.repository.ts'
 import type { IdentityDeps } from './deps.ts'
@@ -17,7 +18,7 @@ export interface Registration {
   consent?: Partial<Consent> | undefined
 }
 
-/** Registers a patient: account and sealed profile in one transaction with the registered event. */
+/** Registers a patient (its address normalised): account and sealed profile in one transaction with the registered event. */
 export async function registerPatient(deps: IdentityDeps, r: Registration): Promise<{ patient_id: string }> {
   if (await findActiveByEmailIndex(deps.db, deps.vault.emailIndex(r.email))) throw conflict(EMAIL_TAKEN.slug, EMAIL_TAKEN.title)
   const patientId = randomUUID()
@@ -28,7 +29,11 @@ export async function registerPatient(deps: IdentityDeps, r: Registration): Prom
     email: r.email,
     password: r.password,
   })
-  const profile = { date_of_birth: r.date_of_birth, phone: r.phone, address: { ...r.address, line2: r.address.line2 ?? null } }
+  const profile = {
+    date_of_birth: r.date_of_birth,
+    phone: r.phone,
+    address: normaliseAddress({ ...r.address, line2: r.address.line2 ?? null }),
+  }
   try {
     await deps.db.transaction(async (tx) => {
       await insertAccount(tx, row)

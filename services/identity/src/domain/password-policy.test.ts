@@ -13,3 +13,8 @@ test('short, very long, common and monotonous passwords are refused', () => {
   assert.match(checkPassword('123456789012')!, /too common/)
   assert.match(checkPassword('abababababababab')!, /too few/)
 })
+
+test('characters are code points: an emoji counts as one', () => {
+  assert.equal(checkPassword('😀😁😂🤣'.repeat(30)), null, '120 characters, 240 UTF-16 units')
+  assert.match(checkPassword('😀😁😂🤣'.repeat(2) + 'abc')!, /at least 12/)
+})

@@ -6,7 +6,7 @@ export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 128
 
 // Common passwords of 12 characters or more (from public breach corpora), compared case-insensitively.
-const COMMON = new Set([
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   '123456789012',
   '1234567890123',
   '12345678901234',
@@ -47,11 +47,15 @@ const COMMON = new Set([
   'apotheca1234',
 ])
 
-/** Says what is wrong with a new password, or null when it is acceptable. */
+/** Different characters a password must have at least. */
+export const MIN_DISTINCT_CHARACTERS = 4
+
+/** Says what is wrong with a new password, or null when it is acceptable. Characters are code points (an emoji is one). */
 export function checkPassword(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`
-  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`
-  if (COMMON.has(password.toLowerCase())) return 'is too common; choose another'
-  if (new Set(password).size < 4) return 'uses too few different characters'
+  const length = [...password].length
+  if (length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`
+  if (length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'is too common; choose another'
+  if (new Set(password).size < MIN_DISTINCT_CHARACTERS) return 'uses too few different characters'
   return null
 }

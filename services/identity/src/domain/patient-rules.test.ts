@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { checkDateOfBirth, checkPhone, checkUsState, checkUsZip, normaliseUsZip } from './patient-rules.ts'
+import { checkDateOfBirth, checkPhone, checkUsState, checkUsZip, normaliseAddress, normaliseUsZip } from './patient-rules.ts'
 
 const TODAY = '2026-03-15'
 
@@ -36,4 +36,12 @@ test('US states are USPS codes and ZIP codes have 5 or 9 digits', () => {
   for (const bad of ['1011', '10118-01', 'ABCDE', '10118 0110']) assert.ok(checkUsZip(bad), bad)
   assert.equal(normaliseUsZip('101180110'), '10118-0110')
   assert.equal(normaliseUsZip('10118'), '10118')
+})
+
+test('addresses are stored with upper-case codes; US ZIP+4 with its dash', () => {
+  const a = { line1: '350 Fifth Avenue', city: 'New York', state: 'ny', postal_code: '101180110', country: 'us' }
+  assert.deepEqual(normaliseAddress(a), { ...a, state: 'NY', postal_code: '10118-0110', country: 'US' })
+  const uk = { line1: '221B Baker Street', city: 'London', state: 'Greater London', postal_code: 'NW1 6XE', country: 'gb' }
+  assert.deepEqual(normaliseAddress(uk), { ...uk, country: 'GB' })
+  assert.ok(checkUsState('ıd'), 'only ASCII letters name a state')
 })

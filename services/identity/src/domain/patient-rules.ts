@@ -66,6 +66,11 @@ export const US_STATE_CODES: ReadonlySet<string> = new Set([
 /** The oldest age we accept on a date of birth. */
 export const MAX_AGE_YEARS = 130
 
+/** The dates of birth accepted on `today` (UTC YYYY-MM-DD), as text: from `oldest` included to `before` excluded. */
+export function dateOfBirthBounds(today: string): { oldest: string; before: string } {
+  return { oldest: `${String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0')}${today.slice(4)}`, before: today }
+}
+
 /** A real calendar date in the past, at most 130 years ago; `today` is a UTC YYYY-MM-DD. */
 export function checkDateOfBirth(value: string, today: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -73,28 +78,39 @@ export function checkDateOfBirth(value: string, today: string): string | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   const date = new Date(Date.UTC(y, mo - 1, d))
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return 'is not a real date'
-  if (value >= today) return 'must be in the past'
-  const oldest = `${String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0')}${today.slice(4)}`
-  if (value < oldest) return `must be less than ${MAX_AGE_YEARS} years ago`
+  const bounds = dateOfBirthBounds(today)
+  if (value >= bounds.before) return 'must be in the past'
+  if (value < bounds.oldest) return `must be less than ${MAX_AGE_YEARS} years ago`
   return null
 }
 
 /** E.164: a plus sign, a country code that does not start with 0, at most 15 digits in all. */
+export const E164_PHONE = /^\+[1-9][0-9]{6,14}$/
+/** A US ZIP code: 5 digits, or ZIP+4 (9 digits, with or without the dash). */
+export const US_ZIP = /^[0-9]{5}(?:-?[0-9]{4})?$/
+
+/** E.164: a plus sign, a country code that does not start with 0, at most 15 digits in all. */
 export function checkPhone(value: string): string | null {
-  return /^\+[1-9]\d{6,14}$/.test(value) ? null : 'must be an E.164 number such as +12125550123'
+  return E164_PHONE.test(value) ? null : 'must be an E.164 number such as +12125550123'
 }
 
-/** A US state code of two letters that USPS knows. */
+/** A US state code of two ASCII letters, in either case, that USPS knows. */
 export function checkUsState(value: string): string | null {
-  return US_STATE_CODES.has(value.toUpperCase()) ? null : 'must be a two-letter US state code such as NY'
+  return /^[A-Za-z]{2}$/.test(value) && US_STATE_CODES.has(value.toUpperCase()) ? null : 'must be a two-letter US state code such as NY'
 }
 
 /** A US ZIP code: 5 digits, or ZIP+4 (9 digits, with or without the dash). */
 export function checkUsZip(value: string): string | null {
-  return /^\d{5}(?:-?\d{4})?$/.test(value) ? null : 'must be a US ZIP code of 5 or 9 digits'
+  return US_ZIP.test(value) ? null : 'must be a US ZIP code of 5 or 9 digits'
 }
 
 /** ZIP+4 in its usual written form (12345-6789); a 5-digit ZIP unchanged. */
 export function normaliseUsZip(value: string): string {
   return value.length === 9 ? `${value.slice(0, 5)}-${value.slice(5)}` : value
+}
+
+/** An address as stored: the country code upper-cased; in the US, the state code too and ZIP+4 with its dash. */
+export function normaliseAddress<A extends { state: string; postal_code: string; country: string }>(a: A): A {
+  const country = a.country.toUpperCase()
+  return country === 'US' ? { ...a, country, state: a.state.toUpperCase(), postal_code: normaliseUsZip(a.postal_code) } : { ...a, country }
 }

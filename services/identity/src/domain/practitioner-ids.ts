@@ -21,7 +21,7 @@ export function luhnValid(digits: string): boolean {
 }
 
 // First letter: the registrant type DEA assigns (A/B/F/G practitioners, M mid-levels, others for businesses).
-const DEA_REGISTRANT_TYPES = 'ABCDEFGHJKLMPRSTUX'
+export const DEA_REGISTRANT_TYPES = 'ABCDEFGHJKLMPRSTUX'
 
 /** DEA number: registrant-type letter, a letter (or 9), 7 digits; the 7th is the DEA check digit. */
 export function isValidDea(dea: string): boolean {

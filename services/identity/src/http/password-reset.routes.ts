@@ -5,12 +5,8 @@ import { requestPasswordReset } from '../application/request-password-reset.ts'
 import { confirmPasswordReset } from '../application/confirm-password-reset.ts'
 import { passwordResetRecipient } from '../application/password-reset-recipient.ts'
 import { TooManyAttempts } from '../application/throttle.ts'
-import { NewPassword } from './validators.ts'
-
-/** POST /auth/password/reset: any string up to an address's length; what it names is never told. */
-const ResetRequestBody = z.strictObject({ email: z.string().trim().min(1).max(320) })
-/** POST /auth/password/reset/confirm: the e-mailed token (43 base64url characters) and the new password. */
-const ResetConfirmBody = z.strictObject({ token: z.string().min(1).max(200), new_password: NewPassword })
+import { ResetConfirmBody, ResetRequestBody } from './schemas.ts'
+import { PasswordResetRecipient, ResetAccepted } from './responses.ts'
 
 /** Password reset by e-mail: the request (always 202), the confirmation, and the recipient lookup for notifications. */
 export function passwordResetRoutes(deps: IdentityDeps) {
@@ -22,6 +18,9 @@ export function passwordResetRoutes(deps: IdentityDeps) {
         'Asks for a password-reset e-mail → 202 whether or not an account has the address (the e-mail goes to that mailbox only); 429 with Retry-After when throttled',
       auth: { public: true, why: 'whoever forgot their password has no token; the e-mail goes only to the address’s owner' },
       schema: { body: ResetRequestBody },
+      responses: { 202: ResetAccepted },
+      // 429 (with Retry-After) once the e-mail or the caller's address asked too often.
+      problems: { 429: ['too-many-attempts'] },
       handler: async ({ body }, reply) => {
         try {
           await requestPasswordReset(deps, body.email, reply.request.ip)
@@ -39,6 +38,8 @@ export function passwordResetRoutes(deps: IdentityDeps) {
         'Sets a new password with the e-mailed token → 204; every session of the account ends; 400 invalid-reset-token for an unknown, used or expired token',
       auth: { public: true, why: 'the e-mailed single-use token is the credential' },
       schema: { body: ResetConfirmBody },
+      responses: { 204: null },
+      problems: { 400: ['invalid-reset-token'] },
       handler: async ({ body }, reply) => {
         await confirmPasswordReset(deps, body.token, body.new_password)
         return reply.status(204).send()
@@ -50,6 +51,8 @@ export function passwordResetRoutes(deps: IdentityDeps) {
       summary: 'The address a live password-reset e-mail goes to, for notifications; 404 once used, replaced or expired',
       auth: { internal: true },
       schema: { params: z.object({ resetId: z.uuid() }) },
+      responses: { 200: PasswordResetRecipient },
+      problems: { 404: ['not-found'] },
       handler: async ({ params, principal }, reply) => {
         void reply.header('cache-control', 'no-store')
         return passwordResetRecipient(deps, params.resetId, principal?.sub ?? 'service:unknown')

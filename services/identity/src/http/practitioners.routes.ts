@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { notFound, route, type Database } from '@apotheca/kernel'
 import { findPractitioner } from '../db/practitioner.repository.ts'
+import { PractitionerAnswer } from './responses.ts'
 
 /** Prescribers' registry identifiers for other services (prescriptions validates NPI, DEA and licence state). */
 export function practitionerRoutes(db: Database) {
@@ -11,6 +12,8 @@ export function practitionerRoutes(db: Database) {
       summary: "A prescriber's NPI, DEA number, licence state and account status (internal)",
       auth: { internal: true },
       schema: { params: z.object({ practitionerId: z.uuid() }) },
+      responses: { 200: PractitionerAnswer },
+      problems: { 404: ['not-found'] },
       handler: async ({ params }) => {
         const p = await findPractitioner(db, params.practitionerId)
         if (!p) throw notFound('Practitioner')
