@@ -10,7 +10,7 @@ export const recordEvent: Consumer = {
   async handle(env: EventEnvelope, { transaction }) {
     await transaction(async (tx) => {
       const head = await lockHead(tx)
-      const payload = env.payload as Record<string, unknown>
+      const payload: Record<string, unknown> = env.payload
       const fields = {
         seq: (head?.seq ?? 0) + 1,
         event_id: env.id,

@@ -14,7 +14,15 @@ export interface ArchivedRange {
 
 const COLUMNS = 'from_seq, to_seq, checkpoint_hash, object_key, store, sha256, bytes, archived_at'
 
-function toRange(r: any): ArchivedRange {
+/** A stored range: bigint columns come back as text from PostgreSQL (numbers from PGlite), times as Date or text. */
+interface RangeRow extends Omit<ArchivedRange, 'from_seq' | 'to_seq' | 'bytes' | 'archived_at'> {
+  from_seq: number | string
+  to_seq: number | string
+  bytes: number | string
+  archived_at: Date | string
+}
+
+function toRange(r: RangeRow): ArchivedRange {
   return {
     ...r,
     from_seq: Number(r.from_seq),
@@ -32,7 +40,7 @@ export async function tryLockArchiver(tx: Sql): Promise<boolean> {
 
 /** The newest archived range (ranges are contiguous from seq 1). */
 export async function lastArchived(db: Sql): Promise<ArchivedRange | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.archived_ranges ORDER BY to_seq DESC LIMIT 1`)
+  const { rows } = await db.query<RangeRow>(/* sql */ `SELECT ${COLUMNS} FROM audit.archived_ranges ORDER BY to_seq DESC LIMIT 1`)
   return rows[0] ? toRange(rows[0]) : null
 }
 
@@ -45,7 +53,7 @@ export async function insertArchivedRange(tx: Sql, r: Omit<ArchivedRange, 'archi
 
 /** Oldest first, after `afterSeq` when given. */
 export async function listArchivedRanges(db: Sql, afterSeq: number | null, limit: number): Promise<ArchivedRange[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<RangeRow>(
     /* sql */ `SELECT ${COLUMNS} FROM audit.archived_ranges WHERE ($1::bigint IS NULL OR to_seq > $1) ORDER BY to_seq LIMIT $2`,
     [afterSeq, limit],
   )

@@ -3,7 +3,13 @@ import type { Checkpoint, PublicJwk } from '../domain/checkpoint.ts'
 
 const COLUMNS = 'seq, hash, at, key_id, signature'
 
-function toCheckpoint(r: any): Checkpoint {
+/** A stored checkpoint: seq is a bigint (text from PostgreSQL), at a timestamptz. */
+interface CheckpointRow extends Omit<Checkpoint, 'seq' | 'at'> {
+  seq: number | string
+  at: Date | string
+}
+
+function toCheckpoint(r: CheckpointRow): Checkpoint {
   return { seq: Number(r.seq), hash: r.hash, at: new Date(r.at).toISOString(), key_id: r.key_id, signature: r.signature }
 }
 
@@ -14,7 +20,7 @@ export async function tryLockSigner(tx: Sql): Promise<boolean> {
 }
 
 export async function latestCheckpoint(db: Sql): Promise<Checkpoint | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints ORDER BY seq DESC LIMIT 1`)
+  const { rows } = await db.query<CheckpointRow>(/* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints ORDER BY seq DESC LIMIT 1`)
   return rows[0] ? toCheckpoint(rows[0]) : null
 }
 
@@ -29,7 +35,7 @@ export async function insertCheckpoint(tx: Sql, c: Checkpoint): Promise<boolean>
 
 /** Newest first, before `beforeSeq` when given. */
 export async function listCheckpoints(db: Sql, beforeSeq: number | null, limit: number): Promise<Checkpoint[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<CheckpointRow>(
     /* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2`,
     [beforeSeq, limit],
   )
@@ -38,15 +44,18 @@ export async function listCheckpoints(db: Sql, beforeSeq: number | null, limit: 
 
 /** The first checkpoint that covers the entry at `seq`. */
 export async function checkpointCovering(db: Sql, seq: number): Promise<Checkpoint | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE seq >= $1 ORDER BY seq LIMIT 1`, [seq])
+  const { rows } = await db.query<CheckpointRow>(
+    /* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE seq >= $1 ORDER BY seq LIMIT 1`,
+    [seq],
+  )
   return rows[0] ? toCheckpoint(rows[0]) : null
 }
 
 export async function checkpointsBetween(db: Sql, fromSeq: number, toSeq: number): Promise<Checkpoint[]> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [
-    fromSeq,
-    toSeq,
-  ])
+  const { rows } = await db.query<CheckpointRow>(
+    /* sql */ `SELECT ${COLUMNS} FROM audit.checkpoints WHERE seq BETWEEN $1 AND $2 ORDER BY seq`,
+    [fromSeq, toSeq],
+  )
   return rows.map(toCheckpoint)
 }
 
