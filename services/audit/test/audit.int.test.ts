@@ -54,3 +54,13 @@ test('a bad query is a 400 problem naming the field', async () => {
   assert.equal(r.status, 400)
   assert.equal(r.json.errors[0].field, 'query.resource_id')
 })
+
+test('a NUL in resource_id is a 400 naming the field (PostgreSQL cannot compare it), and the refused read is not recorded', async () => {
+  const readerId = randomUUID()
+  const r = await rt.request('GET', '/audit/events?resource_id=a%00b', { token: await rt.token('auditor', { sub: readerId }) })
+  assert.equal(r.status, 400, JSON.stringify(r.json))
+  assert.match(r.json.type, /\/validation$/)
+  assert.equal(r.json.errors[0].field, 'query.resource_id')
+  const { rows } = await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit.outbox WHERE aggregate_id = $1`, [readerId])
+  assert.equal(rows[0]!.n, 0)
+})

@@ -125,6 +125,10 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     assert.deepEqual(verifyProof(proof.json, keyring(publicKeys.keys)), { valid: true, broken_at_seq: null, reason: null })
     const bySeq = await rt.request('GET', `/audit/proof?seq=${entry.seq}`, { token: auditor })
     assert.deepEqual(bySeq.json.checkpoint, proof.json.checkpoint)
+    const byBoth = await rt.request('GET', `/audit/proof?event_id=${entry.event_id}&seq=${entry.seq}`, { token: auditor })
+    assert.deepEqual(byBoth.json, proof.json, 'event_id and seq of the same entry')
+    const mismatch = await rt.request('GET', `/audit/proof?event_id=${entry.event_id}&seq=${entry.seq + 1}`, { token: auditor })
+    assert.equal(mismatch.status, 404, 'no entry has that event id at that seq')
 
     const ok = runVerifier({ 'proof.json': JSON.stringify(proof.json, null, 2), 'key.json': JSON.stringify(publicKeys) }, (d) => [
       join(d, 'proof.json'),
@@ -214,13 +218,27 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     assert.match(unknown.err, /signed by an unknown key/)
   })
 
-  test('export pages are bounded and say where the next one starts; bad ranges are 400s', async () => {
+  test('export pages are bounded and say where the next one starts; a range that ends before it starts is empty; bad values are 400s', async () => {
     await record(3)
     const text = await exportText('from_seq=1&limit=2')
     const header = JSON.parse(text.split('\n')[0]!)
     assert.equal(header.entries, 2)
     assert.equal(header.next_from_seq, 3)
-    assert.equal((await rt.request('GET', '/audit/export?from_seq=5&to_seq=4', { token: auditor })).status, 400)
+    const backwards = await rt.app.inject({
+      method: 'GET',
+      url: '/audit/export?from_seq=5&to_seq=4',
+      headers: { authorization: `Bearer ${auditor}` },
+    })
+    assert.equal(backwards.statusCode, 200)
+    const empty = backwards.body.trim().split('\n')
+    assert.equal(empty.length, 1, 'the header alone')
+    assert.deepEqual((({ entries, to_seq, next_from_seq }) => ({ entries, to_seq, next_from_seq }))(JSON.parse(empty[0]!)), {
+      entries: 0,
+      to_seq: null,
+      next_from_seq: null,
+    })
+    for (const q of ['limit=', 'limit=0x10', 'from_seq=-1', 'from_seq=01', 'from_seq=1.5', 'to_seq=%201'])
+      assert.equal((await rt.request('GET', `/audit/export?${q}`, { token: auditor })).status, 400, q)
     assert.equal((await rt.request('GET', '/audit/export?limit=100000', { token: auditor })).status, 400)
     assert.equal((await rt.request('GET', '/audit/proof', { token: auditor })).status, 400)
     assert.equal((await rt.request('GET', '/audit/proof?event_id=not-a-uuid', { token: auditor })).status, 400)

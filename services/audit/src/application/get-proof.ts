@@ -9,10 +9,11 @@ const HOW_TO_VERIFY =
   'under the key whose JWK thumbprint is checkpoint.key_id, over the canonical JSON of {type: "apotheca.audit.checkpoint.v1", seq, hash, at, key_id}. ' +
   'npm run audit:verify -- proof.json --key key.json does all of this (docs/adr/0010-audit-checkpoints-proofs.md).'
 
-/** A proof that an entry was in the log, unchanged, at the first signed checkpoint at or after it. */
+/** A proof that an entry (by event id, seq, or both) was in the log, unchanged, at the first signed checkpoint at or after it. */
 export async function getProof(db: Sql, by: { event_id?: string | undefined; seq?: number | undefined }) {
   const entry = by.event_id ? await entryByEventId(db, by.event_id) : await entryBySeq(db, by.seq!)
-  if (!entry) throw notFound('Audit entry')
+  // Named by both: the entry must have both.
+  if (!entry || (by.seq !== undefined && entry.seq !== by.seq)) throw notFound('Audit entry')
   const checkpoint = await checkpointCovering(db, entry.seq)
   if (!checkpoint) {
     throw conflict(

@@ -1,12 +1,8 @@
-import { z } from 'zod'
 import { route, type Database } from '@apotheca/kernel'
 import { listArchivedRanges } from '../db/archive.repository.ts'
+import { ArchivesAnswer, ArchivesQuery } from './schemas.ts'
 
 const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
-const ListQuery = z.object({
-  after_seq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-})
 
 /** Which checkpointed ranges are archived, where, and their SHA-256 (ADR 0012). */
 export function archiveRoutes(db: Database) {
@@ -16,7 +12,8 @@ export function archiveRoutes(db: Database) {
       url: '/audit/archives',
       summary: 'Archived ranges of the log (one immutable JSON Lines object each), oldest first',
       auth: AUDITORS,
-      schema: { querystring: ListQuery },
+      schema: { querystring: ArchivesQuery },
+      responses: { 200: ArchivesAnswer },
       handler: async ({ query }) => {
         const ranges = await listArchivedRanges(db, query.after_seq ?? null, query.limit)
         return { ranges, next_after_seq: ranges.length === query.limit ? ranges[ranges.length - 1]!.to_seq : null }

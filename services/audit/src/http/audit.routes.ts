@@ -1,8 +1,8 @@
-import { z } from 'zod'
 import { route, type Database, type Publish } from '@apotheca/kernel'
 import { findByResource } from '../db/entry.repository.ts'
 import { verifyLog } from '../application/verify-log.ts'
 import { recordLogRead } from '../application/record-log-read.ts'
+import { EventsAnswer, EventsQuery, VerifyAnswer } from './schemas.ts'
 
 const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
 
@@ -15,9 +15,8 @@ export function auditRoutes(deps: { db: Database; publish: Publish }) {
       url: '/audit/events',
       summary: 'Audit entries that concern a resource (order, prescription, patient, shipment…)',
       auth: AUDITORS,
-      schema: {
-        querystring: z.object({ resource_id: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      },
+      schema: { querystring: EventsQuery },
+      responses: { 200: EventsAnswer },
       handler: async ({ query, principal }) => {
         const events = await findByResource(db, query.resource_id, query.limit)
         await recordLogRead(deps, principal!, {
@@ -36,6 +35,7 @@ export function auditRoutes(deps: { db: Database; publish: Publish }) {
       url: '/audit/verify',
       summary: 'Re-computes the hash chain and says whether it is intact',
       auth: AUDITORS,
+      responses: { 200: VerifyAnswer },
       handler: async () => verifyLog(db),
     }),
   ]
