@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import FindMyWay from 'find-my-way'
-import type { Config, Logger } from '@apotheca/kernel'
+import { API_VERSION, type Config, type Logger } from '@apotheca/kernel'
+
+/** The parts of an upstream's OpenAPI document the gateway merges. */
+interface OpenApiDoc {
+  openapi: string
+  info: { title: string; version: string; description?: string }
+  paths: Record<string, Record<string, unknown>>
+  components: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> }
+}
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length'])
 const MAX_BODY = 1024 * 1024
@@ -15,15 +23,23 @@ export async function startGateway({ config, log }: { config: Config; log: Logge
   if (upstreams.length === 0)
     throw new Error('Invalid configuration:\n  APOTHECA_SERVICE_URLS: the gateway needs service=http://host:port pairs')
   let router = FindMyWay<FindMyWay.HTTPVersion.V1>()
-  let openapi: any = { openapi: '3.1.0', info: { title: 'Apotheca API', version: '0.1.0' }, paths: {} }
+  let openapi: OpenApiDoc = { openapi: '3.1.0', info: { title: 'Apotheca API', version: API_VERSION }, paths: {}, components: {} }
 
   const load = async () => {
     const next = FindMyWay<FindMyWay.HTTPVersion.V1>()
-    const merged: any = { openapi: '3.1.0', info: { title: 'Apotheca API (gateway)', version: '0.1.0' }, paths: {}, components: {} }
+    const merged: OpenApiDoc = {
+      openapi: '3.1.0',
+      info: { title: 'Apotheca API (gateway)', version: API_VERSION },
+      paths: {},
+      components: { schemas: {}, securitySchemes: {} },
+    }
     for (const base of upstreams) {
-      const doc: any = await (await fetch(`${base}/openapi.json`, { signal: AbortSignal.timeout(5000) })).json()
-      merged.components = { ...merged.components, ...doc.components }
-      for (const [path, ops] of Object.entries<any>(doc.paths ?? {})) {
+      const doc = (await (await fetch(`${base}/openapi.json`, { signal: AbortSignal.timeout(5000) })).json()) as OpenApiDoc
+      merged.info.description ??= doc.info.description
+      // Every upstream names the same shared parts (security schemes, hoisted schemas) the same way.
+      merged.components.schemas = { ...merged.components.schemas, ...doc.components.schemas }
+      merged.components.securitySchemes = { ...merged.components.securitySchemes, ...doc.components.securitySchemes }
+      for (const [path, ops] of Object.entries(doc.paths)) {
         if (path.startsWith('/internal/')) continue
         merged.paths[path] = { ...merged.paths[path], ...ops }
         const pattern = path.replace(/\{([^}]+)\}/g, ':$1')
@@ -79,7 +95,14 @@ export async function startGateway({ config, log }: { config: Config; log: Logge
       })
     }
     const found = path.startsWith('/internal/') ? null : router.find(req.method as FindMyWay.HTTPMethod, path)
-    if (!found) return problem(res, 404, 'not-found', 'No such route')
+    if (!found) {
+      // A known path asked with another method: 405 naming the methods it serves, as the services answer.
+      const allow = path.startsWith('/internal/')
+        ? []
+        : (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((m) => router.find(m, path))
+      if (allow.length) res.setHeader('allow', allow.join(', '))
+      return allow.length ? problem(res, 405, 'method-not-allowed', 'Method not allowed') : problem(res, 404, 'not-found', 'No such route')
+    }
     const body = await readBody(req)
     if (body === null) return problem(res, 413, 'body-too-large', 'The body is too large')
     const headers: Record<string, string> = {}

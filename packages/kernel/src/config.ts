@@ -38,6 +38,11 @@ export const ConfigSchema = z.object({
   APOTHECA_DEMO: bool01.optional(),
   /** Checks every answer against its route's OpenAPI contract; a breach becomes a 500 (on in tests). */
   APOTHECA_CHECK_RESPONSES: bool01.default(false),
+  /** Sign-in and reset throttles (identity): attempts within 15 minutes before a lock. Raise them for a fuzzer; never off. */
+  APOTHECA_SIGNIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(5),
+  APOTHECA_SIGNIN_IP_FAILURES: z.coerce.number().int().min(1).default(50),
+  APOTHECA_RESET_ACCOUNT_REQUESTS: z.coerce.number().int().min(1).default(3),
+  APOTHECA_RESET_IP_REQUESTS: z.coerce.number().int().min(1).default(20),
   APOTHECA_MASTER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')

@@ -1,3 +1,4 @@
+import type { JSONWebKeySet } from 'jose'
 import type { FastifyInstance } from 'fastify'
 import type { ServiceName } from '@apotheca/contracts'
 import type { Config } from './config.ts'
@@ -80,7 +81,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const identityVerifier = jwksVerifier(async () => {
     const r = await services.call('identity', { method: 'GET', path: '/.well-known/jwks.json', anonymous: true })
     if (r.status !== 200) throw new Error(`identity answered ${r.status} for its JWKS`)
-    return r.json
+    return r.json as JSONWebKeySet
   })
   const verifier =
     config.OIDC_ISSUER && config.OIDC_AUDIENCE

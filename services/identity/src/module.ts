@@ -9,7 +9,7 @@ import { createTokenService } from './application/tokens.ts'
 import { seedDemo } from './application/seed-demo.ts'
 import { dummyHash } from './application/passwords.ts'
 import { purgeJobs } from './application/purge-jobs.ts'
-import { DEFAULT_LIMITS } from './application/throttle.ts'
+import { limitsFrom } from './application/throttle.ts'
 import type { IdentityDeps } from './application/deps.ts'
 import { authRoutes } from './http/auth.routes.ts'
 import { patientRoutes } from './http/patients.routes.ts'
@@ -55,7 +55,7 @@ export default {
       tokens: createTokenService(signingKeys),
       rotateSigningKeys: rotate,
       sealResetToken: (resetId, accountId, token) => seal(resetSealKey, token, PASSWORD_RESET_DELIVERY.aad(resetId, accountId)),
-      limits: DEFAULT_LIMITS,
+      limits: limitsFrom(ctx.config),
     }
     let rewrapping: Promise<unknown> | undefined
     // Master-key rotation runs beside the traffic: every DEK opens under either key until it is re-wrapped.

@@ -7,17 +7,29 @@ export interface ServiceCaller {
     service: ServiceName,
     /** anonymous: send no service token (public routes such as the JWKS, which verifying a token needs). */
     req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown; anonymous?: boolean },
-  ): Promise<{ status: number; json: any }>
+  ): Promise<{ status: number; json: unknown }>
+}
+
+/** An RFC 9457 problem document as another service sends it. */
+export interface ProblemDocument {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  [extra: string]: unknown
 }
 
 /** A non-2xx answer from another service, kept as the problem document it sent. */
 export class ServiceCallError extends Error {
+  readonly problem: ProblemDocument | undefined
   constructor(
     readonly service: ServiceName,
     readonly status: number,
-    readonly problem: any,
+    body: unknown,
   ) {
+    const problem = body && typeof body === 'object' ? (body as ProblemDocument) : undefined
     super(`${service} answered ${status}${problem?.title ? `: ${problem.title}` : ''}`)
+    this.problem = problem
   }
 }
 

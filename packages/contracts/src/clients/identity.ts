@@ -50,7 +50,7 @@ export function identityClient(caller: ServiceCaller) {
     async getPractitioner(practitionerId: string): Promise<InternalPractitioner | null> {
       const r = await caller.call('identity', { method: 'GET', path: `/internal/practitioners/${encodeURIComponent(practitionerId)}` })
       // A process whose identity does not serve the route answers "No such route": that is "cannot tell", not "unknown".
-      if (r.status === 404 && r.json?.title !== 'No such route') return null
+      if (r.status === 404 && (r.json as { title?: unknown } | null)?.title !== 'No such route') return null
       if (r.status >= 300) throw new ServiceCallError('identity', r.status, r.json)
       return InternalPractitioner.parse(r.json)
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ServiceCallError, type ServiceCaller } from './caller.ts'
+import { ServiceCallError, type ProblemDocument, type ServiceCaller } from './caller.ts'
 
 export const ReserveRequest = z.object({
   order_id: z.uuid(),
@@ -34,10 +34,13 @@ export type Reservation = z.infer<typeof Reservation>
 export function inventoryClient(caller: ServiceCaller) {
   return {
     /** Reserves every item or nothing; an out-of-stock item answers { ok: false } with inventory's problem. */
-    async reserve(req: ReserveRequest): Promise<{ ok: true; reservation: Reservation } | { ok: false; status: number; problem: any }> {
+    async reserve(
+      req: ReserveRequest,
+    ): Promise<{ ok: true; reservation: Reservation } | { ok: false; status: number; problem: ProblemDocument | undefined }> {
       const r = await caller.call('inventory', { method: 'POST', path: '/internal/reservations', body: req })
       if (r.status === 201 || r.status === 200) return { ok: true, reservation: Reservation.parse(r.json) }
-      if (r.status === 409 || r.status === 404 || r.status === 422) return { ok: false, status: r.status, problem: r.json }
+      if (r.status === 409 || r.status === 404 || r.status === 422)
+        return { ok: false, status: r.status, problem: r.json as ProblemDocument | undefined }
       throw new ServiceCallError('inventory', r.status, r.json)
     },
     /** Releases a held reservation (compensation); releasing twice is harmless. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PrescriptionStatus, type Role } from '../vocab.ts'
-import { ServiceCallError, fetchOrNull, type ServiceCaller } from './caller.ts'
+import { ServiceCallError, fetchOrNull, type ProblemDocument, type ServiceCaller } from './caller.ts'
 
 /** What other services may know of a prescription to sell against it (internal only). */
 export const InternalPrescription = z.object({
@@ -79,14 +79,15 @@ export function prescriptionsClient(caller: ServiceCaller) {
     async recordFill(
       id: string,
       fill: { order_id: string; quantity: number },
-    ): Promise<{ ok: true; fill: Fill } | { ok: false; status: number; problem: any }> {
+    ): Promise<{ ok: true; fill: Fill } | { ok: false; status: number; problem: ProblemDocument | undefined }> {
       const r = await caller.call('prescriptions', {
         method: 'POST',
         path: `/internal/prescriptions/${encodeURIComponent(id)}/fills`,
         body: fill,
       })
       if (r.status === 200 || r.status === 201) return { ok: true, fill: Fill.parse(r.json) }
-      if (r.status === 409 || r.status === 404 || r.status === 422) return { ok: false, status: r.status, problem: r.json }
+      if (r.status === 409 || r.status === 404 || r.status === 422)
+        return { ok: false, status: r.status, problem: r.json as ProblemDocument | undefined }
       throw new ServiceCallError('prescriptions', r.status, r.json)
     },
   }

@@ -54,7 +54,7 @@ export function jwksVerifier(
         audience: opts.audience,
         algorithms: ['EdDSA', 'ES256', 'RS256'],
       })
-      return principalFromClaims(payload as any)
+      return principalFromClaims(payload)
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY' && Date.now() - loadedAt > 10_000) {
         await refresh()
@@ -63,7 +63,7 @@ export function jwksVerifier(
           audience: opts.audience,
           algorithms: ['EdDSA', 'ES256', 'RS256'],
         })
-        return principalFromClaims(payload as any)
+        return principalFromClaims(payload)
       }
       throw err
     }

@@ -41,16 +41,16 @@ function runHooks(hooks: Array<() => void>) {
 export function pgliteDatabase(db: PGlite): Database {
   return {
     kind: 'pglite',
-    async query(text, params) {
-      const r = await db.query<any>(text, params as any[])
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await db.query<T>(text, params)
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
     },
     async transaction(fn) {
       const hooks: Array<() => void> = []
       const result = await db.transaction(async (t) =>
         fn({
-          async query(text, params) {
-            const r = await t.query<any>(text, params as any[])
+          async query<T>(text: string, params?: unknown[]) {
+            const r = await t.query<T>(text, params)
             return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
           },
           async exec(text) {
@@ -84,9 +84,9 @@ export function postgresDatabase(url: string, max = 10): Database {
   })
   return {
     kind: 'postgres',
-    async query(text, params) {
-      const r = await pool.query(text, params as any[])
-      return { rows: r.rows, rowCount: r.rowCount ?? 0 }
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await pool.query(text, params)
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
     },
     async transaction(fn) {
       const client = await pool.connect()
@@ -94,9 +94,9 @@ export function postgresDatabase(url: string, max = 10): Database {
       try {
         await client.query('BEGIN')
         const result = await fn({
-          async query(text, params) {
-            const r = await client.query(text, params as any[])
-            return { rows: r.rows, rowCount: r.rowCount ?? 0 }
+          async query<T>(text: string, params?: unknown[]) {
+            const r = await client.query(text, params)
+            return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
           },
           async exec(text) {
             await client.query(text)

@@ -104,7 +104,8 @@ export class KafkaBus implements EventBus {
     for (const topic of missing) {
       // Another process may create it at the same moment: "already exists" is fine.
       await this.admin.createTopics({ topics: [topic], partitions: PARTITIONS, replicas: 1 }).catch((err: Error) => {
-        if (!/already exists|TOPIC_ALREADY_EXISTS/i.test(`${err.message} ${JSON.stringify((err as any).errors ?? '')}`)) throw err
+        if (!/already exists|TOPIC_ALREADY_EXISTS/i.test(`${err.message} ${JSON.stringify((err as { errors?: unknown }).errors ?? '')}`))
+          throw err
       })
     }
   }

@@ -104,7 +104,7 @@ export class OutboxRelay {
   private async claim(): Promise<EventEnvelope[]> {
     const { rows } = await this.db.transaction(async (tx) => {
       await tx.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtext($1))`, [`${this.schema}.outbox relay`])
-      return tx.query<any>(/* sql */ `UPDATE ${this.schema}.outbox o SET lease_until = now() + interval '${LEASE_SECONDS} seconds'
+      return tx.query<OutboxRow>(/* sql */ `UPDATE ${this.schema}.outbox o SET lease_until = now() + interval '${LEASE_SECONDS} seconds'
          FROM (SELECT seq FROM ${this.schema}.outbox
                WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
                ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) c
@@ -122,6 +122,16 @@ export class OutboxRelay {
         version: Number(/\.v(\d+)$/.exec(r.type)?.[1] ?? 1),
         payload: r.payload,
         traceparent: r.traceparent,
-      }))
+      })) as EventEnvelope[]
   }
+}
+
+interface OutboxRow {
+  seq: string | number
+  id: string
+  type: string
+  aggregate_id: string
+  occurred_at: string | Date
+  payload: Record<string, unknown>
+  traceparent: string | null
 }

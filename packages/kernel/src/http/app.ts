@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import FindMyWay from 'find-my-way'
 import { z } from 'zod'
 import type { Logger } from '../logger.ts'
@@ -39,7 +39,7 @@ declare module 'fastify' {
 /** Builds the HTTP server of one process: the routes of its services, /health and /openapi.json. */
 export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: opts.log as any,
+    loggerInstance: opts.log as unknown as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
     return503OnClosing: true,
   }) as unknown as FastifyInstance
@@ -79,8 +79,8 @@ export async function buildHttpApp(opts: HttpOptions): Promise<FastifyInstance> 
   const routes = [...platformRoutes(opts, () => doc), ...opts.routes]
   // /internal routes are in the document (the gateway and the generated client leave them out).
   const doc = openApiDocument(routes, { includeInternal: true })
-  for (const def of routes) registerRoute(app, def, opts)
   answerWrongMethods(app, routes)
+  for (const def of routes) registerRoute(app, def, opts)
   await app.ready()
   return app
 }
@@ -190,18 +190,31 @@ function platformRoutes(opts: HttpOptions, doc: () => unknown): RouteDef[] {
 /** An unknown path is a 404; a known path asked with a method it does not serve is a 405 with `Allow`. */
 function answerWrongMethods(app: FastifyInstance, routes: RouteDef[]) {
   const known = FindMyWay<FindMyWay.HTTPVersion.V1>()
-  for (const r of routes) known.on(r.method, r.url, () => {})
-  const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
-  app.setNotFoundHandler((req, reply) => {
+  for (const r of routes) known.on(r.method, r.url, () => {}, { url: r.url })
+  const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+  const answer = (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0]!
-    const allow = methods.filter((m) => known.find(m === 'HEAD' ? 'GET' : m, path))
+    // The resource is the most specific route the path matches (`/patients/register` before `/patients/:id`);
+    // Allow names the methods of that route, as the document lists them.
+    const matches = methods.flatMap((m) => {
+      const found = known.find(m, path)
+      return found ? [{ method: m, url: (found.store as { url: string }).url }] : []
+    })
+    const params = (url: string) => url.split('/').filter((s) => s.startsWith(':')).length
+    const resource = matches.map((x) => x.url).sort((a, b) => params(a) - params(b))[0]
+    const allow = matches.filter((x) => x.url === resource).map((x) => x.method)
     const problem =
       allow.length > 0
         ? new Problem(405, 'method-not-allowed', 'Method not allowed', `${path} answers ${allow.join(', ')}`)
         : new Problem(404, 'not-found', 'No such route', `${req.method} ${path}`)
     if (allow.length > 0) void reply.header('allow', allow.join(', '))
-    void reply.status(problem.status).type('application/problem+json').send(problem.toJSON())
+    return reply.status(problem.status).type('application/problem+json').send(problem.toJSON())
+  }
+  // Answered before any body is read, whatever the method (QUERY, TRACE…) would otherwise ask of it.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404) return answer(req, reply)
   })
+  app.setNotFoundHandler(answer)
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string) {

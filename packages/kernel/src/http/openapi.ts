@@ -109,16 +109,17 @@ function longForm(spec: ResponseSpec): Exclude<ResponseSpec, z.ZodType | null> {
   return spec instanceof z.ZodType ? { schema: spec } : spec
 }
 
-/** The success answers of a route, each as its content type and JSON schema (undefined: no body). */
+/** The success answers of a route: per status, each content type with its JSON schema (undefined: no body). */
 export function successesOf(def: RouteDef, defs: Record<string, Json> = {}) {
   return Object.entries(def.responses ?? {}).map(([status, spec]) => {
     const l = longForm(spec)
-    return {
-      status: Number(status),
-      contentType: l.contentType ?? 'application/json',
-      schema: l.schema ? toJsonSchema(l.schema, 'output', defs) : l.schema === null ? undefined : {},
-      spec: l,
-    }
+    const typed: Array<[string, z.ZodType | null | undefined]> = l.content
+      ? Object.entries(l.content)
+      : [[l.contentType ?? 'application/json', l.schema]]
+    const contents = typed
+      .filter(([, schema]) => schema !== null)
+      .map(([contentType, schema]) => ({ contentType, schema: schema ? toJsonSchema(schema, 'output', defs) : {} }))
+    return { status: Number(status), spec: l, contents }
   })
 }
 
@@ -126,7 +127,8 @@ function parametersOf(def: RouteDef, defs: Record<string, Json>): Json[] {
   const out: Json[] = []
   const from = (schema: z.ZodType | undefined, where: 'path' | 'query' | 'header') => {
     if (!schema) return
-    const js = refuseNul(toJsonSchema(schema, 'input', defs)) as Json
+    // Headers cannot carry NUL at all (the HTTP parser refuses it), so only path and query say so.
+    const js = (where === 'header' ? toJsonSchema(schema, 'input', defs) : refuseNul(toJsonSchema(schema, 'input', defs))) as Json
     const props = (js.properties ?? {}) as Record<string, Json>
     const required = new Set((js.required as string[] | undefined) ?? [])
     for (const [name, s] of Object.entries(props)) {
@@ -163,8 +165,8 @@ function operationOf(def: RouteDef, defs: Record<string, Json>): Json {
   const responses: Json = {}
   for (const s of successesOf(def, defs)) {
     responses[String(s.status)] = {
-      description: s.spec.description ?? (s.schema === undefined ? 'No content' : 'Success'),
-      ...(s.schema !== undefined ? { content: { [s.contentType]: { schema: s.schema } } } : {}),
+      description: s.spec.description ?? (s.contents.length ? 'Success' : 'No content'),
+      ...(s.contents.length ? { content: Object.fromEntries(s.contents.map((c) => [c.contentType, { schema: c.schema }])) } : {}),
       ...(s.spec.headers
         ? {
             headers: Object.fromEntries(

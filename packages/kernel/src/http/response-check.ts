@@ -22,10 +22,7 @@ export function responseChecker(def: RouteDef): (status: number, contentType: un
   addFormats.default(ajv)
   const defs: Record<string, Record<string, unknown>> = {}
   const successes = new Map(
-    successesOf(def, defs).map((s) => [
-      s.status,
-      { contentType: s.contentType, validate: s.schema === undefined ? undefined : compile(s.schema) },
-    ]),
+    successesOf(def, defs).map((s) => [s.status, new Map(s.contents.map((c) => [c.contentType, compile(c.schema)]))]),
   )
   function compile(schema: Record<string, unknown>): ValidateFunction {
     return ajv.compile({ ...schema, $defs: defs })
@@ -46,12 +43,14 @@ export function responseChecker(def: RouteDef): (status: number, contentType: un
     }
     const s = successes.get(status)
     if (!s) return `${where} answered ${status}, which its contract does not declare`
-    if (!s.validate) return text ? `${where} answered ${status} with a body its contract says it has not` : null
-    if (type !== s.contentType) return `${where} answered ${status} as ${type}, its contract says ${s.contentType}`
-    if (text === null || !type.endsWith('json')) return null
+    if (s.size === 0) return text ? `${where} answered ${status} with a body its contract says it has not` : null
+    const validate = s.get(type)
+    if (!validate) return `${where} answered ${status} as ${type}, its contract says ${[...s.keys()].join(' or ')}`
+    // Only JSON documents are checked here (not NDJSON streams, PDFs or images).
+    if (text === null || !(type === 'application/json' || type.endsWith('+json'))) return null
     const body: unknown = JSON.parse(text)
-    if (s.validate(body)) return null
-    const e = s.validate.errors?.[0]
+    if (validate(body)) return null
+    const e = validate.errors?.[0]
     return `${where} answered ${status} with a body that breaks its schema: ${e?.instancePath || '(root)'} ${e?.message ?? ''}`
   }
 }

@@ -29,6 +29,8 @@ export type ResponseSpec =
       schema?: Schema | null
       /** Default application/json. */
       contentType?: string
+      /** Instead of schema and contentType: one body schema per content type the route negotiates (JSON or FHIR). */
+      content?: Record<string, Schema | null>
       description?: string
       /** Response headers, by name: a JSON schema and whether it is always sent. */
       headers?: Record<string, { description: string; schema?: Record<string, unknown>; required?: boolean }>

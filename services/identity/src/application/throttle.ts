@@ -1,4 +1,4 @@
-import { Problem } from '@apotheca/kernel'
+import { Problem, type Config } from '@apotheca/kernel'
 import { clearFailures, countFailure, lockedFor } from '../db/throttle.repository.ts'
 import type { IdentityDeps } from './deps.ts'
 
@@ -66,6 +66,25 @@ export interface ThrottleLimits {
 export const DEFAULT_LIMITS: ThrottleLimits = {
   signIn: { account: ACCOUNT_LIMIT, ip: IP_LIMIT },
   reset: { account: RESET_ACCOUNT_LIMIT, ip: RESET_IP_LIMIT },
+}
+
+/** The limits a deployment configured (the defaults above unless raised, e.g. for a fuzzer; never switched off). */
+export function limitsFrom(
+  config: Pick<
+    Config,
+    'APOTHECA_SIGNIN_ACCOUNT_FAILURES' | 'APOTHECA_SIGNIN_IP_FAILURES' | 'APOTHECA_RESET_ACCOUNT_REQUESTS' | 'APOTHECA_RESET_IP_REQUESTS'
+  >,
+): ThrottleLimits {
+  return {
+    signIn: {
+      account: { ...ACCOUNT_LIMIT, failures: config.APOTHECA_SIGNIN_ACCOUNT_FAILURES },
+      ip: { ...IP_LIMIT, failures: config.APOTHECA_SIGNIN_IP_FAILURES },
+    },
+    reset: {
+      account: { ...RESET_ACCOUNT_LIMIT, failures: config.APOTHECA_RESET_ACCOUNT_REQUESTS },
+      ip: { ...RESET_IP_LIMIT, failures: config.APOTHECA_RESET_IP_REQUESTS },
+    },
+  }
 }
 
 /**
