@@ -6,7 +6,7 @@ import { erasePatient } from '../application/erase-patient.ts'
 import { getInternalPatient } from '../application/get-internal-patient.ts'
 import { assertSelfOrAdmin } from './access.ts'
 import { IdempotencyHeaders, PatientParams, RegisterBody } from './schemas.ts'
-import { Erased, InternalPatient, Registered } from './responses.ts'
+import { Erased, InternalPatient, PatientExport, PatientFhirBundle, Registered } from './responses.ts'
 
 const SELF_OR_ADMIN = { roles: ['patient' as const, 'admin' as const] }
 
@@ -60,14 +60,13 @@ export function patientRoutes(deps: IdentityDeps) {
         return reply.status(answer.status).send(answer.body)
       },
     }),
-    // Not yet under `responses`: the kernel declares one content type per status, and this answers
-    // application/json (PatientExport in responses.ts) or application/fhir+json (PatientFhirBundle).
     route({
       method: 'GET',
       url: '/patients/:patientId/export',
       summary: "The patient's data (GDPR export): JSON, or a FHIR R4 Bundle with Accept: application/fhir+json",
       auth: SELF_OR_ADMIN,
       schema: { params: PatientParams },
+      responses: { 200: { content: { 'application/json': PatientExport, 'application/fhir+json': PatientFhirBundle } } },
       problems: { 403: ['mfa-required'], 404: ['not-found'] },
       handler: async ({ params, principal, headers }, reply) => {
         const actor = assertSelfOrAdmin(principal, params.patientId)
