@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { identityClient, type EventEnvelope } from '@apotheca/contracts'
-import type { Consumer, ServiceContext } from '@apotheca/kernel'
+import { identityClient } from '@apotheca/contracts'
+import { consumer, type Consumer, type ServiceContext } from '@apotheca/kernel'
 import { messageFor, NOTIFYING_EVENTS } from '../domain/templates.ts'
 import type { Mailer } from './mailer.ts'
 
 /** Tells a patient by e-mail what happened to their order or prescription, if they consented. */
 export function notifyPatient(ctx: ServiceContext, mailer: Mailer): Consumer {
   const identity = identityClient(ctx.services)
-  return {
+  return consumer({
     name: 'notifications.notify-patient',
     types: [...NOTIFYING_EVENTS],
-    async handle(env: EventEnvelope<any>, { transaction }) {
+    async handle(env, { transaction }) {
       const message = messageFor(env)
       if (!message) return
-      const patientId = String(env.payload.patient_id)
+      const patientId = env.payload.patient_id
       const already = await ctx.db.query(`SELECT 1 FROM notifications.messages WHERE event_id = $1 AND channel = 'email'`, [env.id])
       if (already.rows.length) return
       const patient = await identity.getPatient(patientId)
@@ -32,5 +32,5 @@ export function notifyPatient(ctx: ServiceContext, mailer: Mailer): Consumer {
       })
       ctx.log.info({ event_id: env.id, template: message.template, status }, 'notification handled')
     },
-  }
+  })
 }

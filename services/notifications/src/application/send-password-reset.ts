@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { identityClient, PASSWORD_RESET_DELIVERY, type EventEnvelope } from '@apotheca/contracts'
-import { deriveKey, open, type Consumer, type ServiceContext } from '@apotheca/kernel'
+import { identityClient, PASSWORD_RESET_DELIVERY } from '@apotheca/contracts'
+import { consumer, deriveKey, open, type Consumer, type ServiceContext } from '@apotheca/kernel'
 import { passwordResetMessage } from '../domain/templates.ts'
 import type { Mailer } from './mailer.ts'
 
@@ -27,10 +27,10 @@ export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl =
     }
     throw new Error('the reset token opens under no master key of this process')
   }
-  return {
+  return consumer({
     name: 'notifications.password-reset',
     types: ['identity.password_reset.requested.v1'],
-    async handle(env: EventEnvelope<'identity.password_reset.requested.v1'>, { transaction }) {
+    async handle(env, { transaction }) {
       const p = env.payload
       const already = await ctx.db.query(`SELECT 1 FROM notifications.messages WHERE event_id = $1 AND channel = 'email'`, [env.id])
       if (already.rows.length) return
@@ -53,5 +53,5 @@ export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl =
       })
       ctx.log.info({ event_id: env.id, template: 'password_reset', status }, 'notification handled')
     },
-  }
+  })
 }

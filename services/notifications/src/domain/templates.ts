@@ -1,5 +1,11 @@
 import type { EventEnvelope } from '@apotheca/contracts'
 
+/** The events a patient may hear of. */
+export const NOTIFYING_EVENTS = ['orders.order.status_changed.v1', 'prescriptions.prescription.status_changed.v1'] as const
+type NotifyingType = (typeof NOTIFYING_EVENTS)[number]
+/** One of them, its payload typed by its own schema (discriminated by `type`). */
+export type NotifyingEvent = { [T in NotifyingType]: EventEnvelope<T> }[NotifyingType]
+
 /** A message to a patient, worded without health details: what, not which medicine. */
 export interface Message {
   template: string
@@ -10,10 +16,10 @@ export interface Message {
 const shortId = (id: string) => id.slice(0, 8).toUpperCase()
 
 /** The message an event deserves, or null when the patient need not hear of it. */
-export function messageFor(env: EventEnvelope<any>): Message | null {
-  const p = env.payload as Record<string, any>
+export function messageFor(env: NotifyingEvent): Message | null {
   switch (env.type) {
     case 'orders.order.status_changed.v1': {
+      const p = env.payload
       const ref = shortId(p.order_id)
       if (p.order_status === 'paid')
         return {
@@ -42,6 +48,7 @@ export function messageFor(env: EventEnvelope<any>): Message | null {
       return null
     }
     case 'prescriptions.prescription.status_changed.v1': {
+      const p = env.payload
       if (p.to === 'verified')
         return {
           template: 'rx_verified',
@@ -56,8 +63,6 @@ export function messageFor(env: EventEnvelope<any>): Message | null {
         }
       return null
     }
-    default:
-      return null
   }
 }
 
@@ -87,5 +92,3 @@ export function passwordResetMessage(token: string, expiresAt: string, pageUrl?:
     ].join('\n'),
   }
 }
-
-export const NOTIFYING_EVENTS = ['orders.order.status_changed.v1', 'prescriptions.prescription.status_changed.v1'] as const
