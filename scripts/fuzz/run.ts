@@ -3,6 +3,7 @@
 // anonymous and once per role. Exits non-zero on any failure.
 //   FUZZ_ROLES=patient,admin   only those roles      FUZZ_MAX_EXAMPLES=10   examples per operation
 //   FUZZ_MAX_TIME=150          seconds per role      FUZZ_REPORT_DIR=…      where the JUnit reports go
+//   FUZZ_PATHS='^/(drugs|catalog)'   only the operations whose path matches (a regular expression)
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -88,6 +89,7 @@ function fuzz(url: string, role: string): Promise<number> {
     'junit',
     '--report-junit-path',
     join(REPORTS, `${role}.xml`),
+    ...(process.env.FUZZ_PATHS ? ['--include-path-regex', process.env.FUZZ_PATHS] : []),
   ]
   console.log(`\n== Schemathesis as ${role}`)
   const child = spawn(ST, args, {

@@ -23,7 +23,7 @@ export function banner(o: { url: string; config: Config; services: string[]; sec
   if (o.config.demo && o.services.includes('identity')) {
     lines.push('  demo accounts (APOTHECA_DEMO=0 to turn off):')
     for (const [role, email, pw, mfa] of DEMO) lines.push(`    ${role!.padEnd(13)} ${email!.padEnd(32)} ${pw!.padEnd(24)} ${mfa}`)
-    lines.push(`  walkthrough: node ../shared/acceptance/walkthrough.mjs ${o.url}`)
+    lines.push(`  walkthrough: npm run walkthrough -- ${o.url}`)
   }
   return lines.join('\n') + '\n\n'
 }

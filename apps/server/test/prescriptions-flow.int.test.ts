@@ -8,7 +8,7 @@ import { modulesFor } from '../src/modules.ts'
 
 // Prescriptions with the real catalog in the same process (demo catalog loaded by seedDemo).
 const INTERNAL_SECRET = 'prescriptions-flow-internal-secret-0123456789'
-const NEWRX = new URL('../../../../shared/data/ncpdp-script/cosyte-newrx-basic.xml', import.meta.url)
+const NEWRX = new URL('../../../fixtures/ncpdp-script/cosyte-newrx-basic.xml', import.meta.url)
 let rt: TestRuntime
 let admin: string
 
@@ -236,7 +236,7 @@ test("the patient + candidate interaction check reads the patient's medicines fr
     assert.match(x.payload.via, /^service:.*catalog/, "asked through the catalog (the token names the calling process's services)")
 })
 
-const SYNTHEA = new URL('../../../../shared/data/synthea-fhir-r4/', import.meta.url)
+const SYNTHEA = new URL('../../../fixtures/synthea-fhir-r4/', import.meta.url)
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 
 test(

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const ROOT = new URL('../../../', import.meta.url).pathname
-export const WALKTHROUGH = join(ROOT, '..', 'shared', 'acceptance', 'walkthrough.mjs')
+/** The acceptance walkthrough, kept in the repository (acceptance/walkthrough.mjs says where it came from). */
+export const WALKTHROUGH = join(ROOT, 'apps/server/test/acceptance/walkthrough.mjs')
 
 /** A server process started as `npm start` would, with its output kept for failure messages. */
 export interface ServerProcess {

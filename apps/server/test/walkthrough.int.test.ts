@@ -12,7 +12,7 @@ after(async () => {
 })
 
 test('the acceptance walkthrough passes against the embedded pharmacy', { timeout: 300_000 }, async () => {
-  assert.ok(existsSync(WALKTHROUGH), `the walkthrough is missing at ${WALKTHROUGH} (../shared beside the checkout)`)
+  assert.ok(existsSync(WALKTHROUGH), `the walkthrough is missing at ${WALKTHROUGH}`)
   server = await startServer([], { APOTHECA_DATA: data, APOTHECA_DEMO: '1' })
   const r = await runWalkthrough(server.url)
   assert.equal(r.code, 0, `${r.output}\n--- server output ---\n${server.output().slice(-4000)}`)

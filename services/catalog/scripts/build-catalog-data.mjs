@@ -113,7 +113,7 @@ function parseDelimited(text, sep = ',', quote = '"') {
         nl = -2
       } else {
         if (nl < i && nl !== -1) nl = text.indexOf('\n', i)
-        let s = text.indexOf(sep, i)
+        const s = text.indexOf(sep, i)
         let end = nl === -1 ? n : nl
         if (s !== -1 && s < end) end = s
         field = text.slice(i, end)
@@ -566,7 +566,7 @@ const EXTRA_DISPLAY_ROUTES = [
   'Intratracheal',
   'Oral Ointment',
 ]
-let DISPLAY_ROUTES = new Set(EXTRA_DISPLAY_ROUTES)
+const DISPLAY_ROUTES = new Set(EXTRA_DISPLAY_ROUTES)
 
 function untallman(word) {
   if (word.length <= 3) return word
@@ -808,8 +808,9 @@ function buildDrugs() {
     }
     seen.add(ndc11)
 
-    let { ingsRaw, ings, ingRx, reordered: re } = aligned(r)
-    if (re) reordered++
+    const a = aligned(r)
+    let { ingsRaw, ings, ingRx } = a
+    if (a.reordered) reordered++
     if (!ings.length) {
       const inf = inferIngredients(r)
       if (inf) {
@@ -992,7 +993,7 @@ function buildInteractions(products, rxcuiToName) {
     va: readTable(D('va_ndfrt_ddi_pairs_with_severity.csv')),
   }
   const basic = (s) => {
-    let n = collapse((s ?? '').toLowerCase())
+    const n = collapse((s ?? '').toLowerCase())
     return DDI_SYNONYMS[n] ?? n
   }
   // ...plus the plain names used by the DDI lists themselves (so "HALOFANTRINE HYDROCHLORIDE" meets "Halofantrine")

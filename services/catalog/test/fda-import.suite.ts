@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createLogger, createPublisher } from '@apotheca/kernel'
 import { startTestRuntime, type TestRuntime } from '@apotheca/kernel/testing'
 import catalog from '../src/module.ts'
@@ -10,10 +11,10 @@ import { importSources } from '../src/application/import-sources.ts'
 import { parseTsv, uuidv5 } from '../src/domain/fda-ndc.ts'
 import { ownDatabase } from './own-database.ts'
 
-/** The shared data folder beside the repository (../shared/data): the real FDA and CMS files. */
-export const SHARED = new URL('../../../../shared/data/', import.meta.url).pathname
-const NDC = join(SHARED, 'ndc')
-const NADAC = join(SHARED, 'catalog/nadac_brand_subset_2025-01_to_05.csv.gz')
+/** The repository's fixtures (fixtures/, with a slash at the end): slices of the real FDA and CMS files, see their PROVENANCE.md. */
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
+const NDC = join(FIXTURES, 'ndc')
+const NADAC = join(FIXTURES, 'catalog/nadac_brand_subset_2025-01_to_05.csv.gz')
 
 /** The importer's tests on the real FDA NDC and NADAC files, on an empty catalog of either backend. */
 export function fdaImportSuite(backend: 'pglite' | 'postgres') {
@@ -132,7 +133,7 @@ export function fdaImportSuite(backend: 'pglite' | 'postgres') {
   test('a path the importer cannot read is refused with a reason, and nothing changes', async () => {
     const before = await count()
     await assert.rejects(
-      importSources(deps(), join(SHARED, 'ddi/onc_high_priority_ddi_pairs.csv')),
+      importSources(deps(), join(FIXTURES, 'ddi/onc_high_priority_ddi_pairs.csv')),
       /does not hold, a file the importer reads/,
     )
     await assert.rejects(importSources(deps(), join(work, 'missing')), /no such file/)

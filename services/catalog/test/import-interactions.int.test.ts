@@ -193,7 +193,7 @@ test('the patient form needs prescriptions: unreachable (not in this process, no
 })
 
 test('ONC class rules catch class members the lists do not name, through the drugs’ ATC codes', async () => {
-  const onc = readFileSync(new URL('../../../../shared/data/ddi/onc_high_priority_ddi_pairs.csv', import.meta.url), 'utf8').toLowerCase()
+  const onc = readFileSync(new URL('../../../fixtures/ddi/onc_high_priority_ddi_pairs.csv', import.meta.url), 'utf8').toLowerCase()
   const token = await rt.token('pharmacist')
   // Triptans × MAO inhibitors names rizatriptan, sumatriptan, zolmitriptan; almotriptan (N02CC05) is a triptan it does not name.
   // Ergot alkaloids × azoles names "voreconazole" (sic), so voriconazole (J02AC03) is caught by its class only.

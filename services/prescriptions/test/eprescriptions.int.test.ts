@@ -6,7 +6,7 @@ import { signPayload, type TestRuntime } from '@apotheca/kernel/testing'
 import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
 import { isoDay, outboxTypes, reviewed, startWithFakeCatalog } from './helpers.ts'
 
-const DATA = new URL('../../../../shared/data/', import.meta.url)
+const DATA = new URL('../../../fixtures/', import.meta.url)
 const sample = (path: string) => readFileSync(new URL(path, DATA), 'utf8')
 const fhir = (path: string) => JSON.parse(sample(`fhir-r4-examples/${path}`))
 

@@ -5,8 +5,8 @@ import type { TestRuntime } from '@apotheca/kernel/testing'
 import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
 import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
-// Every FHIR MedicationRequest example and every Synthea patient bundle of ../shared/data is taken in.
-const DATA = new URL('../../../../shared/data/', import.meta.url)
+// Every FHIR MedicationRequest example and every Synthea patient bundle of the repository's fixtures/ is taken in.
+const DATA = new URL('../../../fixtures/', import.meta.url)
 const EXAMPLES = readdirSync(new URL('fhir-r4-examples/', DATA)).filter((f) => f.startsWith('MedicationRequest-'))
 const BUNDLES = readdirSync(new URL('synthea-fhir-r4/', DATA)).filter((f) => f.endsWith('.json'))
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm'

@@ -80,7 +80,7 @@ test("the prescriber's RxRenewalResponse to our renewal request renews the presc
     [id],
   )
   const messageId = rows[0]!.payload.message_id
-  const xml = readFileSync(new URL('../../../../shared/data/ncpdp-script/cosyte-rxrenewal-response-denied.xml', import.meta.url), 'utf8')
+  const xml = readFileSync(new URL('../../../fixtures/ncpdp-script/cosyte-rxrenewal-response-denied.xml', import.meta.url), 'utf8')
     .replace(/<Denied>[\s\S]*<\/Denied>/, '<Approved/>')
     .replace('SYNTH-MSG-0204', `M-${randomUUID()}`)
     .replace('SYNTH-MSG-0201', messageId)

@@ -7,8 +7,8 @@ import { findNcpdpMessage } from '../src/db/ncpdp-message.repository.ts'
 import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
 import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
-// Every NCPDP SCRIPT sample of ../shared/data, and CancelRx / RxRenewalResponse / RxChangeResponse matched to our prescriptions.
-const DIR = new URL('../../../../shared/data/ncpdp-script/', import.meta.url)
+// Every NCPDP SCRIPT sample of the repository's fixtures/, and CancelRx / RxRenewalResponse / RxChangeResponse matched to our prescriptions.
+const DIR = new URL('../../../fixtures/ncpdp-script/', import.meta.url)
 const sample = (f: string) => readFileSync(new URL(f, DIR), 'utf8')
 let rt: TestRuntime
 let catalog: FakeCatalog

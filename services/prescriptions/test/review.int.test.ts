@@ -75,7 +75,7 @@ test('validating rejects what the prescriber may not prescribe, with the reason 
 })
 
 test('an e-prescription breaking the law of its schedule is rejected by validation: refills on CII, more than five on CIV', async () => {
-  const base = readFileSync(new URL('../../../../shared/data/ncpdp-script/cosyte-newrx-basic.xml', import.meta.url), 'utf8')
+  const base = readFileSync(new URL('../../../fixtures/ncpdp-script/cosyte-newrx-basic.xml', import.meta.url), 'utf8')
   const send = async (ndc: string, refills: number) => {
     const xml = base
       .replace(/<MessageID>[^<]*<\/MessageID>/, `<MessageID>R-${randomUUID()}</MessageID>`)

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { parseFhir } from './fhir-medication-request.ts'
 import { MalformedIntake, UnsupportedIntake } from './intake.ts'
 
-const DATA = new URL('../../../../../shared/data/', import.meta.url)
+const DATA = new URL('../../../../fixtures/', import.meta.url)
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, DATA), 'utf8'))
 const today = '2026-03-10'
 const PATIENT = '3f2b8a4e-0c1d-4e5f-8a9b-0c1d2e3f4a5b'

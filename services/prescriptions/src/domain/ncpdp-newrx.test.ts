@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { parseNewRx } from './ncpdp-newrx.ts'
 import { MalformedIntake, UnsupportedIntake } from './intake.ts'
 
-const DATA = new URL('../../../../../shared/data/ncpdp-script/', import.meta.url)
+const DATA = new URL('../../../../fixtures/ncpdp-script/', import.meta.url)
 const read = (f: string) => readFileSync(new URL(f, DATA), 'utf8')
 
 test('a NewRx is read: message id, NPI, NDC, quantity, refills, written date, sig', () => {
