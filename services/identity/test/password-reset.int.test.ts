@@ -109,7 +109,7 @@ test('a token works once; a new request voids the unused one; unknown, used, rep
   await requestReset(p.body.email)
   const second = await latestToken(p.id)
   const replaced = await confirm(first, newPassword())
-  assert.equal(replaced.status, 400)
+  assert.equal(replaced.status, 422)
   assert.equal(replaced.json.type, 'https://apotheca.dev/problems/invalid-reset-token')
   assert.equal((await confirm(second, newPassword())).status, 204)
   const used = await confirm(second, newPassword())

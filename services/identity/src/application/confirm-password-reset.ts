@@ -7,10 +7,13 @@ import type { IdentityDeps } from './deps.ts'
 import { hashPassword } from './passwords.ts'
 import { resetTokenHash } from './request-password-reset.ts'
 
-/** One answer for an unknown, used, replaced or expired token: which one it was helps no one but a guesser. */
+/**
+ * One answer for an unknown, used, replaced or expired token: which one it was helps no one but a guesser.
+ * 422, not 400: the request is well formed; the token is not (or no longer) one we issued.
+ */
 export const invalidResetToken = () =>
   new Problem(
-    400,
+    422,
     'invalid-reset-token',
     'This password-reset token is not valid',
     'it may have expired or been used; ask for a new reset e-mail',

@@ -35,11 +35,11 @@ export function passwordResetRoutes(deps: IdentityDeps) {
       method: 'POST',
       url: '/auth/password/reset/confirm',
       summary:
-        'Sets a new password with the e-mailed token → 204; every session of the account ends; 400 invalid-reset-token for an unknown, used or expired token',
+        'Sets a new password with the e-mailed token → 204; every session of the account ends; 422 invalid-reset-token for an unknown, used or expired token',
       auth: { public: true, why: 'the e-mailed single-use token is the credential' },
       schema: { body: ResetConfirmBody },
       responses: { 204: null },
-      problems: { 400: ['invalid-reset-token'] },
+      problems: { 422: ['invalid-reset-token'] },
       handler: async ({ body }, reply) => {
         await confirmPasswordReset(deps, body.token, body.new_password)
         return reply.status(204).send()
