@@ -5,7 +5,7 @@ import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
 import type { Database, Logger, Publish } from '@apotheca/kernel'
 import { copyTransaction } from '../db/copy.ts'
-import { STAGING, lastImportSha, lockImports, recordImport, type ImportCounts, type ImportKind } from '../db/import.repository.ts'
+import { lastImportSha, lockImports, recordImport, type ImportCounts, type ImportKind } from '../db/import.repository.ts'
 import { upsertDrugs } from '../db/drug-load.repository.ts'
 import { replaceInteractions } from '../db/interaction.repository.ts'
 
@@ -95,8 +95,8 @@ export async function importData(
     await lockImports(tx)
     // Another replica may have imported the same file while we waited for the lock.
     if (!force && (await lastImportSha(tx, source)) === sha256) return null
-    await tx.copy(STAGING[kind], data)
-    const counts = kind === 'drugs' ? await upsertDrugs(tx, { keepCodes: opts.keepCodes ?? false }) : await replaceInteractions(tx)
+    const counts =
+      kind === 'drugs' ? await upsertDrugs(tx, data, { keepCodes: opts.keepCodes ?? false }) : await replaceInteractions(tx, data)
     const import_id = randomUUID()
     await recordImport(tx, { import_id, source, sha256, started_at, ...counts })
     await deps.publish(tx, 'catalog.import.completed.v1', import_id, {

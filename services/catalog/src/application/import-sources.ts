@@ -1,14 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { gunzipSync } from 'node:zlib'
-import { convertFdaNdc, nadacPrices, parseCsv, parseTsv, priceOf, toCopyText, type NadacPrice } from '../domain/fda-ndc.ts'
+import { priceOf, type NadacPrice } from '../domain/fda-ndc.ts'
 import { importCatalog, importData, type ImportDeps, type ImportResult } from './import-catalog.ts'
+import { convertFdaFiles, parseNadacFile } from './parse-files.ts'
+import { copyTransaction } from '../db/copy.ts'
 import { lockImports } from '../db/import.repository.ts'
 
 const run = promisify(execFile)
@@ -64,6 +64,8 @@ export function findSources(path: string): SourceFiles {
  * Imports every source at a path, idempotently: FDA products and packages (priced from a NADAC file
  * beside them), NADAC prices for drugs already in the catalog, and the RxNorm-mapped catalog file
  * (built into the drug file layout by scripts/build-catalog-data.mjs from the shared data folder).
+ * The process keeps serving meanwhile: files are parsed in worker threads (the build in a child
+ * process), and the loads yield to the event loop between short statements (copyTransaction).
  */
 export async function importSources(deps: ImportDeps, path: string, opts: { force?: boolean } = {}): Promise<SourceReport[]> {
   const src = findSources(path)
@@ -76,7 +78,7 @@ export async function importSources(deps: ImportDeps, path: string, opts: { forc
   const prices = new Map<string, NadacPrice>()
   const nadacSkipped: Array<Record<string, number>> = []
   for (const f of src.nadac) {
-    const parsed = nadacPrices(parseCsv(await readText(f)))
+    const parsed = await parseNadacFile(f)
     for (const [k, v] of parsed.prices) prices.set(k, v)
     nadacSkipped.push(parsed.skipped)
   }
@@ -92,13 +94,14 @@ async function importFda(
   force: boolean,
 ): Promise<SourceReport> {
   if (!pair.package) return { file: pair.product, kind: 'fda_ndc', results: [], skipped: { 'product file: no package file beside it': 1 } }
-  const { rows, skipped } = convertFdaNdc(parseTsv(await readText(pair.product)), parseTsv(await readText(pair.package)), prices)
-  const text = Buffer.from(toCopyText(rows))
-  const sha256 = createHash('sha256').update(text).digest('hex')
+  const { data, sha256, skipped } = await convertFdaFiles({ product: pair.product, package: pair.package }, prices)
   const source = `fda:${basename(pair.product)}`
-  const result = await importData(deps, 'drugs', { source, sha256, data: async () => text }, { force, keepCodes: true })
+  const result = await importData(deps, 'drugs', { source, sha256, data: async () => data }, { force, keepCodes: true })
   return { file: pair.product, kind: 'fda_ndc', results: [result], skipped }
 }
+
+/** NDCs repriced per statement: a full NADAC file names tens of thousands, and each statement should stay short. */
+const NADAC_BATCH = 5000
 
 /** NADAC prices (and OTC flags, unless the FDA product type decided) for the drugs already in the catalog. */
 async function applyNadac(
@@ -109,34 +112,35 @@ async function applyNadac(
 ): Promise<SourceReport> {
   const t0 = performance.now()
   const ndcs = [...prices.keys()]
-  const changed = await deps.db.transaction(async (tx) => {
+  const changed = await copyTransaction(deps.db, async (tx) => {
     await lockImports(tx)
-    const { rows } = await tx.query<{ ndc_code: string; dosage_form: string | null; route: string | null; rx_only_source: string }>(
-      /* sql */ `SELECT ndc_code, dosage_form, route, rx_only_source FROM catalog.drugs WHERE ndc_code = ANY($1::text[])`,
-      [ndcs],
-    )
-    const missing = ndcs.length - rows.length
+    let found = 0
+    let upserted = 0
+    for (let i = 0; i < ndcs.length; i += NADAC_BATCH) {
+      const { rows } = await tx.query<{ ndc_code: string; dosage_form: string | null; route: string | null; rx_only_source: string }>(
+        /* sql */ `SELECT ndc_code, dosage_form, route, rx_only_source FROM catalog.drugs WHERE ndc_code = ANY($1::text[])`,
+        [ndcs.slice(i, i + NADAC_BATCH)],
+      )
+      const cents = rows.map((r) => priceOf(r.dosage_form, r.route, prices.get(r.ndc_code)).cents)
+      const otc = rows.map((r) => (r.rx_only_source === 'fda_product_type' ? null : prices.get(r.ndc_code)!.otc))
+      const upd = await tx.query(
+        /* sql */ `UPDATE catalog.drugs d SET price_minor = u.cents, price_source = 'nadac',
+          rx_only = coalesce(NOT u.otc, d.rx_only), rx_only_source = CASE WHEN u.otc IS NULL THEN d.rx_only_source ELSE 'nadac' END,
+          updated_at = now()
+        FROM unnest($1::text[], $2::int[], $3::boolean[]) AS u(ndc, cents, otc)
+        WHERE d.ndc_code = u.ndc AND (d.price_minor, d.price_source, d.rx_only) IS DISTINCT FROM (u.cents, 'nadac', coalesce(NOT u.otc, d.rx_only))`,
+        [rows.map((r) => r.ndc_code), cents, otc],
+      )
+      found += rows.length
+      upserted += upd.rowCount
+    }
+    const missing = ndcs.length - found
     if (missing) skipped['nadac: NDC not in the catalog'] = missing
-    const cents = rows.map((r) => priceOf(r.dosage_form, r.route, prices.get(r.ndc_code)).cents)
-    const otc = rows.map((r) => (r.rx_only_source === 'fda_product_type' ? null : prices.get(r.ndc_code)!.otc))
-    const upd = await tx.query(
-      /* sql */ `UPDATE catalog.drugs d SET price_minor = u.cents, price_source = 'nadac',
-        rx_only = coalesce(NOT u.otc, d.rx_only), rx_only_source = CASE WHEN u.otc IS NULL THEN d.rx_only_source ELSE 'nadac' END,
-        updated_at = now()
-      FROM unnest($1::text[], $2::int[], $3::boolean[]) AS u(ndc, cents, otc)
-      WHERE d.ndc_code = u.ndc AND (d.price_minor, d.price_source, d.rx_only) IS DISTINCT FROM (u.cents, 'nadac', coalesce(NOT u.otc, d.rx_only))`,
-      [rows.map((r) => r.ndc_code), cents, otc],
-    )
     const import_id = randomUUID()
     const source = `nadac:${basename(file)}`
     // The event clears drug caches, as any other import does.
-    await deps.publish(tx, 'catalog.import.completed.v1', import_id, {
-      import_id,
-      source,
-      upserted: upd.rowCount,
-      skipped: rows.length - upd.rowCount,
-    })
-    return { import_id, source, rows_read: ndcs.length, upserted: upd.rowCount, skipped: rows.length - upd.rowCount }
+    await deps.publish(tx, 'catalog.import.completed.v1', import_id, { import_id, source, upserted, skipped: found - upserted })
+    return { import_id, source, rows_read: ndcs.length, upserted, skipped: found - upserted }
   })
   const result: ImportResult = { ...changed, status: 'imported', sha256: '', ms: Math.round(performance.now() - t0) }
   return { file, kind: 'nadac', results: [result], skipped }
@@ -170,9 +174,4 @@ function buildSkips(report: string): Record<string, number> {
     else block = null
   }
   return out
-}
-
-async function readText(file: string): Promise<string> {
-  const buf = await readFile(file)
-  return (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8')
 }

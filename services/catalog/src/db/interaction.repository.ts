@@ -1,5 +1,6 @@
 import type { Sql } from '@apotheca/kernel'
 import type { InteractionRule } from '../domain/interactions.ts'
+import { rowChunks, type CopyTx } from './copy.ts'
 import { STAGING, insertFromStaging, stagedRows, type ImportCounts } from './import.repository.ts'
 
 /** The interaction rules whose two ingredients are both among these names. */
@@ -15,8 +16,9 @@ export async function findRulesAmong(db: Sql, names: string[]): Promise<Interact
   return rows
 }
 
-/** Makes catalog.interactions equal to the staged rules: upserts them and deletes rules no longer listed. */
-export async function replaceInteractions(tx: Sql): Promise<ImportCounts & { deleted: number }> {
+/** Makes catalog.interactions equal to the file's rules (staged a chunk at a time): upserts them and deletes rules no longer listed. */
+export async function replaceInteractions(tx: CopyTx, data: Uint8Array): Promise<ImportCounts & { deleted: number }> {
+  for (const chunk of rowChunks(data, 1 << 20)) await tx.copy(STAGING.interactions, chunk)
   const rows_read = await stagedRows(tx, STAGING.interactions)
   const sql = insertFromStaging(
     'catalog.interactions',
