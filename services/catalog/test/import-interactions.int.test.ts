@@ -105,12 +105,27 @@ test('a forced re-run updates only changed rows, changes no row count, and its e
 test('only an admin may start an import; without force, unchanged files are skipped', async () => {
   assert.equal((await rt.request('POST', '/catalog/imports', { body: {} })).status, 401)
   assert.equal((await rt.request('POST', '/catalog/imports', { token: await rt.token('pharmacist'), body: {} })).status, 403)
-  const r = await rt.request('POST', '/catalog/imports', { token: await rt.token('admin') })
+  const r = await rt.request('POST', '/catalog/imports', { token: await rt.token('admin'), body: {} })
   assert.equal(r.status, 200)
   assert.deepEqual(
     r.json.imports.map((i: any) => i.status),
     ['unchanged', 'unchanged'],
   )
+})
+
+test('an import needs a body: none, or one that is not an object of known fields, is a 400 and imports nothing', async () => {
+  const token = await rt.token('admin')
+  const imports = () => count('catalog.imports')
+  const before = await imports()
+  for (const body of [undefined, [], { force: 'yes' }, { forced: true }]) {
+    const r = await rt.request('POST', '/catalog/imports', { token, ...(body === undefined ? {} : { body }) })
+    assert.equal(r.status, 400, JSON.stringify(body))
+    assert.equal(r.json.type, 'https://apotheca.dev/problems/validation')
+    assert.match(r.json.errors[0].field, /^body/)
+  }
+  assert.equal(await imports(), before)
+  const doc = (await rt.request('GET', '/openapi.json')).json
+  assert.equal(doc.paths['/catalog/imports'].post.requestBody.required, true)
 })
 
 test('an interacting pair from the data is reported once, with its severity and source', async () => {

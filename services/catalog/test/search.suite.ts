@@ -146,19 +146,56 @@ export function searchSuite(backend: 'pglite' | 'postgres') {
     assert.ok(results.every((d) => d.ndc_code.startsWith(product)))
   })
 
-  test('an impossible NDC is a 400 problem naming query.ndc; a search needs q, ndc or ingredient', async () => {
+  test('an impossible NDC is a 400 problem naming query.ndc; a search without q, ndc, ingredient or rxcui is a 422', async () => {
     for (const bad of ['12-34', 'abcdefghijk', '123456789012345', '00002-0800-011']) {
       const r = await rt.request('GET', `/drugs/search?ndc=${encodeURIComponent(bad)}`)
       assert.equal(r.status, 400, bad)
       assert.match(String(r.headers['content-type']), /application\/problem\+json/)
       assert.equal(r.json.errors[0].field, 'query.ndc')
     }
-    const none = await rt.request('GET', '/drugs/search?rx_only=true')
-    assert.equal(none.status, 400)
-    assert.equal(none.json.errors[0].field, 'query.q')
+    // Query parameters cannot say "one of these four" in OpenAPI, so the document allows it and the answer is a 422.
+    for (const qs of ['rx_only=true', '']) {
+      const none = await rt.request('GET', `/drugs/search?${qs}`)
+      assert.equal(none.status, 422, qs)
+      assert.equal(none.json.type, 'https://apotheca.dev/problems/search-criterion-required')
+      assert.equal(none.json.errors[0].field, 'query.q')
+    }
+    // A 12-digit code is a UPC-A barcode: a wrong check digit is a barcode no package carries.
+    const upc = await rt.request('GET', '/drugs/search?ndc=300093226302')
+    assert.deepEqual([upc.status, upc.json.total], [200, 0])
     const tooMany = await rt.request('GET', '/drugs/search?q=aspirin&limit=101')
     assert.equal(tooMany.status, 400)
     assert.equal(tooMany.json.errors[0].field, 'query.limit')
+  })
+
+  test('query integers are canonical decimal text: an empty, signed, padded or hexadecimal limit or offset is a 400', async () => {
+    for (const q of ['offset=', 'limit=', 'limit=abc', 'limit=0x10', 'limit=1e1', 'limit=%205', 'limit=05', 'offset=-1', 'offset=10001']) {
+      const r = await rt.request('GET', `/drugs/search?q=amoxicillin&${q}`)
+      assert.equal(r.status, 400, q)
+      assert.equal(r.json.errors[0].field, `query.${q.split('=')[0]}`, q)
+    }
+    const hit = (await search('q=amoxicillin')).results[0]
+    for (const q of ['offset=', 'limit=x'])
+      assert.equal((await rt.request('GET', `/drugs/${hit.drug_id}/equivalents?${q}`)).status, 400, `equivalents ${q}`)
+    assert.equal((await search('q=amoxicillin&limit=100&offset=0')).results.length, 100)
+  })
+
+  test('NUL in a search text is a 400 naming the parameter', async () => {
+    for (const [q, field] of [
+      ['q=amox%00icillin', 'query.q'],
+      ['ingredient=a%00b', 'query.ingredient'],
+      ['q=amoxicillin&dosage_form=Oral%00Tablet', 'query.dosage_form'],
+      ['q=amoxicillin&route=Oral%00', 'query.route'],
+      ['ndc=00093-2263-01%00', 'query.ndc'],
+    ]) {
+      const r = await rt.request('GET', `/drugs/search?${q}`)
+      assert.equal(r.status, 400, q)
+      assert.equal(r.json.type, 'https://apotheca.dev/problems/validation')
+      assert.equal(r.json.errors[0].field, field, q)
+    }
+    const doc = (await rt.request('GET', '/openapi.json')).json
+    const declared = doc.paths['/drugs/search'].get.parameters.map((p: { name: string }) => p.name)
+    for (const name of ['q', 'ingredient', 'ndc', 'rxcui', 'dosage_form', 'route']) assert.ok(declared.includes(name), name)
   })
 
   test('ingredient search matches the active ingredient, salt forms included', async () => {

@@ -1,7 +1,8 @@
 import { route, type Database } from '@apotheca/kernel'
 import { equivalentsOf, searchAnswer, type SearchCache } from '../application/search-drugs.ts'
 import { getDrug, type DrugCache } from '../application/get-drug.ts'
-import { DrugParams, PageQuery, SearchQuery } from './catalog.schemas.ts'
+import { DrugParams, PageQuery, SearchQuery, requireCriterion } from './catalog.schemas.ts'
+import { DrugAnswer, EquivalentsAnswer, SearchAnswer } from './responses.ts'
 
 const PUBLIC = { public: true as const, why: 'anyone may browse the catalog' }
 
@@ -13,11 +14,16 @@ export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCa
       url: '/drugs/search',
       summary:
         'Search drugs by name (ranked, typo-tolerant), NDC in any form, ingredient, or RxNorm concept (best product to dispense first); filters and paging',
+      description:
+        'Give at least one of q, ndc, ingredient or rxcui (none: 422 search-criterion-required). A 12-digit NDC is a UPC-A barcode: one whose check digit fails finds nothing.',
       auth: PUBLIC,
       schema: { querystring: SearchQuery },
+      responses: { 200: SearchAnswer },
+      problems: { 422: ['search-criterion-required'] },
       handler: async ({ query }, reply) => {
+        const search = requireCriterion(query)
         void reply.type('application/json; charset=utf-8')
-        return searchAnswer(db, query, searchCache)
+        return searchAnswer(db, search, searchCache)
       },
     }),
     route({
@@ -26,6 +32,8 @@ export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCa
       summary: 'Generic equivalents: other packages with the same ingredients, strength, dosage form and route, cheapest first',
       auth: PUBLIC,
       schema: { params: DrugParams, querystring: PageQuery },
+      responses: { 200: EquivalentsAnswer },
+      problems: { 404: ['not-found'] },
       handler: async ({ params, query }) => ({
         drug_id: params.drugId.toLowerCase(),
         ...(await equivalentsOf(db, params.drugId, query)),
@@ -38,6 +46,8 @@ export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCa
       summary: 'One drug: NDC, ingredients, form, schedule, price',
       auth: PUBLIC,
       schema: { params: DrugParams },
+      responses: { 200: DrugAnswer },
+      problems: { 404: ['not-found'] },
       handler: async ({ params }) => getDrug(db, cache, params.drugId),
     }),
   ]

@@ -3,6 +3,7 @@ import { checkInteractions } from '../application/check-interactions.ts'
 import { checkPatientInteractions, type PatientCheckDeps } from '../application/check-patient-interactions.ts'
 import { loadClassRules } from '../application/class-rules.ts'
 import { InteractionCheck, PatientInteractionCheck } from './catalog.schemas.ts'
+import { InteractionsAnswer, PatientInteractionsAnswer } from './responses.ts'
 
 /** Every signed-in role that handles medicines (drivers and auditors do not). */
 const SIGNED_IN = { roles: ['patient' as const, 'practitioner' as const, 'pharmacist' as const, 'technician' as const, 'admin' as const] }
@@ -22,6 +23,13 @@ export function interactionRoutes(deps: PatientCheckDeps & { db: Database }) {
         'they prescribed for (else 404); prescriptions unavailable → 503',
       auth: SIGNED_IN,
       schema: { body: PatientInteractionCheck },
+      responses: {
+        200: {
+          schema: InteractionsAnswer.or(PatientInteractionsAnswer),
+          description: 'The pairs found: `{interactions}`, or with patient_id `{patient_id, interactions}`',
+        },
+      },
+      problems: { 404: ['drugs-not-found', 'not-found'], 503: ['dependency-unavailable'] },
       handler: async ({ body, principal }) =>
         body.patient_id
           ? checkPatientInteractions(deps, principal!, body.patient_id, body.drug_ids, classRules)
@@ -33,6 +41,8 @@ export function interactionRoutes(deps: PatientCheckDeps & { db: Database }) {
       summary: 'The same check for other services (prescriptions drug utilisation review), with a service token',
       auth: { internal: true },
       schema: { body: InteractionCheck },
+      responses: { 200: InteractionsAnswer },
+      problems: { 404: ['drugs-not-found'] },
       handler: async ({ body }) => checkInteractions(deps.db, body.drug_ids, classRules),
     }),
   ]
