@@ -10,11 +10,14 @@ export interface AllergyRow extends AllergyDraft {
 const COLUMNS = /* sql */ `allergy_id, patient_id, patient_ref, substance_system, substance_code, substance_display, categories, ingredients,
   atc_prefixes, criticality, status, source, source_fhir_id, recorded_by, recorded_at`
 
-const toRow = (r: any): AllergyRow => ({ ...r, recorded_at: new Date(r.recorded_at).toISOString() })
+/** An allergy row as the driver returns it (recorded_at a timestamptz). */
+type StoredAllergy = Omit<AllergyRow, 'recorded_at'> & { recorded_at: Date | string }
+
+const toRow = (r: StoredAllergy): AllergyRow => ({ ...r, recorded_at: new Date(r.recorded_at).toISOString() })
 
 /** Records an allergy; the same FHIR resource for the same patient again updates the first record. */
 export async function upsertAllergy(tx: Sql, id: string, a: AllergyDraft): Promise<AllergyRow> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredAllergy>(
     /* sql */ `INSERT INTO prescriptions.allergies (allergy_id, patient_id, patient_ref, substance_system, substance_code, substance_display, categories,
        ingredients, atc_prefixes, criticality, status, source, source_fhir_id, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -39,12 +42,12 @@ export async function upsertAllergy(tx: Sql, id: string, a: AllergyDraft): Promi
       a.recorded_by,
     ],
   )
-  return toRow(rows[0])
+  return toRow(rows[0]!)
 }
 
 /** A patient's allergies, oldest first; only those in a status when one is given (DUR reads the active ones). */
 export async function allergiesOf(db: Sql, patientId: string, status?: AllergyStatus): Promise<AllergyRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredAllergy>(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.allergies WHERE patient_id = $1 AND ($2::text IS NULL OR status = $2::text)
      ORDER BY recorded_at, allergy_id LIMIT 500`,
     [patientId, status ?? null],

@@ -18,7 +18,8 @@ export async function insertDocument(tx: Sql, d: DocumentMeta & { content: Buffe
 
 /** A prescription's document with its bytes, or null. */
 export async function findDocument(db: Sql, prescriptionId: string): Promise<(DocumentMeta & { content: Buffer }) | null> {
-  const { rows } = await db.query<any>(
+  // bytea arrives as a Uint8Array (PGlite) or a Buffer (node-postgres).
+  const { rows } = await db.query<DocumentMeta & { content: Uint8Array }>(
     /* sql */ `SELECT prescription_id, content_type, size_bytes, sha256, content FROM prescriptions.documents WHERE prescription_id = $1`,
     [prescriptionId],
   )

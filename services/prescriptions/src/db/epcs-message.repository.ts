@@ -22,11 +22,11 @@ export async function recordEpcsMessage(tx: Sql, m: Omit<EpcsMessageRow, 'receiv
 
 /** A recorded message by id, or null. */
 export async function findEpcsMessage(db: Sql, messageId: string): Promise<EpcsMessageRow | null> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<Omit<EpcsMessageRow, 'received_at'> & { received_at: Date | string }>(
     /* sql */ `SELECT message_id, prescription_id, status, known, outcome, received_at FROM prescriptions.epcs_messages WHERE message_id = $1`,
     [messageId],
   )
-  const r = rows[0] as any
+  const r = rows[0]
   return r ? { ...r, received_at: new Date(r.received_at).toISOString() } : null
 }
 

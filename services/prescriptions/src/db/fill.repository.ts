@@ -23,8 +23,18 @@ export async function findFill(db: Sql, prescriptionId: string, orderId: string)
 export async function fillState(
   tx: Sql,
   id: string,
-): Promise<{ fills_count: number; last_filled_on: string | null; renewal_requested_at: string | null; next_fill_number: number } | null> {
-  const { rows } = await tx.query<any>(
+): Promise<{
+  fills_count: number
+  last_filled_on: string | null
+  renewal_requested_at: Date | string | null
+  next_fill_number: number
+} | null> {
+  const { rows } = await tx.query<{
+    fills_count: number
+    last_filled_on: string | null
+    renewal_requested_at: Date | string | null
+    next_fill_number: number
+  }>(
     /* sql */ `SELECT fills_count, last_filled_on::text AS last_filled_on, renewal_requested_at,
        (SELECT COALESCE(max(fill_number), 0) + 1 FROM prescriptions.fills f WHERE f.prescription_id = p.prescription_id)::int AS next_fill_number
      FROM prescriptions.prescriptions p WHERE prescription_id = $1`,

@@ -61,9 +61,25 @@ const COLUMNS = /* sql */ `prescription_id, patient_id, drug_id, prescriber_id, 
   source_message_id, source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref,
   review_notes, findings, days_supply, ingredients, atc_codes, override_reason, reviewed_at, signature, signing_key_id, verified_by, verified_at, created_at, updated_at, version`
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString())
+/** A timestamptz as the driver gives it (a Date; text on some paths). */
+type Stored = Date | string
 
-function toRow(r: any): PrescriptionRow {
+const iso = (v: Stored | null | undefined) => (v === null || v === undefined ? null : new Date(v).toISOString())
+
+/** A prescription row as the driver returns it: times as timestamptz, arrays and JSON possibly null. */
+interface StoredPrescription extends Omit<
+  PrescriptionRow,
+  'review_notes' | 'findings' | 'verified_at' | 'reviewed_at' | 'created_at' | 'updated_at'
+> {
+  review_notes: string[] | null
+  findings: Finding[] | null
+  verified_at: Stored | null
+  reviewed_at: Stored | null
+  created_at: Stored
+  updated_at: Stored
+}
+
+function toRow(r: StoredPrescription): PrescriptionRow {
   return {
     ...r,
     review_notes: r.review_notes ?? [],
@@ -78,7 +94,7 @@ function toRow(r: any): PrescriptionRow {
 /** Inserts a new prescription in status `received`. */
 export async function insertPrescription(tx: Sql, id: string, d: PrescriptionDraft): Promise<PrescriptionRow> {
   const s = d.source
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredPrescription>(
     /* sql */ `INSERT INTO prescriptions.prescriptions (prescription_id, patient_id, drug_id, prescriber_id, submitted_by, dosage, quantity,
        refill_count, refills_remaining, issue_date, expiry_date, dea_schedule, drug_confirmed, status, channel, source_message_id,
        source_order_number, source_fhir_id, source_ndc, source_rxnorm, source_drug_text, prescriber_npi, prescriber_ref, review_notes, days_supply, drug_resolution)
@@ -111,7 +127,7 @@ export async function insertPrescription(tx: Sql, id: string, d: PrescriptionDra
       d.drug_resolution,
     ],
   )
-  return toRow(rows[0])
+  return toRow(rows[0]!)
 }
 
 /** Appends a line to the history (from = to for a note that changes no status). */
@@ -146,31 +162,35 @@ export type StatusSet = Partial<
 export async function updateStatus(tx: Sql, id: string, status: PrescriptionStatus, set: StatusSet = {}): Promise<PrescriptionRow> {
   const cols = Object.keys(set).filter((c) => (set as Record<string, unknown>)[c] !== undefined) as Array<keyof typeof set>
   const extra = cols.map((c, i) => `, ${c} = $${i + 3}${c === 'findings' ? '::jsonb' : ''}`).join('')
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredPrescription>(
     /* sql */ `UPDATE prescriptions.prescriptions SET status = $2, updated_at = now(), version = version + 1${extra}
      WHERE prescription_id = $1 RETURNING ${COLUMNS}`,
     [id, status, ...cols.map((c) => (c === 'findings' ? JSON.stringify(set[c]) : set[c]))],
   )
-  return toRow(rows[0])
+  return toRow(rows[0]!)
 }
 
 /** A prescription by id, or null. */
 export async function findPrescription(db: Sql, id: string): Promise<PrescriptionRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1`, [id])
+  const { rows } = await db.query<StoredPrescription>(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1`,
+    [id],
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** The same, locked for the rest of the transaction. */
 export async function lockPrescription(tx: Sql, id: string): Promise<PrescriptionRow | null> {
-  const { rows } = await tx.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1 FOR UPDATE`, [
-    id,
-  ])
+  const { rows } = await tx.query<StoredPrescription>(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE prescription_id = $1 FOR UPDATE`,
+    [id],
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** The prescription an NCPDP message already created, if any. */
 export async function findByNcpdpMessage(db: Sql, messageId: string): Promise<PrescriptionRow | null> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredPrescription>(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions WHERE channel = 'ncpdp' AND source_message_id = $1`,
     [messageId],
   )
@@ -204,7 +224,7 @@ export async function listPrescriptions(db: Sql, f: ListFilter): Promise<{ rows:
     ? `(findings @> '[{"severity":"high"}]'::jsonb) DESC, (dea_schedule IS NOT NULL) DESC, created_at, prescription_id`
     : 'created_at DESC, prescription_id'
   const [page, count] = [
-    await db.query(
+    await db.query<StoredPrescription>(
       /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions ${cond} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     ),
@@ -217,7 +237,14 @@ export async function listPrescriptions(db: Sql, f: ListFilter): Promise<{ rows:
 export async function historyOf(db: Sql, ids: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>(ids.map((id) => [id, []]))
   if (ids.length === 0) return out
-  const { rows } = await db.query(
+  const { rows } = await db.query<{
+    prescription_id: string
+    from_status: PrescriptionStatus | null
+    to_status: PrescriptionStatus
+    reason: string | null
+    actor: string | null
+    at: Stored
+  }>(
     /* sql */ `SELECT prescription_id, from_status, to_status, reason, actor, at FROM prescriptions.status_history
      WHERE prescription_id = ANY($1::uuid[]) ORDER BY id`,
     [ids],
@@ -252,7 +279,7 @@ export async function patientMedicines(
   patientId: string,
   o: { exceptId?: string; today: string; limit: number },
 ): Promise<PrescriptionRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredPrescription>(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions
      WHERE patient_id = $1 AND ($2::uuid IS NULL OR prescription_id <> $2::uuid) AND drug_id IS NOT NULL
        AND (status = 'inactive' OR (status = ANY($3::text[]) AND (expiry_date IS NULL OR expiry_date >= $4::date)))
@@ -281,7 +308,7 @@ export async function findByNcpdpReference(
   ref: { relates_to: string | null; order_number: string | null },
 ): Promise<PrescriptionRow[]> {
   if (!ref.relates_to && !ref.order_number) return []
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredPrescription>(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions p
      WHERE (p.channel = 'ncpdp' AND p.source_message_id = $1::text)
         OR p.prescription_id = (SELECT m.prescription_id FROM prescriptions.ncpdp_messages m WHERE m.message_id = $1::text)
@@ -294,7 +321,7 @@ export async function findByNcpdpReference(
 
 /** Open prescriptions of a prescriber (by NPI) for a drug (by NDC as sent): how a CancelRx without references is matched. */
 export async function findOpenByNpiAndNdc(db: Sql, npi: string, ndc: string): Promise<PrescriptionRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredPrescription>(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.prescriptions
      WHERE prescriber_npi = $1 AND source_ndc = $2 AND status IN ('received', 'validating', 'in_review', 'verified') LIMIT 3`,
     [npi, ndc],

@@ -10,7 +10,11 @@ export interface SigningKeyRow {
 }
 
 const COLUMNS = 'key_id, algorithm, public_key, private_key_sealed, created_at'
-const toRow = (r: any): SigningKeyRow => ({ ...r, created_at: new Date(r.created_at).toISOString() })
+type Stored = Date | string
+const toRow = (r: Omit<SigningKeyRow, 'created_at'> & { created_at: Stored }): SigningKeyRow => ({
+  ...r,
+  created_at: new Date(r.created_at).toISOString(),
+})
 
 /** Serialises key creation across replicas for the rest of the transaction. */
 export async function lockSigningKeys(tx: Sql): Promise<void> {
@@ -19,7 +23,7 @@ export async function lockSigningKeys(tx: Sql): Promise<void> {
 
 /** The newest key not retired, or null. */
 export async function activeSigningKey(db: Sql): Promise<SigningKeyRow | null> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<Omit<SigningKeyRow, 'created_at'> & { created_at: Stored }>(
     /* sql */ `SELECT ${COLUMNS} FROM prescriptions.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, key_id LIMIT 1`,
   )
   return rows[0] ? toRow(rows[0]) : null
@@ -27,16 +31,19 @@ export async function activeSigningKey(db: Sql): Promise<SigningKeyRow | null> {
 
 /** A key by id (retired ones too: old signatures still verify). */
 export async function findSigningKey(db: Sql, keyId: string): Promise<SigningKeyRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM prescriptions.signing_keys WHERE key_id = $1`, [keyId])
+  const { rows } = await db.query<Omit<SigningKeyRow, 'created_at'> & { created_at: Stored }>(
+    /* sql */ `SELECT ${COLUMNS} FROM prescriptions.signing_keys WHERE key_id = $1`,
+    [keyId],
+  )
   return rows[0] ? toRow(rows[0]) : null
 }
 
 /** Every public key, for anyone who wants to check a signature. */
 export async function publicKeys(db: Sql): Promise<Array<Omit<SigningKeyRow, 'private_key_sealed'> & { retired_at: string | null }>> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ key_id: string; algorithm: string; public_key: string; created_at: Stored; retired_at: Stored | null }>(
     /* sql */ `SELECT key_id, algorithm, public_key, created_at, retired_at FROM prescriptions.signing_keys ORDER BY created_at`,
   )
-  return rows.map((r: any) => ({
+  return rows.map((r) => ({
     ...r,
     created_at: new Date(r.created_at).toISOString(),
     retired_at: r.retired_at ? new Date(r.retired_at).toISOString() : null,

@@ -58,7 +58,7 @@ const Bundle = z.object({
   entry: z.array(z.object({ fullUrl: z.string().optional(), resource: Resource.optional() })).default([]),
 })
 
-type Lookup = (ref: string | undefined) => Record<string, any> | undefined
+type Lookup = (ref: string | undefined) => Record<string, unknown> | undefined
 
 /** What a FHIR submission holds: orders (MedicationRequests) and allergies (AllergyIntolerances), and whether it was a Bundle. */
 export interface ParsedFhir {
@@ -82,7 +82,7 @@ export function parseFhir(body: unknown, today: string): ParsedFhir {
       `expected a MedicationRequest, an AllergyIntolerance or a Bundle, got ${kind.data.resourceType.slice(0, 60)}`,
     )
   const bundle = parse(Bundle, body, '')
-  const byRef = new Map<string, Record<string, any>>()
+  const byRef = new Map<string, Record<string, unknown>>()
   for (const e of bundle.entry) {
     if (!e.resource) continue
     if (e.fullUrl) byRef.set(e.fullUrl, e.resource)
