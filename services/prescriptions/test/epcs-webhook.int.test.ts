@@ -80,6 +80,30 @@ test('a signed status is recorded once: a known prescription gets a history note
   assert.equal((await outboxTypes(rt, id)).filter((t) => t === 'prescriptions.epcs.status_received.v1').length, 1)
 })
 
+test('the same signature re-sent in upper-case hex, with its parts reordered or with a space added is a replay: 409, nothing recorded again', async () => {
+  const { id, patient } = await newPrescription()
+  const raw = JSON.stringify({ message_id: `r-${randomUUID()}`, prescription_id: id, status: 'accepted' })
+  const sig = signPayload(SECRET, raw)
+  const [t, v1] = sig.split(',') as [string, string]
+  const send = (signature: string) => rt.request('POST', '/webhooks/epcs/status', { raw, headers: { 'apotheca-signature': signature } })
+  assert.equal((await send(sig)).status, 200)
+  const history = (await historyOf(patient, id)).history.length
+  for (const variant of [
+    `${t},v1=${v1.slice(3).toUpperCase()}`,
+    `${t},v1=${v1.slice(3, 35).toUpperCase()}${v1.slice(35)}`,
+    `${v1},${t}`,
+    `${t}, ${v1}`,
+    ` ${t} ,${v1} `,
+    `v1=${v1.slice(3).toUpperCase()} , ${t}`,
+  ]) {
+    const r = await send(variant)
+    assert.equal(r.status, 409, variant)
+    assert.equal(r.json.type, 'https://apotheca.dev/problems/webhook-replayed', variant)
+  }
+  assert.equal((await historyOf(patient, id)).history.length, history)
+  assert.equal((await outboxTypes(rt, id)).filter((x) => x === 'prescriptions.epcs.status_received.v1').length, 1)
+})
+
 test('cancelled cancels a prescription in review; a second cancel is only noted', async () => {
   const { id, patient } = await newPrescription()
   const r = await hook({ message_id: `c-${randomUUID()}`, prescription_id: id, status: 'cancelled', reason: 'prescriber cancelled' })

@@ -51,12 +51,37 @@ export function text(node: Node): string | null {
   return typeof t === 'string' && t.trim() !== '' ? decodeXmlText(t.trim()) : null
 }
 
+/** Characters XML 1.0 allows (its Char production); NUL and most C0 controls are not among them. */
+const XML_CHAR = (c: number) =>
+  c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)
+const NON_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
+
+/** Why the text holds a character XML forbids, raw or as a character reference (`&#0;`), or null. */
+function forbiddenCharacter(xml: string): string | null {
+  const raw = NON_XML_CHAR.exec(xml)
+  if (raw) return `U+${raw[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} is not a character XML allows`
+  for (const m of xml.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
+    const ref = m[1]!
+    const code = ref[0] === 'x' || ref[0] === 'X' ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10)
+    if (!XML_CHAR(code)) return `${m[0].slice(0, 20)} refers to a character XML does not allow`
+  }
+  return null
+}
+
 /** Parses NCPDP SCRIPT XML safely; throws MalformedIntake when it is not well-formed or declares a DTD. */
 export function parseScriptXml(xml: string): Node {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new MalformedIntake('body', 'document type declarations and entities are not accepted')
+  const forbidden = forbiddenCharacter(xml)
+  if (forbidden) throw new MalformedIntake('body', `not well-formed XML: ${forbidden}`)
   const valid = XMLValidator.validate(xml)
   if (valid !== true) throw new MalformedIntake('body', `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
-  const doc = parser.parse(xml) as Record<string, unknown>
+  let doc: Record<string, unknown>
+  try {
+    doc = parser.parse(xml) as Record<string, unknown>
+  } catch (err) {
+    // The validator passes what the parser then refuses: elements nested deeper than it goes (100 levels).
+    throw new MalformedIntake('body', `not a message we can read: ${(err as Error).message}`)
+  }
   const message = child(doc, 'Message')
   if (!message || typeof message !== 'object') throw new MalformedIntake('Message', 'expected an NCPDP SCRIPT <Message>')
   return message
