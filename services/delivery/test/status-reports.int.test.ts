@@ -127,21 +127,33 @@ test('delivered without proof of the recipient is a 422; nothing is stored', asy
   assert.equal(t.events.length, 3)
 })
 
-test('invalid status, latitude, longitude or time is a 400 naming the field', async () => {
+test('invalid status, latitude, longitude or time is a 400 naming the field; a time too far ahead is a 422', async () => {
   const s = await assignedShipment()
   const cases: Array<[Record<string, unknown>, string]> = [
     [{ status: 'teleported', location: here, occurred_at: at() }, 'body.status'],
     [{ status: 'out_for_delivery', location: { lat: 91, lng: 0 }, occurred_at: at() }, 'body.location.lat'],
     [{ status: 'out_for_delivery', location: { lat: 0, lng: -181 }, occurred_at: at() }, 'body.location.lng'],
     [{ status: 'out_for_delivery', location: here, occurred_at: 'yesterday' }, 'body.occurred_at'],
-    [{ status: 'out_for_delivery', location: here, occurred_at: at(3_600_000) }, 'body.occurred_at'],
+    [{ status: 'out_for_delivery', location: here, occurred_at: '2026-02-30T10:00:00Z' }, 'body.occurred_at'],
+    [{ status: 'out_for_delivery', location: here, occurred_at: '0000-01-01T00:00:00Z' }, 'body.occurred_at'],
+    [{ status: 'out_for_delivery', location: here, occurred_at: '2026-01-01T10:00:00' }, 'body.occurred_at'],
+    [{ status: 'delivered', location: here, occurred_at: at(), proof: { recipient_name: '  ' } }, 'body.proof.recipient_name'],
   ]
   for (const [body, field] of cases) {
     const r = await rt.request('POST', s.url, { token: s.driver, body })
-    assert.equal(r.status, 400, field)
+    assert.equal(r.status, 400, JSON.stringify(body))
     assert.equal(r.json.errors[0].field, field)
   }
+  // The server's clock is a rule no schema can state.
+  const ahead = await rt.request('POST', s.url, {
+    token: s.driver,
+    body: { status: 'out_for_delivery', location: here, occurred_at: at(3_600_000) },
+  })
+  assert.equal(ahead.status, 422)
+  assert.equal(ahead.json.type, 'https://apotheca.dev/problems/occurred-at-ahead')
+  assert.equal(ahead.json.errors[0].field, 'body.occurred_at')
   assert.equal((await statusOf(s.shipment_id)).status, 'assigned')
+  assert.equal((await statusOf(s.shipment_id)).events.length, 2)
 })
 
 test('a late report is recorded but never moves the status back', async () => {
@@ -197,6 +209,34 @@ test('a carrier signed call updates the shipment once per message_id; forged or 
   assert.equal((await rt.request('POST', s.url, { raw })).status, 401)
 })
 
+test('the same signed delivery re-sent with its MAC in upper case, its parts reordered or a space added is a replay; nothing is applied twice', async () => {
+  const s = await assignedShipment()
+  const body = {
+    status: 'in_transit',
+    location: here,
+    occurred_at: at(),
+    message_id: `msg-${randomUUID()}`,
+    tracking_number: s.tracking_number,
+  }
+  const raw = JSON.stringify(body)
+  const signature = signPayload(CARRIER_SECRET, raw)
+  const [t, v1] = signature.split(',') as [string, string]
+  const send = (header: string) =>
+    rt.request('POST', s.url, { raw, headers: { 'content-type': 'application/json', 'apotheca-signature': header } })
+  const first = await send(signature)
+  assert.deepEqual([first.status, first.json], [200, { shipment_id: s.shipment_id, status: 'in_transit' }])
+  for (const variant of [`${t},v1=${v1.slice(3).toUpperCase()}`, `${v1},${t}`, `${t}, ${v1}`]) {
+    const r = await send(variant)
+    assert.equal(r.status, 409, variant)
+    assert.equal(r.json.type, 'https://apotheca.dev/problems/webhook-replayed', variant)
+  }
+  const tracking = await statusOf(s.shipment_id)
+  assert.equal(tracking.status, 'in_transit')
+  assert.equal(tracking.events.filter((e: { source: string }) => e.source === 'carrier').length, 1)
+  await rt.drain()
+  assert.equal(changesOf(s.shipment_id).length, 1)
+})
+
 test('a carrier call needs a message_id, and a tracking number that is not the shipment’s is a 404', async () => {
   const s = await assignedShipment()
   const send = (body: object) => {
@@ -204,7 +244,8 @@ test('a carrier call needs a message_id, and a tracking number that is not the s
     return rt.request('POST', s.url, { raw, headers: { 'apotheca-signature': signPayload(CARRIER_SECRET, raw) } })
   }
   const noId = await send({ status: 'in_transit', location: here, occurred_at: at() })
-  assert.equal(noId.status, 400)
+  assert.equal(noId.status, 422)
+  assert.equal(noId.json.type, 'https://apotheca.dev/problems/message-id-required')
   assert.equal(noId.json.errors[0].field, 'body.message_id')
   const wrong = await send({
     status: 'in_transit',

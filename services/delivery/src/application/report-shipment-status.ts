@@ -1,5 +1,5 @@
 import type { ShipmentStatus } from '@apotheca/contracts'
-import { Problem, badRequest, canonicalJson, conflict, notFound, sha256Hex, type Database, type Publish, type Tx } from '@apotheca/kernel'
+import { Problem, canonicalJson, conflict, notFound, sha256Hex, type Database, type Publish, type Tx } from '@apotheca/kernel'
 import { decideStatusUpdate, isTooFarAhead, missingProof, type Proof } from '../domain/shipment-status.ts'
 import { canReport, type Reporter } from '../domain/shipment-access.ts'
 import { findShipment, updateShipmentStatus, type ShipmentRow } from '../db/shipment.repository.ts'
@@ -50,15 +50,19 @@ export async function reportShipmentStatus(
   })
 }
 
-/** Input rules beyond the schema: 400 naming the field, 422 for a delivery without proof. */
+/** Rules no schema can state (the server's clock, who calls, the status's proof): 422 naming the field. */
 function checkReport(report: StatusReport, who: Reporter, now: Date) {
   if (isTooFarAhead(new Date(report.occurred_at), now)) {
-    throw badRequest('Invalid body', [{ field: 'body.occurred_at', message: 'is more than 10 minutes ahead of the server clock' }])
+    const why = 'is more than 10 minutes ahead of the server clock'
+    throw new Problem(422, 'occurred-at-ahead', 'The report is from the future', why, {
+      errors: [{ field: 'body.occurred_at', message: why }],
+    })
   }
   if (who.kind === 'carrier' && !report.message_id) {
-    throw badRequest('Invalid body', [
-      { field: 'body.message_id', message: 'is required on carrier calls (they are processed once per message_id)' },
-    ])
+    const why = 'is required on carrier calls (they are processed once per message_id)'
+    throw new Problem(422, 'message-id-required', 'A carrier call needs a message_id', why, {
+      errors: [{ field: 'body.message_id', message: why }],
+    })
   }
   const why = missingProof(report.status, report.proof)
   if (why)

@@ -11,7 +11,7 @@ export async function claimCarrierMessage(
   tx: Sql,
   m: { carrier: string; message_id: string; shipment_id: string; request_hash: string },
 ): Promise<boolean> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<{ message_id: string }>(
     /* sql */ `INSERT INTO delivery.carrier_messages (carrier, message_id, shipment_id, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT (carrier, message_id) DO NOTHING RETURNING message_id`,
     [m.carrier, m.message_id, m.shipment_id, m.request_hash],

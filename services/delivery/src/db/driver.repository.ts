@@ -37,7 +37,7 @@ export async function setAvailability(
   status: DriverRow['status'],
   location: { lat: number; lng: number } | null,
 ): Promise<DriverRow | null> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<{ driver_id: string; status: DriverRow['status']; loc_lat: number | null; loc_lng: number | null }>(
     /* sql */ `UPDATE delivery.drivers SET status = $2, updated_at = now(),
        current_location = CASE WHEN $3::float8 IS NULL THEN current_location ELSE ${pointSql('$4::float8', '$3::float8')} END,
        location_updated_at = CASE WHEN $3::float8 IS NULL THEN location_updated_at ELSE now() END

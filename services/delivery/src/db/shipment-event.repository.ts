@@ -38,14 +38,26 @@ export async function insertShipmentEvent(
   )
 }
 
+/** A tracking row as selected: the point split in two, times as the driver returns them, proof as stored (jsonb). */
+interface RawShipmentEvent {
+  status: ShipmentStatus
+  loc_lat: number | null
+  loc_lng: number | null
+  occurred_at: Date | string
+  recorded_at: Date | string
+  proof: Record<string, unknown> | null
+  source: EventSource
+  applied: boolean
+}
+
 /** A shipment's tracking history in the order things happened. */
 export async function listShipmentEvents(db: Sql, shipmentId: string): Promise<ShipmentEventRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<RawShipmentEvent>(
     /* sql */ `SELECT status, ${latLngSql('location', 'loc')}, occurred_at, recorded_at, proof, source, applied
      FROM delivery.shipment_events WHERE shipment_id = $1 ORDER BY occurred_at, seq`,
     [shipmentId],
   )
-  return rows.map((r: any) => ({
+  return rows.map((r) => ({
     status: r.status,
     location: toLatLng(r.loc_lat, r.loc_lng),
     occurred_at: new Date(r.occurred_at).toISOString(),
