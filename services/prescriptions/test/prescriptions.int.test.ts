@@ -134,6 +134,35 @@ test('who sees what: the patient their own, another patient 404, the prescriber 
   assert.equal(filtered.json.total, 0)
 })
 
+test('one prescription by its id, as the list shows it: the patient their own, the prescriber theirs, staff any, others 404', async () => {
+  const patient = randomUUID()
+  const doctor = randomUUID()
+  const r = await rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner', { sub: doctor }), body: rx(patient) })
+  assert.equal(r.status, 201)
+  const id = r.json.prescription_id as string
+  await reviewed(rt, id)
+  const url = `/prescriptions/${id}`
+  const own = await rt.request('GET', url, { token: await rt.token('patient', { sub: patient }) })
+  assert.equal(own.status, 200, JSON.stringify(own.json))
+  const listed = await rt.request('GET', `/patients/${patient}/prescriptions`, { token: await rt.token('admin') })
+  assert.deepEqual(own.json, listed.json.prescriptions[0], 'the same as the list item')
+  // A prescriber identity does not know is rejected by the review: its history says so.
+  assert.deepEqual(
+    own.json.history.map((h: any) => h.to),
+    ['received', 'validating', 'rejected'],
+  )
+  assert.equal((await rt.request('GET', url, { token: await rt.token('practitioner', { sub: doctor }) })).status, 200)
+  assert.equal((await rt.request('GET', url, { token: await rt.token('technician') })).status, 200)
+  for (const role of ['patient', 'practitioner'] as const)
+    assert.equal((await rt.request('GET', url, { token: await rt.token(role) })).status, 404, `another ${role}`)
+  assert.equal((await rt.request('GET', `/prescriptions/${randomUUID()}`, { token: await rt.token('admin') })).status, 404)
+  assert.equal((await rt.request('GET', url, { token: await rt.token('driver') })).status, 403)
+  assert.equal((await rt.request('GET', url)).status, 401)
+  // The static routes beside it are still theirs.
+  assert.equal((await rt.request('GET', '/prescriptions/queue', { token: await rt.token('pharmacist') })).status, 200)
+  assert.equal((await rt.request('GET', '/prescriptions/signing-keys')).status, 200)
+})
+
 test('a patient uploads only their own prescription', async () => {
   const patient = randomUUID()
   const own = await submit(rx(patient), await rt.token('patient', { sub: patient }))

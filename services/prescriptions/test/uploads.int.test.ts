@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { TestRuntime } from '@apotheca/kernel/testing'
-import { MAX_UPLOAD_BYTES } from '../src/domain/upload.ts'
+import { MAX_UPLOAD_BASE64, MAX_UPLOAD_BYTES } from '../src/domain/upload.ts'
 import { DRUGS, PRACTITIONERS, type FakeCatalog } from './fake-catalog.ts'
 import { isoDay, reviewed, startWithFakeCatalog } from './helpers.ts'
 
@@ -47,15 +47,21 @@ test('PDF, PNG and JPEG uploads are stored with their SHA-256 and the type their
   }
 })
 
-test('a file whose content is not a PDF, JPEG or PNG is a 415 whatever it claims; too large is 413; nothing stored', async () => {
+test('a file whose content is not a PDF, JPEG or PNG is a 415 whatever it claims; too large for its base64 limit is 400; nothing stored', async () => {
   const patient = randomUUID()
   const text = await upload(patient, Buffer.from('just some text pretending to be a pdf'), { content_type: 'application/pdf' })
   assert.equal(text.status, 415)
   assert.match(String(text.headers['content-type']), /problem\+json/)
   const renamed = await upload(patient, PNG, { content_type: 'application/pdf' })
   assert.equal(renamed.status, 415, 'a PNG sent as a PDF')
+  // The base64 limit is in the document (maxLength), so past it is a 400 like any other rule it states.
   const big = await upload(patient, Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BYTES)]))
-  assert.equal(big.status, 413)
+  assert.equal(big.status, 400)
+  assert.equal(big.json.errors[0].field, 'body.content_base64')
+  const largest = Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BASE64 * 0.75 - PDF.length)])
+  assert.equal(largest.toString('base64').length, MAX_UPLOAD_BASE64)
+  const taken = await upload(randomUUID(), largest)
+  assert.equal(taken.status, 201, 'the largest base64 the document allows is taken')
   const notB64 = await rt.request('POST', '/prescriptions/uploads', {
     token: await rt.token('patient', { sub: patient }),
     body: { patient_id: patient, content_base64: 'not base64!' },

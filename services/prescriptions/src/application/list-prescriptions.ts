@@ -1,6 +1,6 @@
 import type { PrescriptionStatus } from '@apotheca/contracts'
 import { notFound, type Principal, type Sql } from '@apotheca/kernel'
-import { historyOf, listPrescriptions, type PrescriptionRow } from '../db/prescription.repository.ts'
+import { findPrescription, historyOf, listPrescriptions, type PrescriptionRow } from '../db/prescription.repository.ts'
 
 /** A page request for a patient's prescriptions. */
 export interface ListQuery {
@@ -35,6 +35,19 @@ export async function listPatientPrescriptions(db: Sql, principal: Principal, pa
     rows.map((r) => r.prescription_id),
   )
   return { prescriptions: rows.map((r) => toListItem(r, history.get(r.prescription_id) ?? [])), total, limit: q.limit, offset: q.offset }
+}
+
+/**
+ * One prescription with its history, by the list's rule: the patient's own, a practitioner's when they
+ * prescribed it, any for pharmacy staff; anyone else (and an unknown id) gets a 404.
+ */
+export async function readPrescription(db: Sql, principal: Principal, id: string) {
+  const p = await findPrescription(db, id)
+  const visible =
+    p &&
+    (principal.role === 'patient' ? p.patient_id === principal.sub : principal.role !== 'practitioner' || p.prescriber_id === principal.sub)
+  if (!p || !visible) throw notFound('Prescription')
+  return toListItem(p, (await historyOf(db, [id])).get(id) ?? [])
 }
 
 /** The pharmacist's queue: prescriptions waiting for verification by priority (high-severity findings, controlled substances) then age, with notes and findings. */

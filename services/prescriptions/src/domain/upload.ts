@@ -19,8 +19,28 @@ export function sniffType(b: Buffer): UploadType | null {
 /** Hex SHA-256 of the bytes: what the stored document is known by. */
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
+const B64 = '[A-Za-z0-9+/]'
+const GROUPS = `(?:${B64}{4})*`
+const TAIL = `(?:${B64}{2}==|${B64}{3}=)?`
+
+/** Strict base64 (standard alphabet, padded, no whitespace), not empty: what decodeBase64 takes. */
+export const BASE64_PATTERN = `^${GROUPS}(?:${B64}{4}|${B64}{2}==|${B64}{3}=)$`
+
+/** Most base64 characters an upload in JSON may have: whole groups of four that decode to at most MAX_UPLOAD_BYTES. */
+export const MAX_UPLOAD_BASE64 = Math.floor(MAX_UPLOAD_BYTES / 3) * 4
+
+/**
+ * Base64 whose bytes start as sniffType recognises each type: `%PDF-` is `JVBERi` and one of `0-3`,
+ * the PNG signature `iVBORw0KGg` and one of `o-r`, JPEG's FF D8 FF is `/9j/`. The rest is any base64.
+ */
+export const BASE64_OF: Record<UploadType, string> = {
+  'application/pdf': `^JVBERi[0-3](?:=|${B64}${GROUPS}${TAIL})$`,
+  'image/png': `^iVBORw0KGg[o-r](?:=|${B64}${GROUPS}${TAIL})$`,
+  'image/jpeg': `^/9j/${GROUPS}${TAIL}$`,
+}
+
 /** Decodes strict base64 (no whitespace or URL alphabet), or null when it is not. */
 export function decodeBase64(s: string): Buffer | null {
-  if (s.length === 0 || s.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(s)) return null
+  if (!new RegExp(BASE64_PATTERN).test(s)) return null
   return Buffer.from(s, 'base64')
 }

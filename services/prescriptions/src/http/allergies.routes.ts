@@ -4,7 +4,8 @@ import type { Deps } from '../application/deps.ts'
 import { recordAllergy } from '../application/record-allergies.ts'
 import { listAllergies } from '../application/list-allergies.ts'
 import { idempotencyKey } from './prescriptions.routes.ts'
-import { AllergyBody, PatientParams } from './prescriptions.schemas.ts'
+import { AllergyBody, IdempotencyHeaders, PatientParams } from './prescriptions.schemas.ts'
+import { AllergiesAnswer, AllergyAnswer } from './responses.ts'
 
 /** A patient's allergies, which drug utilisation review checks every new prescription against. */
 export function allergyRoutes(deps: Deps) {
@@ -15,7 +16,9 @@ export function allergyRoutes(deps: Deps) {
       summary:
         'Records an allergy of a patient (the patient themself, a practitioner who prescribed for them, a pharmacist); reviews check new prescriptions against it',
       auth: { roles: ['patient', 'practitioner', 'pharmacist'] },
-      schema: { params: PatientParams, body: AllergyBody },
+      schema: { params: PatientParams, body: AllergyBody, headers: IdempotencyHeaders },
+      responses: { 201: { schema: AllergyAnswer, description: 'Recorded; reviews of new prescriptions check it' } },
+      problems: { 404: ['not-found'], 409: ['request-in-progress'], 422: ['idempotency-key-reused'] },
       handler: async ({ principal, params, body, headers }, reply) => {
         const answer = await recordAllergy(deps, principal!, params.patientId, body, idempotencyKey(headers))
         return reply.status(answer.status).send(answer.body)
@@ -28,6 +31,8 @@ export function allergyRoutes(deps: Deps) {
         "A patient's allergies, from FHIR AllergyIntolerance or entered by hand (patients: their own; practitioners: patients they prescribed for)",
       auth: { roles: ['patient', 'practitioner', 'pharmacist', 'technician', 'admin'] },
       schema: { params: PatientParams },
+      responses: { 200: AllergiesAnswer },
+      problems: { 404: ['not-found'] },
       handler: async ({ principal, params }) => {
         const answer = await listAllergies(deps.db, principal!, params.patientId)
         await recordPatientAccess(deps, principal!, params.patientId, 'allergies')
