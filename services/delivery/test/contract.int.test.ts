@@ -53,6 +53,16 @@ test('the tracking read is the operation a shipment links to: getDeliveriesByShi
   assert.deepEqual(slugs(op, 404), ['not-found'])
 })
 
+test('request bodies are closed: the document refuses a field it does not name, as the server does', () => {
+  const body = (path: string, method: string) => doc.paths[path][method].requestBody.content['application/json'].schema
+  const report = body('/deliveries/{shipmentId}/status', 'post')
+  assert.equal(report.additionalProperties, false)
+  assert.equal(report.properties.location.additionalProperties, false)
+  assert.equal(report.properties.proof.additionalProperties, false)
+  assert.equal(body('/drivers/me/availability', 'put').additionalProperties, false)
+  assert.equal(requests.StatusReportBody.safeParse({ ...requests.StatusReportBody.meta()!.examples![0], extra: 'x' }).success, false)
+})
+
 test('every example is one its schema accepts', () => {
   let checked = 0
   for (const [name, schema] of Object.entries({ ...requests, ...answers })) {

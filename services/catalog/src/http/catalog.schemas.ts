@@ -94,15 +94,16 @@ const PHENELZINE = '357ee3b7-73d5-543b-ae46-46134989de6c'
 
 /** POST /internal/interactions/check body. */
 export const InteractionCheck = z
-  .object({ drug_ids: z.array(z.uuid()).min(2).max(50) })
+  .strictObject({ drug_ids: z.array(z.uuid()).min(2).max(50) })
   .meta({ examples: [{ drug_ids: [SERTRALINE, PHENELZINE] }] })
 
 /**
  * POST /interactions/check body: 2–50 drugs, or a patient and 1–50 candidate drugs checked against their
- * active medicines. The anyOf states the refinement in the document.
+ * active medicines. The anyOf states the refinement in the document. Bodies are strict: a field the schema
+ * does not name is a 400, so no part of a body is outside the schema (the kernel refuses NUL in all of it).
  */
 export const PatientInteractionCheck = z
-  .object({
+  .strictObject({
     patient_id: z
       .uuid()
       .optional()

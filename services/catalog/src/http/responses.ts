@@ -69,7 +69,8 @@ export const EquivalentsAnswer = z.strictObject({
   offset: z.int(),
 })
 
-const Pair = <T extends z.ZodType>(item: T) => z.tuple([item, item])
+/** Two of a kind, in the pair's order (an array of two: OpenAPI tools read tuples unevenly). */
+const Pair = <T extends z.ZodType>(item: T) => z.array(item).length(2)
 
 /** One interacting pair: the two drugs, their ingredients that interact, the rule's severity and source. */
 const Interaction = {

@@ -2,7 +2,11 @@ import { z } from 'zod'
 import { ShipmentStatus } from '@apotheca/contracts'
 import { REPORT_TIME, trimmedText } from './patterns.ts'
 
-/** Request schemas of the delivery routes: every rule the server applies is one the document states (patterns.ts). */
+/**
+ * Request schemas of the delivery routes: every rule the server applies is one the document states
+ * (patterns.ts). Bodies are strict: a field the schema does not name is a 400, so no part of a body is
+ * outside the schema (the kernel refuses NUL in every string of it, unknown fields included).
+ */
 
 const SHIPMENT_ID = '5b3e9f2a-1c4d-4e6f-8a7b-9c0d1e2f3a4b'
 
@@ -12,10 +16,10 @@ export const ShipmentParams = z.object({ shipmentId: z.uuid().meta({ examples: [
 const Latitude = z.number().min(-90).max(90)
 const Longitude = z.number().min(-180).max(180)
 /** A WGS 84 point. */
-export const Location = z.object({ lat: Latitude, lng: Longitude })
+export const Location = z.strictObject({ lat: Latitude, lng: Longitude })
 
 /** Proof of delivery: the recipient's name and references to a signature or photo; no other patient data. */
-export const ProofBody = z.object({
+export const ProofBody = z.strictObject({
   recipient_name: z
     .string()
     .regex(new RegExp(trimmedText(200), 'u'), 'must be 1 to 200 characters, not blank')
@@ -35,7 +39,7 @@ export const ProofBody = z.object({
 
 /** A status report from a driver (bearer token) or a carrier (signed, with message_id and tracking_number). */
 export const StatusReportBody = z
-  .object({
+  .strictObject({
     status: ShipmentStatus,
     location: Location,
     occurred_at: z.string().regex(new RegExp(REPORT_TIME, 'u'), 'must be an RFC 3339 time from 2000 to 2099 with its offset').meta({
@@ -70,7 +74,7 @@ export const StatusReportBody = z
 
 /** A driver going on or off duty, optionally with where they are. */
 export const AvailabilityBody = z
-  .object({
+  .strictObject({
     status: z.enum(['available', 'off_duty']),
     location: Location.optional(),
   })
