@@ -70,6 +70,14 @@ const probe: ServiceModule = {
       }),
       route({
         method: 'POST',
+        url: '/things/bulk',
+        summary: 'Makes several things',
+        auth: { roles: ['admin'] },
+        responses: { 204: null },
+        handler: async (_req, reply) => reply.status(204).send(),
+      }),
+      route({
+        method: 'POST',
         url: '/webhooks/things',
         summary: 'A signed delivery',
         auth: { signed: 'carrier' },
@@ -130,6 +138,10 @@ test('a known path asked with a method it does not serve is a 405 naming the met
   }
   // The static route is the resource, not the parametric one beside it.
   assert.equal((await rt.request('POST', '/things/special')).headers.allow, 'GET')
+  // …also when the parametric one serves the method asked: /things/bulk is POST's, not GET /things/:id's with id "bulk".
+  const shadowed = await rt.request('GET', '/things/bulk')
+  assert.equal(shadowed.status, 405)
+  assert.equal(shadowed.headers.allow, 'POST')
   assert.equal((await rt.request('GET', '/nothing/here')).status, 404)
   assert.equal(calls, 0)
 })

@@ -93,6 +93,8 @@ function registerRoute(app: FastifyInstance, def: RouteDef, opts: HttpOptions) {
     ...(check
       ? {
           onSend: async (req, reply, payload) => {
+            // A 405 is the kernel's answer for a path another route owns (below), not this route's.
+            if (reply.statusCode === 405) return payload
             const why = check(reply.statusCode, reply.getHeader('content-type'), payload)
             if (!why) return payload
             req.log.error({ contract: why }, 'answer breaks the route contract')
@@ -192,6 +194,7 @@ function answerWrongMethods(app: FastifyInstance, routes: RouteDef[]) {
   const known = FindMyWay<FindMyWay.HTTPVersion.V1>()
   for (const r of routes) known.on(r.method, r.url, () => {}, { url: r.url })
   const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+  const params = (url: string) => url.split('/').filter((s) => s.startsWith(':')).length
   const answer = (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0]!
     // The resource is the most specific route the path matches (`/patients/register` before `/patients/:id`);
@@ -200,7 +203,6 @@ function answerWrongMethods(app: FastifyInstance, routes: RouteDef[]) {
       const found = known.find(m, path)
       return found ? [{ method: m, url: (found.store as { url: string }).url }] : []
     })
-    const params = (url: string) => url.split('/').filter((s) => s.startsWith(':')).length
     const resource = matches.map((x) => x.url).sort((a, b) => params(a) - params(b))[0]
     const allow = matches.filter((x) => x.url === resource).map((x) => x.method)
     const problem =
@@ -211,8 +213,18 @@ function answerWrongMethods(app: FastifyInstance, routes: RouteDef[]) {
     return reply.status(problem.status).type('application/problem+json').send(problem.toJSON())
   }
   // Answered before any body is read, whatever the method (QUERY, TRACE…) would otherwise ask of it.
+  // A parametric route does not answer for a path a more specific route serves with other methods:
+  // GET /prescriptions/submit is a 405 (POST only), not GET /prescriptions/:prescriptionId with id "submit".
   app.addHook('onRequest', async (req, reply) => {
     if (req.is404) return answer(req, reply)
+    const own = req.routeOptions.url
+    if (!own?.includes(':')) return
+    const path = req.url.split('?')[0]!
+    const shadowing = methods.some((m) => {
+      const found = known.find(m, path)
+      return found && params((found.store as { url: string }).url) < params(own)
+    })
+    if (shadowing) return answer(req, reply)
   })
   app.setNotFoundHandler(answer)
 }
