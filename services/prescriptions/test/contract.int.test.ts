@@ -121,6 +121,16 @@ test('a new prescription links to the pharmacist’s verification and to itself,
   assert.ok(list.op.parameters.some((p: Json) => p.in === 'path' && p.name === 'patientId'))
 })
 
+test('GET on the POST-only /prescriptions/submit and /prescriptions/uploads is a 405, not a read of a prescription named "submit"', async () => {
+  const token = await rt.token('pharmacist')
+  for (const path of ['/prescriptions/submit', '/prescriptions/uploads']) {
+    const r = await rt.request('GET', path, { token })
+    assert.equal(r.status, 405, path)
+    assert.equal(r.headers.allow, 'POST', path)
+  }
+  assert.equal((await rt.request('GET', '/prescriptions/00000000-0000-4000-8000-000000000000', { token })).status, 404)
+})
+
 test('query integers are integers in the document and canonical decimal text on the wire', async () => {
   for (const { where, op } of operations())
     for (const p of op.parameters ?? []) if (/limit|offset/.test(p.name)) assert.equal(p.schema.type, 'integer', `${where} ${p.name}`)
