@@ -172,6 +172,22 @@ test('every example is one its schema accepts', () => {
   assert.match(upload.content_base64, new RegExp(BASE64_OF['application/pdf']))
 })
 
+test('bodies are closed: an unknown field is a 400 the document states (additionalProperties), even one holding NUL', async () => {
+  const submit = doc.paths['/prescriptions/submit'].post.requestBody.content['application/json'].schema
+  assert.equal(submit.additionalProperties, false)
+  const patient = '7d4f1c2e-9a8b-4c3d-8e2f-1a2b3c4d5e6f'
+  const r = await rt.request('POST', `/patients/${patient}/allergies`, {
+    token: await rt.token('patient', { sub: patient }),
+    body: { substance: 'penicillin', note: 'x' },
+  })
+  assert.equal(r.status, 400)
+  const verify = await rt.request('POST', `/prescriptions/${patient}/verify`, {
+    token: await rt.token('pharmacist', { mfa: true }),
+    body: { decision: 'reject', reason: 'no', override_reason: 'dose_verified' },
+  })
+  assert.equal(verify.status, 400, 'an override reason belongs to an approval')
+})
+
 test('what the schemas say is what the server takes: a reason to reject, trimmed text, a status word', async () => {
   const verify = doc.paths['/prescriptions/{prescriptionId}/verify'].post.requestBody.content['application/json'].schema
   assert.deepEqual(

@@ -202,5 +202,8 @@ test('XXE: a NewRx with an external entity is refused and nothing is read or sto
 test('other NCPDP transactions are 422, broken XML is 400, and a patient cannot send e-prescriptions', async () => {
   assert.equal((await post(sample('ncpdp-script/cosyte-status-response.xml'), 'application/xml')).status, 422)
   assert.equal((await post('<Message><Body><NewRx>', 'application/xml')).status, 400)
+  // Well-formed XML or JSON of another kind is not a malformed e-prescription: it is not one we take.
+  assert.equal((await post('<data>x</data>', 'application/xml')).json.type, 'https://apotheca.dev/problems/unsupported-eprescription')
+  assert.equal((await post('{"a": 1}', 'application/fhir+json')).status, 422)
   assert.equal((await post(newRx('cosyte-newrx-basic.xml'), 'application/xml', { token: await rt.token('patient') })).status, 403)
 })

@@ -62,8 +62,9 @@ test('what is not a well-formed MedicationRequest is refused with the field name
     () => parseFhir(mr, today),
     (e: unknown) => e instanceof MalformedIntake && e.field === 'status',
   )
-  assert.throws(() => parseFhir({ nope: 1 }, today), MalformedIntake)
-  assert.throws(() => parseFhir('text', today), MalformedIntake)
+  // JSON that is no FHIR resource at all is not malformed FHIR: it is not something we take.
+  assert.throws(() => parseFhir({ nope: 1 }, today), UnsupportedIntake)
+  assert.throws(() => parseFhir('text', today), UnsupportedIntake)
   assert.throws(() => parseFhir({ resourceType: 'Patient' }, today), UnsupportedIntake)
   assert.throws(() => parseFhir({ resourceType: 'Bundle', entry: [] }, today), UnsupportedIntake)
 })

@@ -73,7 +73,8 @@ export interface ParsedFhir {
  */
 export function parseFhir(body: unknown, today: string): ParsedFhir {
   const kind = Resource.safeParse(body)
-  if (!kind.success) throw new MalformedIntake('resourceType', 'expected a FHIR resource with a resourceType')
+  // JSON that is no FHIR resource at all is not one we take (422); a resource that breaks FHIR is malformed (400).
+  if (!kind.success) throw new UnsupportedIntake('expected a FHIR resource: an object with a resourceType')
   if (kind.data.resourceType === 'MedicationRequest')
     return { orders: [toOrder(parse(MedicationRequest, body, ''), () => undefined, today)], allergies: [], bundle: false }
   if (kind.data.resourceType === 'AllergyIntolerance') return { orders: [], allergies: [parseAllergyIntolerance(body, '')], bundle: false }

@@ -68,7 +68,7 @@ function forbiddenCharacter(xml: string): string | null {
   return null
 }
 
-/** Parses NCPDP SCRIPT XML safely; throws MalformedIntake when it is not well-formed or declares a DTD. */
+/** Parses NCPDP SCRIPT XML safely; throws MalformedIntake when it is not well-formed or declares a DTD, UnsupportedIntake when it is no SCRIPT message. */
 export function parseScriptXml(xml: string): Node {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new MalformedIntake('body', 'document type declarations and entities are not accepted')
   const forbidden = forbiddenCharacter(xml)
@@ -83,7 +83,8 @@ export function parseScriptXml(xml: string): Node {
     throw new MalformedIntake('body', `not a message we can read: ${(err as Error).message}`)
   }
   const message = child(doc, 'Message')
-  if (!message || typeof message !== 'object') throw new MalformedIntake('Message', 'expected an NCPDP SCRIPT <Message>')
+  // Well-formed XML of another kind is not malformed: it is not a message we take (422).
+  if (!message || typeof message !== 'object') throw new UnsupportedIntake('expected an NCPDP SCRIPT <Message>')
   return message
 }
 

@@ -9,7 +9,9 @@ import { asciiDigits, padded, trimmedText } from './patterns.ts'
 /**
  * Request schemas of the prescription routes. Each rule the server applies is one the document
  * states, so a request the schema allows is never a 400: query integers are canonical decimal text
- * (`?limit=` or `?limit=0x10` is a 400), free text is 1 to n characters once trimmed. What only the
+ * (`?limit=` or `?limit=0x10` is a 400), free text is 1 to n characters once trimmed, and bodies are
+ * closed (an unknown field is a 400 the document states, so the kernel's NUL refusal never falls on
+ * text the schema does not name). What only the
  * data can tell (an unknown drug, a rule of the drug's schedule) is a 404, 409 or 422.
  */
 
@@ -35,7 +37,7 @@ const EXAMPLE_DRUG = '6a0c4d1e-2f3b-5c4d-8e5f-6a7b8c9d0e1f'
 
 /** POST /prescriptions/submit as JSON: a structured prescription (FHIR and NCPDP go by content type). */
 export const SubmitBody = z
-  .object({
+  .strictObject({
     patient_id: z.uuid(),
     drug_id: z.uuid().meta({ description: 'A drug of the catalog (GET /drugs/search); an unknown one is a 422' }),
     dosage: text(1000).meta({ description: 'Directions for use (the sig)' }),
@@ -103,8 +105,8 @@ const OverrideReason = z
 /** POST /prescriptions/{prescriptionId}/verify: approve, or reject with a reason. */
 export const VerifyBody = z
   .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('approve'), reason: Reason.optional(), override_reason: OverrideReason.optional() }),
-    z.object({ decision: z.literal('reject'), reason: Reason.meta({ description: 'Why (required to reject)' }) }),
+    z.strictObject({ decision: z.literal('approve'), reason: Reason.optional(), override_reason: OverrideReason.optional() }),
+    z.strictObject({ decision: z.literal('reject'), reason: Reason.meta({ description: 'Why (required to reject)' }) }),
   ])
   .meta({
     examples: [
@@ -123,7 +125,7 @@ export const QueueQuery = z.object({
 /** A status word, trimmed and lower-cased: `Accepted ` is `accepted` (the Kelvin sign lowers to k, hence it too). */
 const STATUS_WORD = padded('[A-Za-z\\u212a][A-Za-z\\u212a_-]{0,49}')
 
-/** POST /webhooks/epcs/status: a status message from the e-prescribing network. */
+/** POST /webhooks/epcs/status: a status message from the e-prescribing network (open: fields it adds later are ignored, not refused). */
 export const EpcsStatusBody = z
   .object({
     message_id: text(200).meta({ description: 'The network’s id of this message: a redelivery of one is answered duplicate' }),
@@ -158,7 +160,7 @@ const uploadOf = (type: (typeof UPLOAD_TYPES)[number]) => ({
 
 /** POST /prescriptions/uploads: a patient's photo or scan of a paper prescription, base64 (PDF, JPEG, PNG). */
 export const UploadBody = z
-  .object({
+  .strictObject({
     patient_id: z.uuid(),
     /** Standard base64 of the file; its type is read from its first bytes. */
     content_base64: z
@@ -193,11 +195,11 @@ export const TranscribeBody = SubmitBody.omit({ patient_id: true }).meta({
 })
 
 /** POST /internal/prescriptions/{prescriptionId}/fills: the order a prescription is dispensed for. */
-export const FillBody = z.object({ order_id: z.uuid(), quantity: z.int().min(1).max(MAX_QUANTITY) })
+export const FillBody = z.strictObject({ order_id: z.uuid(), quantity: z.int().min(1).max(MAX_QUANTITY) })
 
 /** POST /patients/{patientId}/allergies: a substance the patient is allergic to, as said or coded. */
 export const AllergyBody = z
-  .object({
+  .strictObject({
     /** The substance or class as recorded: "penicillin", "sulfa drugs", "Allergy to fish". */
     substance: text(200).meta({ description: 'The substance or class as said: "penicillin", "sulfa drugs", "Allergy to fish"' }),
     /** Its code in `system` (SNOMED CT, RxNorm…), when known. */
