@@ -319,7 +319,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password with the e-mailed token → 204; every session of the account ends; 400 invalid-reset-token for an unknown, used or expired token */
+        /** Sets a new password with the e-mailed token → 204; every session of the account ends; 422 invalid-reset-token for an unknown, used or expired token */
         post: operations["postAuthPasswordResetConfirm"];
         delete?: never;
         options?: never;
@@ -387,7 +387,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Places the order: reserves the stock and takes the payment (Idempotency-Key required) */
+        /**
+         * Places the order: reserves the stock and takes the payment (Idempotency-Key required)
+         * @description A saga: the order is placed, the stock held, the payment authorised and (when every prescription is verified) captured. Any refusal cancels the order and gives back what was taken. The same Idempotency-Key with the same body answers the first checkout again (Idempotent-Replayed: true); with another body it is a 422.
+         */
         post: operations["postCartCheckout"];
         delete?: never;
         options?: never;
@@ -438,7 +441,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Imports the shipped drug and interaction files; unchanged files are skipped unless force */
+        /**
+         * Imports the shipped drug and interaction files; unchanged files are skipped unless force
+         * @description The body is required: a JSON object, `{}` or `{"force": true}`. The import runs beside the API (its statements yield to other requests); requests that read the catalog wait for its transaction.
+         */
         post: operations["postCatalogImports"];
         delete?: never;
         options?: never;
@@ -472,7 +478,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report a shipment status (assigned driver or admin with a token, or a carrier signed call with message_id) */
+        /**
+         * Report a shipment status (assigned driver or admin with a token, or a carrier signed call with message_id)
+         * @description A carrier signs the raw body (Apotheca-Signature) and sends message_id: each message is processed once, a repeat gets the first answer; the same signed delivery sent again, however its header is written, is 409 webhook-replayed. A report older than the status in force is kept without moving it back (200 with the current status).
+         */
         post: operations["postDeliveriesByShipmentIdStatus"];
         delete?: never;
         options?: never;
@@ -488,7 +497,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The signed-in driver goes on or off duty, optionally with their location */
+        /**
+         * The signed-in driver goes on or off duty, optionally with their location
+         * @description A driver account delivery has not registered yet (its identity event not received) is a 404.
+         */
         put: operations["putDriversMeAvailability"];
         post?: never;
         delete?: never;
@@ -555,7 +567,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search drugs by name (ranked, typo-tolerant), NDC in any form, ingredient, or RxNorm concept (best product to dispense first); filters and paging */
+        /**
+         * Search drugs by name (ranked, typo-tolerant), NDC in any form, ingredient, or RxNorm concept (best product to dispense first); filters and paging
+         * @description Give at least one of q, ndc, ingredient or rxcui (none: 422 search-criterion-required). A 12-digit NDC is a UPC-A barcode: one whose check digit fails finds nothing.
+         */
         get: operations["getDrugsSearch"];
         put?: never;
         post?: never;
@@ -941,6 +956,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/prescriptions/{prescriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One prescription with its status history (patients: their own; practitioners: those they prescribed; pharmacy staff: any) */
+        get: operations["getPrescriptionsByPrescriptionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/prescriptions/{prescriptionId}/document": {
         parameters: {
             query?: never;
@@ -1035,7 +1067,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a prescription: JSON, FHIR R4 MedicationRequest/AllergyIntolerance/Bundle (application/fhir+json), NCPDP SCRIPT NewRx (application/xml), or a patient's own scan as the raw body (application/pdf, image/jpeg, image/png) */
+        /**
+         * Submit a prescription: JSON, FHIR R4 MedicationRequest/AllergyIntolerance/Bundle (application/fhir+json), NCPDP SCRIPT NewRx (application/xml), or a patient's own scan as the raw body (application/pdf, image/jpeg, image/png)
+         * @description JSON and uploads answer 201 {prescription_id, status}. A FHIR MedicationRequest or NCPDP NewRx answers 201 with notes on what could not be resolved (200 duplicate for a resent NewRx); a lone AllergyIntolerance answers the allergy, a Bundle both lists. An NCPDP CancelRx, RxRenewalResponse or RxChangeResponse answers what it did: 200, or 202 when kept for a pharmacist. The e-prescribing network may sign the call (Apotheca-Signature) instead of sending a token.
+         */
         post: operations["postPrescriptionsSubmit"];
         delete?: never;
         options?: never;
@@ -1103,7 +1138,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Payment provider events (Stripe-Signature checked by the stripe package); each event id is processed once */
+        /**
+         * Payment provider events (Stripe-Signature checked by the stripe package); each event id is processed once
+         * @description Every signed event is acknowledged with 200 and what it did, including events about intents that are not ours (unknown_intent: nothing changes), so that the provider stops retrying them. The same signed delivery sent again is a 409 webhook-replayed; the provider re-signs its retries, which are answered duplicate.
+         */
         post: operations["postWebhooksPayments"];
         delete?: never;
         options?: never;
@@ -3558,7 +3596,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description validation, malformed-json, invalid-reset-token */
+            /** @description validation, malformed-json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3575,7 +3613,7 @@ export interface operations {
                         status: 400;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/invalid-reset-token" | "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
+                        type: "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
                     };
                 };
             };
@@ -3618,6 +3656,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description invalid-reset-token */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/invalid-reset-token";
                     };
                 };
             };
@@ -3888,6 +3947,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        currency: "USD";
+                        items: {
+                            currency: string;
+                            /** Format: uuid */
+                            drug_id: string;
+                            /** @description Integer minor units (cents) */
+                            line_total: number;
+                            name: string;
+                            prescription_id: string | null;
+                            quantity: number;
+                            rx_only: boolean;
+                            /** @description Integer minor units (cents) */
+                            unit_price: number;
+                        }[];
+                        /** @description Integer minor units (cents) */
+                        shipping: number;
+                        /** @description Integer minor units (cents) */
+                        subtotal: number;
+                        /** @description Integer minor units (cents) */
+                        tax: number;
+                        /** @description Integer minor units (cents) */
+                        total_amount: number;
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3935,7 +4027,13 @@ export interface operations {
     postCartCheckout: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description A new unique key per checkout (a UUID), the same key to retry it
+                 * @example 0f8c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b
+                 */
+                "idempotency-key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3956,6 +4054,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The order (paid, or awaiting_verification while a prescription is reviewed) */
+            201: {
+                headers: {
+                    /** @description `true` when this answers an earlier checkout with the same key */
+                    "idempotent-replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        /** Format: uuid */
+                        order_id: string;
+                        /** @enum {string} */
+                        order_status: "pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded";
+                        /** @enum {string} */
+                        payment_status: "pending" | "authorized" | "captured" | "failed" | "voided" | "refunded";
+                        /** @description Integer minor units (cents) */
+                        total_amount: number;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -3998,6 +4117,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description payment-declined, payment-authentication-required, payment-method-invalid */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 402;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/payment-authentication-required" | "https://apotheca.dev/problems/payment-declined" | "https://apotheca.dev/problems/payment-method-invalid";
+                    };
+                };
+            };
             /** @description forbidden */
             403: {
                 headers: {
@@ -4016,6 +4156,48 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/forbidden";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description prescription-expired, prescription-not-verified, prescription-not-dispensable, cart-empty, checkout-in-progress, prescription-in-use, out-of-stock, reservation-expired, order-cancelled, request-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/cart-empty" | "https://apotheca.dev/problems/checkout-in-progress" | "https://apotheca.dev/problems/order-cancelled" | "https://apotheca.dev/problems/out-of-stock" | "https://apotheca.dev/problems/prescription-expired" | "https://apotheca.dev/problems/prescription-in-use" | "https://apotheca.dev/problems/prescription-not-dispensable" | "https://apotheca.dev/problems/prescription-not-verified" | "https://apotheca.dev/problems/request-in-progress" | "https://apotheca.dev/problems/reservation-expired";
                     };
                 };
             };
@@ -4058,6 +4240,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description currency-not-supported, prescription-required, quantity-limit-exceeded, prescription-drug-mismatch, quantity-exceeds-prescription, reservation-refused, idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/currency-not-supported" | "https://apotheca.dev/problems/idempotency-key-reused" | "https://apotheca.dev/problems/prescription-drug-mismatch" | "https://apotheca.dev/problems/prescription-required" | "https://apotheca.dev/problems/quantity-exceeds-prescription" | "https://apotheca.dev/problems/quantity-limit-exceeded" | "https://apotheca.dev/problems/reservation-refused";
                     };
                 };
             };
@@ -4075,12 +4278,46 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     drug_id: string;
+                    /** @description A verified prescription of the patient's for this drug (prescription-only drugs) */
                     prescription_id?: string | null;
                     quantity: number;
                 };
             };
         };
         responses: {
+            /** @description The line is set (a drug already there takes the new quantity) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        currency: "USD";
+                        items: {
+                            currency: string;
+                            /** Format: uuid */
+                            drug_id: string;
+                            /** @description Integer minor units (cents) */
+                            line_total: number;
+                            name: string;
+                            prescription_id: string | null;
+                            quantity: number;
+                            rx_only: boolean;
+                            /** @description Integer minor units (cents) */
+                            unit_price: number;
+                        }[];
+                        /** @description Integer minor units (cents) */
+                        shipping: number;
+                        /** @description Integer minor units (cents) */
+                        subtotal: number;
+                        /** @description Integer minor units (cents) */
+                        tax: number;
+                        /** @description Integer minor units (cents) */
+                        total_amount: number;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -4144,6 +4381,48 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description prescription-expired, prescription-not-verified, prescription-not-dispensable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/prescription-expired" | "https://apotheca.dev/problems/prescription-not-dispensable" | "https://apotheca.dev/problems/prescription-not-verified";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -4186,6 +4465,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description currency-not-supported, prescription-required, quantity-limit-exceeded, prescription-drug-mismatch, quantity-exceeds-prescription, unknown-drug */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/currency-not-supported" | "https://apotheca.dev/problems/prescription-drug-mismatch" | "https://apotheca.dev/problems/prescription-required" | "https://apotheca.dev/problems/quantity-exceeds-prescription" | "https://apotheca.dev/problems/quantity-limit-exceeded" | "https://apotheca.dev/problems/unknown-drug";
+                    };
+                };
+            };
         };
     };
     deleteCartItemsByDrugId: {
@@ -4199,6 +4499,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        currency: "USD";
+                        items: {
+                            currency: string;
+                            /** Format: uuid */
+                            drug_id: string;
+                            /** @description Integer minor units (cents) */
+                            line_total: number;
+                            name: string;
+                            prescription_id: string | null;
+                            quantity: number;
+                            rx_only: boolean;
+                            /** @description Integer minor units (cents) */
+                            unit_price: number;
+                        }[];
+                        /** @description Integer minor units (cents) */
+                        shipping: number;
+                        /** @description Integer minor units (cents) */
+                        subtotal: number;
+                        /** @description Integer minor units (cents) */
+                        tax: number;
+                        /** @description Integer minor units (cents) */
+                        total_amount: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -4262,6 +4595,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     postCatalogImports: {
@@ -4275,7 +4629,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description re-import even when the files are unchanged
+                     * @description Re-import even the files whose sha256 equals their last import (default false)
                      * @default false
                      */
                     force?: boolean;
@@ -4283,6 +4637,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imports: {
+                            import_id: string | null;
+                            ms: number;
+                            rows_read: number;
+                            sha256: string;
+                            skipped: number;
+                            source: string;
+                            /** @enum {string} */
+                            status: "imported" | "unchanged";
+                            upserted: number;
+                        }[];
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -4395,12 +4770,72 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example 5b3e9f2a-1c4d-4e6f-8a7b-9c0d1e2f3a4b */
                 shipmentId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description apotheca-fleet for our own drivers */
+                        carrier: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The centroid of the patient's ZIP code; null when unknown (routed by hand) */
+                        destination: {
+                            lat: number;
+                            lng: number;
+                        } | null;
+                        driver_id: string | null;
+                        estimated_delivery_at: string | null;
+                        events: {
+                            /** @description false: older than the status in force, kept without moving it back */
+                            applied: boolean;
+                            location: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            proof: {
+                                note?: string;
+                                photo_sha256?: string;
+                                recipient_name?: string;
+                                signature_svg?: string;
+                            } | null;
+                            /** Format: date-time */
+                            recorded_at: string;
+                            /** @enum {string} */
+                            source: "system" | "driver" | "carrier" | "staff";
+                            /** @enum {string} */
+                            status: "label_created" | "assigned" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "returned";
+                        }[];
+                        /** Format: uuid */
+                        order_id: string;
+                        /** Format: uuid */
+                        patient_id: string;
+                        postal_code: string | null;
+                        /** Format: uuid */
+                        shipment_id: string;
+                        /** @enum {string} */
+                        status: "label_created" | "assigned" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "returned";
+                        /** Format: date-time */
+                        status_occurred_at: string;
+                        /** @description Our fleet's: APO + 11 digits + a Luhn check digit */
+                        tracking_number: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -4464,6 +4899,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     postDeliveriesByShipmentIdStatus: {
@@ -4471,6 +4927,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example 5b3e9f2a-1c4d-4e6f-8a7b-9c0d1e2f3a4b */
                 shipmentId: string;
             };
             cookie?: never;
@@ -4482,22 +4939,42 @@ export interface operations {
                         lat: number;
                         lng: number;
                     };
+                    /** @description The carrier's message id: required on signed carrier calls (each is processed once), ignored otherwise */
                     message_id?: string;
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description When it happened (at most 10 minutes ahead of the server clock, else 422 occurred-at-ahead)
+                     */
                     occurred_at: string;
                     proof?: {
                         note?: string;
                         photo_sha256?: string;
+                        /** @description Who took the parcel (required with status delivered) */
                         recipient_name?: string;
                         signature_svg?: string;
                     };
                     /** @enum {string} */
                     status: "label_created" | "assigned" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "returned";
+                    /** @description The carrier's tracking number; one that is not the shipment's is a 404 */
                     tracking_number?: string;
                 };
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        shipment_id: string;
+                        /** @enum {string} */
+                        status: "label_created" | "assigned" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "returned";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -4561,7 +5038,28 @@ export interface operations {
                     };
                 };
             };
-            /** @description webhook-replayed */
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description webhook-replayed, illegal-transition */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4578,7 +5076,7 @@ export interface operations {
                         status: 409;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/webhook-replayed";
+                        type: "https://apotheca.dev/problems/illegal-transition" | "https://apotheca.dev/problems/webhook-replayed";
                     };
                 };
             };
@@ -4624,6 +5122,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description proof-required, occurred-at-ahead, message-id-required, message-id-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/message-id-required" | "https://apotheca.dev/problems/message-id-reused" | "https://apotheca.dev/problems/occurred-at-ahead" | "https://apotheca.dev/problems/proof-required";
+                    };
+                };
+            };
         };
     };
     putDriversMeAvailability: {
@@ -4646,6 +5165,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        driver_id: string;
+                        location: {
+                            lat: number;
+                            lng: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "available" | "off_duty";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -4709,6 +5246,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -4762,6 +5320,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shipments: {
+                            /** @description apotheca-fleet for our own drivers */
+                            carrier: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description The centroid of the patient's ZIP code; null when unknown (routed by hand) */
+                            destination: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                            driver_id: string | null;
+                            estimated_delivery_at: string | null;
+                            /** Format: uuid */
+                            order_id: string;
+                            /** Format: uuid */
+                            patient_id: string;
+                            postal_code: string | null;
+                            /** Format: uuid */
+                            shipment_id: string;
+                            /** @enum {string} */
+                            status: "label_created" | "assigned" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "returned";
+                            /** Format: date-time */
+                            status_occurred_at: string;
+                            /** @description Our fleet's: APO + 11 digits + a Luhn check digit */
+                            tracking_number: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4811,12 +5408,50 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example c000668e-ed9d-542f-9077-c90cc7c5d14d */
                 drugId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_ingredients: string[];
+                        /** @description WHO ATC codes */
+                        atc_codes: string[];
+                        brand_name: string | null;
+                        dea_schedule: ("CI" | "CII" | "CIII" | "CIV" | "CV") | null;
+                        description: string | null;
+                        dosage_form: string | null;
+                        /** Format: uuid */
+                        drug_id: string;
+                        manufacturer: string | null;
+                        name: string;
+                        /** @description The package NDC, 11 digits 5-4-2 */
+                        ndc_code: string;
+                        /** @description The package NDC as the labeler writes it */
+                        ndc_package_hyphenated: string | null;
+                        nonproprietary_name: string | null;
+                        price: {
+                            amount: number;
+                            /** @constant */
+                            currency: "USD";
+                        };
+                        product_ndc: string | null;
+                        route: string | null;
+                        rx_only: boolean;
+                        /** @description RxNorm concept id of the product */
+                        rxcui: string | null;
+                        strength: string | null;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -4838,22 +5473,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     getDrugsByDrugIdEquivalents: {
         parameters: {
             query?: {
+                /** @description At most this many drugs (default 20) */
                 limit?: number;
+                /** @description Drugs skipped before the page (default 0) */
                 offset?: number;
             };
             header?: never;
             path: {
+                /** @example c000668e-ed9d-542f-9077-c90cc7c5d14d */
                 drugId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        drug_id: string;
+                        limit: number;
+                        offset: number;
+                        results: {
+                            active_ingredients: string[];
+                            /** @description WHO ATC codes */
+                            atc_codes: string[];
+                            brand_name: string | null;
+                            dea_schedule: ("CI" | "CII" | "CIII" | "CIV" | "CV") | null;
+                            description: string | null;
+                            dosage_form: string | null;
+                            /** Format: uuid */
+                            drug_id: string;
+                            manufacturer: string | null;
+                            name: string;
+                            /** @description The package NDC, 11 digits 5-4-2 */
+                            ndc_code: string;
+                            /** @description The package NDC as the labeler writes it */
+                            ndc_package_hyphenated: string | null;
+                            nonproprietary_name: string | null;
+                            price: {
+                                amount: number;
+                                /** @constant */
+                                currency: "USD";
+                            };
+                            product_ndc: string | null;
+                            route: string | null;
+                            rx_only: boolean;
+                            /** @description RxNorm concept id of the product */
+                            rxcui: string | null;
+                            strength: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -4872,6 +5575,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/validation";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
                     };
                 };
             };
@@ -4883,18 +5607,30 @@ export interface operations {
                 dea_schedule?: "CI" | "CII" | "CIII" | "CIV" | "CV";
                 /** @description e.g. Oral Tablet (case-insensitive) */
                 dosage_form?: string;
-                /** @description active ingredient (salt forms match their base) */
+                /**
+                 * @description Active ingredient (salt forms match their base)
+                 * @example sertraline
+                 */
                 ingredient?: string;
+                /** @description At most this many drugs (default 20) */
                 limit?: number;
-                /** @description NDC: 11-digit 5-4-2, 11 digits, any 10-digit form (4-4-2, 5-3-2, 5-4-1, plain), or a product code */
+                /** @description NDC: 11-digit 5-4-2, 11 digits, any 10-digit form (4-4-2, 5-3-2, 5-4-1, plain), a UPC-A barcode, or a product code (5-4, 4-4, 5-3, 9 or 8 digits) */
                 ndc?: string;
+                /** @description Drugs skipped before the page (default 0) */
                 offset?: number;
-                /** @description name, generic name, brand or ingredient; ranked, typo-tolerant */
+                /**
+                 * @description Name, generic name, brand or ingredient; ranked, typo-tolerant
+                 * @example amoxicillin
+                 */
                 q?: string;
                 /** @description e.g. Oral Pill, Injectable (case-insensitive) */
                 route?: string;
+                /** @description Prescription-only (true) or over the counter (false) */
                 rx_only?: "0" | "1" | "true" | "false";
-                /** @description RxNorm concept id: the products mapped to it, NADAC-priced first, then cheapest, then by NDC */
+                /**
+                 * @description RxNorm concept id: the products mapped to it, NADAC-priced first, then cheapest, then by NDC
+                 * @example 308192
+                 */
                 rxcui?: string;
             };
             header?: never;
@@ -4903,6 +5639,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        limit: number;
+                        offset: number;
+                        results: {
+                            active_ingredients: string[];
+                            /** @description WHO ATC codes */
+                            atc_codes: string[];
+                            brand_name: string | null;
+                            dea_schedule: ("CI" | "CII" | "CIII" | "CIV" | "CV") | null;
+                            description: string | null;
+                            dosage_form: string | null;
+                            /** Format: uuid */
+                            drug_id: string;
+                            manufacturer: string | null;
+                            name: string;
+                            /** @description The package NDC, 11 digits 5-4-2 */
+                            ndc_code: string;
+                            /** @description The package NDC as the labeler writes it */
+                            ndc_package_hyphenated: string | null;
+                            nonproprietary_name: string | null;
+                            price: {
+                                amount: number;
+                                /** @constant */
+                                currency: "USD";
+                            };
+                            product_ndc: string | null;
+                            route: string | null;
+                            rx_only: boolean;
+                            /** @description RxNorm concept id of the product */
+                            rxcui: string | null;
+                            strength: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -4921,6 +5699,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/validation";
+                    };
+                };
+            };
+            /** @description search-criterion-required */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/search-criterion-required";
                     };
                 };
             };
@@ -5000,17 +5799,52 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description the drugs to check; with patient_id, the candidates */
+                    /** @description The drugs to check; with patient_id, the candidates */
                     drug_ids: string[];
                     /**
                      * Format: uuid
-                     * @description check the candidates against this patient's active medicines (from prescriptions)
+                     * @description Check the candidates against this patient's active medicines (from prescriptions)
                      */
                     patient_id?: string;
+                } | unknown | {
+                    drug_ids?: unknown;
                 };
             };
         };
         responses: {
+            /** @description The pairs found: `{interactions}`, or with patient_id `{patient_id, interactions}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        interactions: {
+                            description: string;
+                            drug_ids: string[];
+                            ingredients: string[];
+                            /** @enum {string} */
+                            severity: "high" | "moderate" | "low";
+                            source: string;
+                        }[];
+                    } | {
+                        interactions: {
+                            description: string;
+                            drug_ids: string[];
+                            /** @description The patient's medicine in the pair (drug_ids[1]), or null for two candidates */
+                            existing_drug_id: string | null;
+                            /** @description The active prescriptions of that medicine */
+                            existing_prescription_ids: string[];
+                            ingredients: string[];
+                            /** @enum {string} */
+                            severity: "high" | "moderate" | "low";
+                            source: string;
+                        }[];
+                        /** Format: uuid */
+                        patient_id: string;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -5074,6 +5908,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description drugs-not-found, not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/drugs-not-found" | "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -5113,6 +5968,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description dependency-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 503;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/dependency-unavailable";
                     };
                 };
             };
@@ -5848,6 +6724,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        order_id: string;
+                        /** @enum {string} */
+                        order_status: "pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded";
+                        /** @enum {string} */
+                        payment_status: "pending" | "authorized" | "captured" | "failed" | "voided" | "refunded";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -5911,6 +6803,48 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/illegal-transition";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -5970,6 +6904,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Fulfilment started: inventory picks the stock, then delivery creates the shipment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        order_id: string;
+                        /** @enum {string} */
+                        order_status: "pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6012,7 +6960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, mfa-required, step-up-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6029,7 +6977,49 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/step-up-required";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition, prescription-not-dispensable, out-of-stock */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/illegal-transition" | "https://apotheca.dev/problems/out-of-stock" | "https://apotheca.dev/problems/prescription-not-dispensable";
                     };
                 };
             };
@@ -6098,6 +7088,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        order_id: string;
+                        /** @enum {string} */
+                        order_status: "pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded";
+                        /** @enum {string} */
+                        payment_status: "pending" | "authorized" | "captured" | "failed" | "voided" | "refunded";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6161,6 +7167,48 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/illegal-transition";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -6216,6 +7264,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        carrier: string | null;
+                        confirmation: {
+                            /** @constant */
+                            algorithm: "Ed25519";
+                            /** @description The canonical JSON the signature covers */
+                            document: string;
+                            /** @description The key of GET /orders/signing-key that verifies it */
+                            key_id: string;
+                            /** @description Ed25519 over the document, base64url */
+                            signature: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        currency: string;
+                        estimated_delivery_at: string | null;
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            from: ("pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
+                            /** @enum {string} */
+                            payment_status: "pending" | "authorized" | "captured" | "failed" | "voided" | "refunded";
+                            reason: string | null;
+                            /** @enum {string} */
+                            to: "pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded";
+                        }[];
+                        items: {
+                            /** Format: uuid */
+                            drug_id: string;
+                            /** @description Integer minor units (cents) */
+                            line_total: number;
+                            name: string;
+                            prescription_id: string | null;
+                            quantity: number;
+                            /** @description Integer minor units (cents) */
+                            unit_price: number;
+                        }[];
+                        /** Format: uuid */
+                        order_id: string;
+                        /** @enum {string} */
+                        order_status: "pending" | "awaiting_verification" | "paid" | "fulfilling" | "shipped" | "delivered" | "cancelled" | "refunded";
+                        /** Format: uuid */
+                        patient_id: string;
+                        /** @enum {string} */
+                        payment_status: "pending" | "authorized" | "captured" | "failed" | "voided" | "refunded";
+                        /** @description Set once delivery created the shipment (after fulfilment) */
+                        shipment_id: string | null;
+                        /** @description Integer minor units (cents) */
+                        shipping: number;
+                        /** @description Integer minor units (cents) */
+                        subtotal: number;
+                        /** @description Integer minor units (cents) */
+                        tax: number;
+                        /** @description Integer minor units (cents) */
+                        total_amount: number;
+                        tracking_number: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -6279,6 +7396,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     getOrdersSigningKey: {
@@ -6289,7 +7427,30 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            /** @constant */
+                            alg: "EdDSA";
+                            /** @constant */
+                            crv: "Ed25519";
+                            kid: string;
+                            /** @constant */
+                            kty: "OKP";
+                            /** @constant */
+                            use: "sig";
+                            x: string;
+                        }[];
+                    };
+                };
+            };
+        };
     };
     deletePatientsByPatientId: {
         parameters: {
@@ -6413,6 +7574,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allergies: {
+                            /** Format: uuid */
+                            allergy_id: string;
+                            categories: string[];
+                            code: string | null;
+                            criticality: ("low" | "high" | "unable-to-assess") | null;
+                            matches: {
+                                atc_prefixes: string[];
+                                ingredients: string[];
+                            };
+                            /** @description null: a FHIR patient reference that is not one of ours */
+                            patient_id: string | null;
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: string;
+                            /** @enum {string} */
+                            source: "fhir" | "manual";
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "resolved" | "refuted" | "entered-in-error";
+                            substance: string;
+                            system: string | null;
+                        }[];
+                        /** Format: uuid */
+                        patient_id: string;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -6476,12 +7671,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     postPatientsByPatientIdAllergies: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first result; another body with it is a 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 patientId: string;
             };
@@ -6490,15 +7709,47 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Its code in system (SNOMED CT, RxNorm…), when known */
                     code?: string;
                     /** @enum {string} */
                     criticality?: "low" | "high" | "unable-to-assess";
+                    /** @description The substance or class as said: "penicillin", "sulfa drugs", "Allergy to fish" */
                     substance: string;
                     system?: string;
                 };
             };
         };
         responses: {
+            /** @description Recorded; reviews of new prescriptions check it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        allergy_id: string;
+                        categories: string[];
+                        code: string | null;
+                        criticality: ("low" | "high" | "unable-to-assess") | null;
+                        matches: {
+                            atc_prefixes: string[];
+                            ingredients: string[];
+                        };
+                        /** @description null: a FHIR patient reference that is not one of ours */
+                        patient_id: string | null;
+                        /** Format: date-time */
+                        recorded_at: string;
+                        recorded_by: string;
+                        /** @enum {string} */
+                        source: "fhir" | "manual";
+                        /** @enum {string} */
+                        status: "active" | "inactive" | "resolved" | "refuted" | "entered-in-error";
+                        substance: string;
+                        system: string | null;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6562,6 +7813,48 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description request-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/request-in-progress";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -6601,6 +7894,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/idempotency-key-reused";
                     };
                 };
             };
@@ -7068,8 +8382,11 @@ export interface operations {
     getPatientsByPatientIdPrescriptions: {
         parameters: {
             query?: {
+                /** @description At most this many, newest first (default 50) */
                 limit?: number;
+                /** @description Skipped before the page (default 0) */
                 offset?: number;
+                /** @description Only prescriptions in this status */
                 status?: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
             };
             header?: never;
@@ -7080,6 +8397,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        limit: number;
+                        offset: number;
+                        prescriptions: {
+                            /** @enum {string} */
+                            channel: "structured" | "fhir" | "ncpdp" | "upload";
+                            /** Format: date-time */
+                            created_at: string;
+                            days_supply: number | null;
+                            dosage: string | null;
+                            /** @description null: no catalog drug yet (an upload, an uncoded e-prescription) */
+                            drug_id: string | null;
+                            drug_resolution: ("drug_id" | "ndc" | "rxcui") | null;
+                            expiry_date: string | null;
+                            findings: {
+                                /** @description prescriber_npi_invalid, interaction, duplicate_therapy, allergy, quantity_limit… */
+                                code: string;
+                                message: string;
+                                /** @description The prescriptions, drugs or allergies it is about */
+                                related?: string[];
+                                /** @enum {string} */
+                                severity: "blocking" | "high" | "moderate" | "low" | "info";
+                            }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                from: ("received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive") | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                to: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                            }[];
+                            issue_date: string | null;
+                            override_reason: ("prescriber_consulted" | "patient_consulted" | "benefit_outweighs_risk" | "previously_tolerated" | "dose_verified" | "therapy_change_intended") | null;
+                            /** @description null: an e-prescription not matched to a patient of ours yet */
+                            patient_id: string | null;
+                            prescriber_id: string | null;
+                            /** Format: uuid */
+                            prescription_id: string;
+                            quantity: number | null;
+                            refill_count: number;
+                            refills_remaining: number;
+                            reviewed_at: string | null;
+                            /** @enum {string} */
+                            status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -7140,6 +8514,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/forbidden";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
                     };
                 };
             };
@@ -7335,7 +8730,7 @@ export interface operations {
             };
         };
     };
-    getPrescriptionsByPrescriptionIdDocument: {
+    getPrescriptionsByPrescriptionId: {
         parameters: {
             query?: never;
             header?: never;
@@ -7346,6 +8741,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "structured" | "fhir" | "ncpdp" | "upload";
+                        /** Format: date-time */
+                        created_at: string;
+                        days_supply: number | null;
+                        dosage: string | null;
+                        /** @description null: no catalog drug yet (an upload, an uncoded e-prescription) */
+                        drug_id: string | null;
+                        drug_resolution: ("drug_id" | "ndc" | "rxcui") | null;
+                        expiry_date: string | null;
+                        findings: {
+                            /** @description prescriber_npi_invalid, interaction, duplicate_therapy, allergy, quantity_limit… */
+                            code: string;
+                            message: string;
+                            /** @description The prescriptions, drugs or allergies it is about */
+                            related?: string[];
+                            /** @enum {string} */
+                            severity: "blocking" | "high" | "moderate" | "low" | "info";
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            from: ("received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive") | null;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                        }[];
+                        issue_date: string | null;
+                        override_reason: ("prescriber_consulted" | "patient_consulted" | "benefit_outweighs_risk" | "previously_tolerated" | "dose_verified" | "therapy_change_intended") | null;
+                        /** @description null: an e-prescription not matched to a patient of ours yet */
+                        patient_id: string | null;
+                        prescriber_id: string | null;
+                        /** Format: uuid */
+                        prescription_id: string;
+                        quantity: number | null;
+                        refill_count: number;
+                        refills_remaining: number;
+                        reviewed_at: string | null;
+                        /** @enum {string} */
+                        status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -7409,6 +8856,139 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+        };
+    };
+    getPrescriptionsByPrescriptionIdDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prescriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes as uploaded, as an attachment */
+            200: {
+                headers: {
+                    /** @description attachment */
+                    "content-disposition": string;
+                    /** @description Hex SHA-256 of the bytes */
+                    "x-content-sha256": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 400;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/validation";
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 401;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/unauthorized";
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 403;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/forbidden";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     postPrescriptionsByPrescriptionIdTranscribe: {
@@ -7423,22 +9003,51 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Days the quantity lasts (too-early refills, dose limits) */
                     days_supply?: number;
+                    /** @description Directions for use (the sig) */
                     dosage: string;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description A drug of the catalog (GET /drugs/search); an unknown one is a 422
+                     */
                     drug_id: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description After issue_date, at most 12 months later (6 for schedules III-V); default the longest allowed (else 422)
+                     */
                     expiry_date?: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Not in the future (422)
+                     */
                     issue_date: string;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description Pharmacy staff name the prescriber; a practitioner is the prescriber (others naming one: 403)
+                     */
                     prescriber_id?: string;
                     quantity: number;
+                    /** @description Refills allowed; the drug’s DEA schedule may allow fewer (422) */
                     refill_count: number;
                 };
             };
         };
         responses: {
+            /** @description Transcribed: received again, and reviewed again before the pharmacist decides */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        prescription_id: string;
+                        /** @enum {string} */
+                        status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -7502,6 +9111,48 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition, drug-unconfirmed, concurrent-change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/concurrent-change" | "https://apotheca.dev/problems/drug-unconfirmed" | "https://apotheca.dev/problems/illegal-transition";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -7541,6 +9192,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description unknown-drug, invalid-prescription */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/invalid-prescription" | "https://apotheca.dev/problems/unknown-drug";
                     };
                 };
             };
@@ -7558,15 +9230,40 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    decision: "approve" | "reject";
-                    /** @enum {string} */
+                    /** @constant */
+                    decision: "approve";
+                    /**
+                     * @description Approving over a finding of the automated review (above info) needs one of these codes (else 422)
+                     * @enum {string}
+                     */
                     override_reason?: "prescriber_consulted" | "patient_consulted" | "benefit_outweighs_risk" | "previously_tolerated" | "dose_verified" | "therapy_change_intended";
                     reason?: string;
+                } | {
+                    /** @constant */
+                    decision: "reject";
+                    /** @description Why (required to reject) */
+                    reason: string;
                 };
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        prescription_id: string;
+                        /** @description Ed25519 over the signed form (base64url); GET /prescriptions/signing-keys */
+                        signature?: string;
+                        signing_key_id?: string;
+                        /** @enum {string} */
+                        status: "verified" | "rejected";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -7609,7 +9306,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, mfa-required, step-up-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7626,7 +9323,49 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/step-up-required";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition, drug-unconfirmed, prescription-incomplete, concurrent-change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/concurrent-change" | "https://apotheca.dev/problems/drug-unconfirmed" | "https://apotheca.dev/problems/illegal-transition" | "https://apotheca.dev/problems/prescription-incomplete";
                     };
                 };
             };
@@ -7672,12 +9411,35 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid-prescription, override-required */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/invalid-prescription" | "https://apotheca.dev/problems/override-required";
+                    };
+                };
+            };
         };
     };
     getPrescriptionsQueue: {
         parameters: {
             query?: {
+                /** @description At most this many (default 50) */
                 limit?: number;
+                /** @description Skipped before the page (default 0) */
                 offset?: number;
             };
             header?: never;
@@ -7686,6 +9448,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        prescriptions: {
+                            /** @enum {string} */
+                            channel: "structured" | "fhir" | "ncpdp" | "upload";
+                            /** Format: date-time */
+                            created_at: string;
+                            days_supply: number | null;
+                            dea_schedule: ("CI" | "CII" | "CIII" | "CIV" | "CV") | null;
+                            dosage: string | null;
+                            drug_confirmed: boolean;
+                            /** @description null: no catalog drug yet (an upload, an uncoded e-prescription) */
+                            drug_id: string | null;
+                            drug_resolution: ("drug_id" | "ndc" | "rxcui") | null;
+                            expiry_date: string | null;
+                            findings: {
+                                /** @description prescriber_npi_invalid, interaction, duplicate_therapy, allergy, quantity_limit… */
+                                code: string;
+                                message: string;
+                                /** @description The prescriptions, drugs or allergies it is about */
+                                related?: string[];
+                                /** @enum {string} */
+                                severity: "blocking" | "high" | "moderate" | "low" | "info";
+                            }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                from: ("received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive") | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                to: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                            }[];
+                            issue_date: string | null;
+                            override_reason: ("prescriber_consulted" | "patient_consulted" | "benefit_outweighs_risk" | "previously_tolerated" | "dose_verified" | "therapy_change_intended") | null;
+                            /** @description null: an e-prescription not matched to a patient of ours yet */
+                            patient_id: string | null;
+                            prescriber_id: string | null;
+                            /** Format: uuid */
+                            prescription_id: string;
+                            quantity: number | null;
+                            refill_count: number;
+                            refills_remaining: number;
+                            review_notes: string[];
+                            reviewed_at: string | null;
+                            source: {
+                                drug_text: string | null;
+                                fhir_id: string | null;
+                                message_id: string | null;
+                                ndc: string | null;
+                                prescriber_npi: string | null;
+                                rxnorm: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -7759,12 +9587,35 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            algorithm: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            key_id: string;
+                            /** @description SPKI PEM */
+                            public_key: string;
+                            retired_at: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
     };
     postPrescriptionsSubmit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first result; another body with it is a 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7772,19 +9623,34 @@ export interface operations {
             content: {
                 "application/fhir+json": unknown;
                 "application/json": {
+                    /** @description Days the quantity lasts (too-early refills, dose limits) */
                     days_supply?: number;
+                    /** @description Directions for use (the sig) */
                     dosage: string;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description A drug of the catalog (GET /drugs/search); an unknown one is a 422
+                     */
                     drug_id: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description After issue_date, at most 12 months later (6 for schedules III-V); default the longest allowed (else 422)
+                     */
                     expiry_date?: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Not in the future (422)
+                     */
                     issue_date: string;
                     /** Format: uuid */
                     patient_id: string;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description Pharmacy staff name the prescriber; a practitioner is the prescriber (others naming one: 403)
+                     */
                     prescriber_id?: string;
                     quantity: number;
+                    /** @description Refills allowed; the drug’s DEA schedule may allow fewer (422) */
                     refill_count: number;
                 };
                 "application/pdf": string;
@@ -7795,7 +9661,167 @@ export interface operations {
             };
         };
         responses: {
-            /** @description validation, malformed-json */
+            /** @description A resent NCPDP NewRx (duplicate: its prescription), or what a CancelRx or renewal/change response did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The same NCPDP message was taken before: this is its prescription
+                         * @constant
+                         */
+                        duplicate?: true;
+                        /** @description What could not be resolved (patient, drug, missing fields) */
+                        notes?: string[];
+                        /** Format: uuid */
+                        prescription_id: string;
+                        /** @enum {string} */
+                        status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                    } | {
+                        /**
+                         * @description This MessageID was taken before: its first outcome
+                         * @constant
+                         */
+                        duplicate?: true;
+                        message_id: string;
+                        /** @constant */
+                        needs_review?: true;
+                        /**
+                         * Format: uuid
+                         * @description The prescription an approved renewal or change created
+                         */
+                        new_prescription_id?: string;
+                        /** @description cancelled, renewed, changed, denied, cancel refused…, unmatched…, ambiguous… */
+                        outcome: string;
+                        /** @description The prescription it concerns, when matched */
+                        prescription_id: string | null;
+                        /** @enum {string} */
+                        transaction: "CancelRx" | "RxRenewalResponse" | "RxChangeResponse";
+                    };
+                };
+            };
+            /** @description Taken in: reviewed next (validation, drug utilisation review), then in the pharmacist’s queue */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The same NCPDP message was taken before: this is its prescription
+                         * @constant
+                         */
+                        duplicate?: true;
+                        /** @description What could not be resolved (patient, drug, missing fields) */
+                        notes?: string[];
+                        /** Format: uuid */
+                        prescription_id: string;
+                        /** @enum {string} */
+                        status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                    } | {
+                        /**
+                         * @description As its bytes show
+                         * @enum {string}
+                         */
+                        content_type: "application/pdf" | "image/jpeg" | "image/png";
+                        /** Format: uuid */
+                        prescription_id: string;
+                        sha256: string;
+                        size_bytes: number;
+                        /** @enum {string} */
+                        status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                    } | {
+                        /** Format: uuid */
+                        allergy_id: string;
+                        categories: string[];
+                        code: string | null;
+                        criticality: ("low" | "high" | "unable-to-assess") | null;
+                        matches: {
+                            atc_prefixes: string[];
+                            ingredients: string[];
+                        };
+                        /** @description null: a FHIR patient reference that is not one of ours */
+                        patient_id: string | null;
+                        /** Format: date-time */
+                        recorded_at: string;
+                        recorded_by: string;
+                        /** @enum {string} */
+                        source: "fhir" | "manual";
+                        /** @enum {string} */
+                        status: "active" | "inactive" | "resolved" | "refuted" | "entered-in-error";
+                        substance: string;
+                        system: string | null;
+                    } | {
+                        allergies: {
+                            /** Format: uuid */
+                            allergy_id: string;
+                            categories: string[];
+                            code: string | null;
+                            criticality: ("low" | "high" | "unable-to-assess") | null;
+                            matches: {
+                                atc_prefixes: string[];
+                                ingredients: string[];
+                            };
+                            /** @description null: a FHIR patient reference that is not one of ours */
+                            patient_id: string | null;
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: string;
+                            /** @enum {string} */
+                            source: "fhir" | "manual";
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "resolved" | "refuted" | "entered-in-error";
+                            substance: string;
+                            system: string | null;
+                        }[];
+                        prescriptions: {
+                            /**
+                             * @description The same NCPDP message was taken before: this is its prescription
+                             * @constant
+                             */
+                            duplicate?: true;
+                            /** @description What could not be resolved (patient, drug, missing fields) */
+                            notes?: string[];
+                            /** Format: uuid */
+                            prescription_id: string;
+                            /** @enum {string} */
+                            status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                        }[];
+                    };
+                };
+            };
+            /** @description An NCPDP message kept for a pharmacist: it matches no prescription of ours, or several, or its answer is ambiguous */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description This MessageID was taken before: its first outcome
+                         * @constant
+                         */
+                        duplicate?: true;
+                        message_id: string;
+                        /** @constant */
+                        needs_review?: true;
+                        /**
+                         * Format: uuid
+                         * @description The prescription an approved renewal or change created
+                         */
+                        new_prescription_id?: string;
+                        /** @description cancelled, renewed, changed, denied, cancel refused…, unmatched…, ambiguous… */
+                        outcome: string;
+                        /** @description The prescription it concerns, when matched */
+                        prescription_id: string | null;
+                        /** @enum {string} */
+                        transaction: "CancelRx" | "RxRenewalResponse" | "RxChangeResponse";
+                    };
+                };
+            };
+            /** @description validation, malformed-json, malformed-eprescription, invalid-upload */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7812,7 +9838,7 @@ export interface operations {
                         status: 400;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
+                        type: "https://apotheca.dev/problems/invalid-upload" | "https://apotheca.dev/problems/malformed-eprescription" | "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
                     };
                 };
             };
@@ -7858,7 +9884,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description webhook-replayed */
+            /** @description webhook-replayed, request-in-progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7875,11 +9901,11 @@ export interface operations {
                         status: 409;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/webhook-replayed";
+                        type: "https://apotheca.dev/problems/request-in-progress" | "https://apotheca.dev/problems/webhook-replayed";
                     };
                 };
             };
-            /** @description body-too-large */
+            /** @description body-too-large, upload-too-large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7896,11 +9922,11 @@ export interface operations {
                         status: 413;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/body-too-large";
+                        type: "https://apotheca.dev/problems/body-too-large" | "https://apotheca.dev/problems/upload-too-large";
                     };
                 };
             };
-            /** @description unsupported-media-type */
+            /** @description unsupported-media-type, unsupported-upload */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7917,7 +9943,28 @@ export interface operations {
                         status: 415;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/unsupported-media-type";
+                        type: "https://apotheca.dev/problems/unsupported-media-type" | "https://apotheca.dev/problems/unsupported-upload";
+                    };
+                };
+            };
+            /** @description unknown-drug, invalid-prescription, unsupported-eprescription, idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/idempotency-key-reused" | "https://apotheca.dev/problems/invalid-prescription" | "https://apotheca.dev/problems/unknown-drug" | "https://apotheca.dev/problems/unsupported-eprescription";
                     };
                 };
             };
@@ -7926,21 +9973,59 @@ export interface operations {
     postPrescriptionsUploads: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer the first result; another body with it is a 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Standard base64 of the file (at most 955732 characters); its type is read from its first bytes: anything but a PDF, PNG or JPEG is a 415 */
                     content_base64: string;
+                    /** @description The type the client claims: application/pdf, image/png or image/jpeg, as the content is (else 415) */
                     content_type?: string;
                     /** Format: uuid */
                     patient_id: string;
+                } | {
+                    content_base64?: unknown;
+                    /** @constant */
+                    content_type?: "application/pdf";
+                } | {
+                    content_base64?: unknown;
+                    /** @constant */
+                    content_type?: "image/jpeg";
+                } | {
+                    content_base64?: unknown;
+                    /** @constant */
+                    content_type?: "image/png";
                 };
             };
         };
         responses: {
+            /** @description Stored with its SHA-256; the prescription waits in review for a pharmacist to transcribe it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description As its bytes show
+                         * @enum {string}
+                         */
+                        content_type: "application/pdf" | "image/jpeg" | "image/png";
+                        /** Format: uuid */
+                        prescription_id: string;
+                        sha256: string;
+                        size_bytes: number;
+                        /** @enum {string} */
+                        status: "received" | "validating" | "in_review" | "verified" | "rejected" | "cancelled" | "expired" | "inactive";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -8004,6 +10089,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description request-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/request-in-progress";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -8025,7 +10131,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unsupported-media-type */
+            /** @description unsupported-media-type, unsupported-upload */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8042,7 +10148,28 @@ export interface operations {
                         status: 415;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/unsupported-media-type";
+                        type: "https://apotheca.dev/problems/unsupported-media-type" | "https://apotheca.dev/problems/unsupported-upload";
+                    };
+                };
+            };
+            /** @description idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/idempotency-key-reused";
                     };
                 };
             };
@@ -8275,16 +10402,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The network’s id of this message: a redelivery of one is answered duplicate */
                     message_id: string;
                     /** Format: date-time */
                     occurred_at?: string;
+                    /** @description Ours (a uuid) or the network’s own reference */
                     prescription_id: string;
                     reason?: string;
+                    /** @description sent, accepted, cancelled (cancels the prescription while legal), error… */
                     status: string;
                 };
             };
         };
         responses: {
+            /** @description Recorded for a prescription of ours, or a message_id received before (duplicate) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message_id: string;
+                        outcome: string;
+                        prescription_known: boolean;
+                        /** @constant */
+                        status: "accepted";
+                    } | {
+                        /** @constant */
+                        duplicate: true;
+                        message_id: string;
+                        /** @constant */
+                        status: "accepted";
+                    };
+                };
+            };
+            /** @description Recorded, for a prescription we do not know (yet): the network does not promise order */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message_id: string;
+                        outcome: string;
+                        prescription_known: boolean;
+                        /** @constant */
+                        status: "accepted";
+                    } | {
+                        /** @constant */
+                        duplicate: true;
+                        message_id: string;
+                        /** @constant */
+                        status: "accepted";
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -8395,12 +10567,49 @@ export interface operations {
     postWebhooksPayments: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`; wrong or older than 5 minutes: 401 */
+                "stripe-signature": string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        object: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    id: string;
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event_id: string;
+                        /**
+                         * @description applied; stale (older than what we know, nothing changed); ignored (an event we do not act on); unknown_intent (no intent of ours, nothing changed); duplicate (this event was processed before)
+                         * @enum {string}
+                         */
+                        outcome: "applied" | "stale" | "ignored" | "unknown_intent" | "duplicate";
+                        /** @constant */
+                        received: true;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -8419,6 +10628,48 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
+                    };
+                };
+            };
+            /** @description invalid-signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 401;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/invalid-signature";
+                    };
+                };
+            };
+            /** @description webhook-replayed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/webhook-replayed";
                     };
                 };
             };
