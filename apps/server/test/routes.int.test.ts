@@ -43,6 +43,35 @@ test('every route declares its access, and the nine seed endpoints are there', (
   assert.ok(ops.length > 30, `only ${ops.length} operations`)
 })
 
+test('every OpenAPI link names an operation of the document, and the chains a stateful fuzzer follows are there', () => {
+  const byId = new Map(ops.map((o) => [o.op.operationId as string, o]))
+  const linksOf = (method: string, path: string) =>
+    Object.values<any>(ops.find((o) => o.method === method && o.path === path)!.op.responses).flatMap((r) =>
+      Object.values<any>(r.links ?? {}).map((l) => l.operationId as string),
+    )
+  const dangling: string[] = []
+  for (const { method, path, op } of ops) {
+    for (const [status, r] of Object.entries<any>(op.responses)) {
+      for (const [name, link] of Object.entries<any>(r.links ?? {})) {
+        const target = byId.get(link.operationId)
+        if (!target) dangling.push(`${method} ${path} ${status} ${name} → ${link.operationId}`)
+        // Each parameter the link fills is one the target takes.
+        for (const param of Object.keys(link.parameters ?? {})) {
+          if (target && !target.op.parameters?.some((p: { name: string }) => p.name === param))
+            dangling.push(`${link.operationId} has no ${param}`)
+        }
+      }
+    }
+  }
+  assert.deepEqual(dangling, [])
+  // The issue's chains: register → the patient's prescriptions, submit → verify, checkout → status, fulfil → delivery status.
+  assert.ok(linksOf('POST', '/patients/register').includes('getPatientsByPatientIdPrescriptions'))
+  assert.ok(linksOf('POST', '/prescriptions/submit').includes('postPrescriptionsByPrescriptionIdVerify'))
+  assert.ok(linksOf('POST', '/cart/checkout').includes('getOrdersByOrderIdStatus'))
+  assert.ok(linksOf('POST', '/orders/{orderId}/fulfil').includes('getOrdersByOrderIdStatus'))
+  assert.ok(linksOf('GET', '/orders/{orderId}/status').includes('getDeliveriesByShipmentId'))
+})
+
 test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000 }, async () => {
   const tokens = {
     anonymous: undefined,
@@ -127,7 +156,9 @@ test("a request's trace id reaches the event it causes, and the answer names it"
   })
   assert.equal(r.status, 201)
   assert.match(String(r.headers.traceparent), new RegExp(`^00-${traceId}-`))
-  const { rows } = await rt.db.query(`SELECT traceparent FROM identity.outbox WHERE aggregate_id = $1`, [r.json.patient_id])
+  const { rows } = await rt.db.query<{ traceparent: string }>(`SELECT traceparent FROM identity.outbox WHERE aggregate_id = $1`, [
+    r.json.patient_id,
+  ])
   assert.ok(rows.length >= 1)
   for (const row of rows) assert.match(row.traceparent, new RegExp(`^00-${traceId}-`))
 })

@@ -1272,7 +1272,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1289,7 +1289,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -1373,7 +1373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1390,7 +1390,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -1491,7 +1491,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1508,7 +1508,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -1643,7 +1643,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1660,7 +1660,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -1735,7 +1735,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1752,7 +1752,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -1882,7 +1882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1899,7 +1899,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -2036,7 +2036,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2053,7 +2053,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -2680,7 +2680,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2697,7 +2697,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -2850,7 +2850,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2867,7 +2867,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -3029,7 +3029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3046,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -3328,7 +3328,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, invalid-credentials */
+            /** @description forbidden, no-role, invalid-credentials */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3345,7 +3345,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/invalid-credentials";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/invalid-credentials" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -3755,7 +3755,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +3772,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -4001,7 +4001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,7 +4018,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -4138,7 +4138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4155,7 +4155,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -4360,7 +4360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4377,7 +4377,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -4574,7 +4574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +4591,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -4700,7 +4700,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4717,7 +4717,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -4878,7 +4878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4895,7 +4895,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -5017,7 +5017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,7 +5034,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -5225,7 +5225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5242,7 +5242,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -5380,7 +5380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +5397,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -5887,7 +5887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5904,7 +5904,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6047,7 +6047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6064,7 +6064,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6137,7 +6137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6154,7 +6154,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6262,7 +6262,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,7 +6279,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6380,7 +6380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +6397,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6464,7 +6464,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6481,7 +6481,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6582,7 +6582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6599,7 +6599,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6782,7 +6782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6799,7 +6799,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -6960,7 +6960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required, step-up-required */
+            /** @description forbidden, no-role, mfa-required, step-up-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,7 +6977,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/step-up-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role" | "https://apotheca.dev/problems/step-up-required";
                     };
                 };
             };
@@ -7146,7 +7146,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7163,7 +7163,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -7375,7 +7375,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7392,7 +7392,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -7519,7 +7519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7536,7 +7536,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -7650,7 +7650,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7667,7 +7667,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -7792,7 +7792,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +7809,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -8002,7 +8002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8019,7 +8019,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -8137,7 +8137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8154,7 +8154,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -8335,7 +8335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8352,7 +8352,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -8496,7 +8496,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8513,7 +8513,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -8835,7 +8835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8852,7 +8852,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -8947,7 +8947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8964,7 +8964,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -9090,7 +9090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,7 +9107,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -9306,7 +9306,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required, step-up-required */
+            /** @description forbidden, no-role, mfa-required, step-up-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9323,7 +9323,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/step-up-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role" | "https://apotheca.dev/problems/step-up-required";
                     };
                 };
             };
@@ -9556,7 +9556,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9573,7 +9573,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -9863,7 +9863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9880,7 +9880,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -10068,7 +10068,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden */
+            /** @description forbidden, no-role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10085,7 +10085,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };
@@ -10285,7 +10285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa-required */
+            /** @description forbidden, no-role, mfa-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10302,7 +10302,7 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/mfa-required" | "https://apotheca.dev/problems/no-role";
                     };
                 };
             };

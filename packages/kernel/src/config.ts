@@ -2,6 +2,17 @@ import { z } from 'zod'
 import { SERVICE_NAMES, type ServiceName } from '@apotheca/contracts'
 
 const bool01 = z.enum(['0', '1']).transform((v) => v === '1')
+/** A whole number written in decimal digits (no sign, fraction, exponent or hex) from min to max; empty is unset. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{1,15}$/, `must be a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .pipe(z.int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .default(fallback),
+  )
 const serviceUrls = z.string().transform((s, ctx) => {
   const out: Partial<Record<ServiceName, string>> = {}
   for (const part of s
@@ -57,6 +68,24 @@ export const ConfigSchema = z.object({
   APOTHECA_EPCS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_epcs'),
   APOTHECA_CARRIER_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_carrier'),
   APOTHECA_PAYMENTS_WEBHOOK_SECRET: z.string().min(8).default('whsec_demo_payments'),
+  /** Orders pays through Stripe with this secret key (sk_test_…/sk_live_…, or a restricted rk_…); unset: the local gateway. */
+  APOTHECA_STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_… or rk_…)')
+    .optional(),
+  /** Where the Stripe adapter sends its calls instead of Stripe's API (a twin of it in tests). */
+  APOTHECA_STRIPE_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s?#]+\/?$/, 'must be an http(s) origin such as http://127.0.0.1:12111')
+    .optional(),
+  /** Orders' settle job (abandoned checkouts, unfinished compensations): how often it runs, in ms. Crash tests shorten it. */
+  APOTHECA_ORDERS_SETTLE_EVERY_MS: wholeNumber(100, 86_400_000, 30_000),
+  /** A checkout still pending this many seconds is taken for abandoned and cancelled. */
+  APOTHECA_ORDERS_SETTLE_PENDING_SECONDS: wholeNumber(1, 7 * 86_400, 600),
+  /** A cancelled order whose stock or money is not back yet is compensated again after this many seconds. */
+  APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS: wholeNumber(1, 7 * 86_400, 60),
+  /** Inventory: days of shelf life a batch must have left after today to be reserved or sold. */
+  APOTHECA_MIN_SHELF_DAYS: wholeNumber(0, 3650, 30),
   APOTHECA_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -110,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!r.data.APOTHECA_AUDIT_S3_BUCKET && (r.data.APOTHECA_AUDIT_S3_URL || r.data.APOTHECA_AUDIT_S3_ACCESS_KEY_ID)) {
     throw new ConfigError('Invalid configuration:\n  APOTHECA_AUDIT_S3_BUCKET: required when other APOTHECA_AUDIT_S3_* variables are set')
+  }
+  if (r.data.APOTHECA_STRIPE_API_URL && !r.data.APOTHECA_STRIPE_SECRET_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  APOTHECA_STRIPE_API_URL: only with APOTHECA_STRIPE_SECRET_KEY (it points the Stripe adapter elsewhere)',
+    )
   }
   const embedded = !r.data.DATABASE_URL
   return { ...r.data, demo: r.data.APOTHECA_DEMO ?? embedded }

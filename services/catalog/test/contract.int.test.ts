@@ -45,7 +45,7 @@ test('every catalog operation declares its success answer with a JSON schema, an
   assert.deepEqual(slugs(doc.paths['/drugs/search'].get, 422), ['search-criterion-required'])
   assert.deepEqual(slugs(doc.paths['/interactions/check'].post, 404), ['drugs-not-found', 'not-found'])
   assert.deepEqual(slugs(doc.paths['/internal/interactions/check'].post, 404), ['drugs-not-found'])
-  assert.deepEqual(slugs(doc.paths['/catalog/imports'].post, 403), ['forbidden'])
+  assert.deepEqual(slugs(doc.paths['/catalog/imports'].post, 403), ['forbidden', 'no-role'])
 })
 
 test('query integers are integers in the document; text parameters carry the patterns the server applies', () => {

@@ -80,7 +80,7 @@ test('a patient resets by token: new password works, old one and old sessions do
   )
   const requested = events.find((e) => e.type === 'identity.password_reset.requested.v1')!
   assert.deepEqual(Object.keys(requested.payload).sort(), ['account_id', 'expires_at', 'reset_id', 'sealed_token'])
-  const { rows } = await rt.db.query(`SELECT type, payload::text AS text FROM identity.outbox`)
+  const { rows } = await rt.db.query<{ type: string; text: string }>(`SELECT type, payload::text AS text FROM identity.outbox`)
   assert.ok(
     rows.every((e) => !e.text.includes(token) && !e.text.includes(p.body.email)),
     'no outbox payload holds the token or the address in the clear',

@@ -1,10 +1,7 @@
-import { deriveKey, type Job, type ServiceModule } from '@apotheca/kernel'
-import type { OrdersDeps } from './application/deps.ts'
+import type { Job, ServiceModule } from '@apotheca/kernel'
+import { depsFrom } from './application/deps.ts'
 import { settleOrdersJob } from './application/settle-orders.ts'
 import { deliverLocalPaymentWebhooks } from './payments/local-payment.gateway.ts'
-import { chooseGateway } from './payments/choose-gateway.ts'
-import { orderSigner } from './application/order-signer.ts'
-import { stripeWebhooks } from './payments/stripe-webhooks.ts'
 import { receivePaymentWebhook } from './application/receive-payment-webhook.ts'
 import { paymentWebhookRoutes } from './http/payment-webhook.routes.ts'
 import { cartRoutes } from './http/cart.routes.ts'
@@ -22,29 +19,20 @@ export default {
   name: 'orders',
   migrations: new URL('./db/migrations/', import.meta.url),
   create: (ctx) => {
-    const deps: OrdersDeps = {
-      db: ctx.db,
-      publish: ctx.publish,
-      services: ctx.services,
-      log: ctx.log,
-      gateway: chooseGateway(ctx.db),
-      addressKey: deriveKey(ctx.secrets.masterKey, 'orders:shipping-address'),
-      signer: orderSigner(ctx.secrets.masterKey),
-    }
+    const deps = depsFrom(ctx)
     const secret = ctx.config.APOTHECA_PAYMENTS_WEBHOOK_SECRET
-    const webhooks = stripeWebhooks(secret)
     // The local gateway's webhooks go through the same verification as the route's (one process holds both).
     const deliverLocal: Job = {
       name: 'orders.local-payment-webhooks',
       everyMs: 1000,
       run: async () => {
         await deliverLocalPaymentWebhooks(ctx.db, secret, async (payload, signature) => {
-          await receivePaymentWebhook(deps, webhooks, payload, { 'stripe-signature': signature })
+          await receivePaymentWebhook(deps, payload, { 'stripe-signature': signature })
         })
       },
     }
     return {
-      routes: [...cartRoutes(deps), ...orderRoutes(deps), ...paymentWebhookRoutes(deps, webhooks)],
+      routes: [...cartRoutes(deps), ...orderRoutes(deps), ...paymentWebhookRoutes(deps)],
       consumers: [
         shipmentCreated(deps),
         shipmentStatusChanged(deps),

@@ -14,9 +14,10 @@ let twin: Awaited<ReturnType<typeof startStripeTwin>>
 const fake = fakePlatform()
 before(async () => {
   twin = await startStripeTwin()
-  process.env.APOTHECA_STRIPE_SECRET_KEY = twin.secretKey
-  process.env.APOTHECA_STRIPE_API_URL = `http://127.0.0.1:${twin.port}`
-  rt = await startTestRuntime({ modules: [orders, ...fake.modules] })
+  rt = await startTestRuntime({
+    modules: [orders, ...fake.modules],
+    env: { APOTHECA_STRIPE_SECRET_KEY: twin.secretKey, APOTHECA_STRIPE_API_URL: `http://127.0.0.1:${twin.port}` },
+  })
 })
 after(async () => {
   await rt?.close()
@@ -71,9 +72,11 @@ test("Stripe's own webhooks (signed by the package's test helper) are processed 
     ['payment_intent.amount_capturable_updated', 'payment_intent.succeeded'],
   )
   // Delivered in the wrong order, then again: the intent ends captured and each event counts once.
-  for (const e of [events[1]!, events[0]!, events[1]!]) {
+  // Stripe signs every delivery anew: each one here has its own timestamp.
+  const now = Math.floor(Date.now() / 1000)
+  for (const [i, e] of [events[1]!, events[0]!, events[1]!].entries()) {
     const payload = twin.eventPayload(e)
-    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_demo_payments' })
+    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_demo_payments', timestamp: now - i })
     const a = await rt.request('POST', '/webhooks/payments', { raw: payload, headers: { 'stripe-signature': header } })
     assert.equal(a.status, 200)
   }

@@ -4,18 +4,16 @@ import {
   Problem,
   createPublisher,
   createServiceCaller,
-  deriveKey,
   internalTokens,
   loadConfig,
   loadSecrets,
   notFound,
   route,
+  type Logger,
   type ServiceModule,
 } from '@apotheca/kernel'
 import type { TestRuntime } from '@apotheca/kernel/testing'
-import type { OrdersDeps } from '../src/application/deps.ts'
-import { localPaymentGateway } from '../src/payments/local-payment.gateway.ts'
-import { orderSigner } from '../src/application/order-signer.ts'
+import { depsFrom, type OrdersDeps } from '../src/application/deps.ts'
 
 // Stand-ins for catalog, prescriptions and inventory that answer exactly what the typed clients in
 // packages/contracts/src/clients expect, so the saga is tested in process without those services.
@@ -205,17 +203,18 @@ const NIL_LOCATION = '00000000-0000-4000-8000-000000000001'
 
 /** Use-case dependencies wired to a test runtime, for calling application code directly (crash simulations). */
 export function ordersDepsFor(rt: TestRuntime, local: ServiceName[]): OrdersDeps {
-  const secrets = loadSecrets(loadConfig({ APOTHECA_DATA: rt.dataDir }))
+  const config = loadConfig({ APOTHECA_DATA: rt.dataDir })
+  const secrets = loadSecrets(config)
   const internal = internalTokens(secrets.internalSecret, 'orders')
-  return {
+  // The module's own wiring, with a caller that reaches only the stand-ins named and events dropped.
+  return depsFrom({
     db: rt.db,
     publish: createPublisher('orders', () => {}),
     services: createServiceCaller({ local: new Set(local), app: () => rt.app, urls: {}, token: internal.mint }),
-    log: rt.app.log as any,
-    gateway: localPaymentGateway(rt.db),
-    addressKey: deriveKey(secrets.masterKey, 'orders:shipping-address'),
-    signer: orderSigner(secrets.masterKey),
-  }
+    log: rt.app.log as unknown as Logger,
+    secrets,
+    config,
+  })
 }
 
 /** A minimal delivery event envelope, as the relay would hand it over. */

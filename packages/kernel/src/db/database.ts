@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite'
 
 /** A connection-like handle: what application code and repositories run SQL on. */
 export interface Sql {
-  query<T = Record<string, any>>(text: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>
   /** Runs a script of several statements without parameters (migrations). */
   exec(text: string): Promise<void>
 }

@@ -70,7 +70,8 @@ export function problemsOf(def: RouteDef): Map<number, Set<string>> {
     add(415, 'unsupported-media-type')
   }
   if ('roles' in a || 'internal' in a) add(401, 'unauthorized')
-  if ('roles' in a) add(403, 'forbidden')
+  // no-role: a valid token of an outside provider that maps to none of our roles (auth/oidc.ts).
+  if ('roles' in a) add(403, 'forbidden', 'no-role')
   if ('roles' in a && a.mfa) add(403, 'mfa-required')
   const signed = 'signed' in a || 'orSigned' in a
   if (signed) {

@@ -44,10 +44,17 @@ export interface ProviderEvent {
   event_id: string
   type: string
   payment_intent_id: string | null
+  /** The order the intent was created for (its metadata), when the event says. */
+  order_id: string | null
   /** The intent's status after the event, or null for an event we do not act on. */
   status: ProviderStatus | null
   amount_received: number
   amount_refunded: number
+  /**
+   * What makes two deliveries the same, for the replay guard: the signature's timestamp and the MAC
+   * bytes that verified, however the header wrote them. The provider signs each retry anew.
+   */
+  delivery: string
 }
 
 /** A payment intent's status as the provider reports it. */

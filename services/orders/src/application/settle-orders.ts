@@ -1,16 +1,16 @@
-import type { Job } from '@apotheca/kernel'
+import type { Config, Job } from '@apotheca/kernel'
 import { findOrdersToSettle } from '../db/order.repository.ts'
 import { cancelOrder, compensateOrder } from './cancel-order.ts'
 import type { OrdersDeps } from './deps.ts'
-
-/** When a checkout still pending is taken for abandoned (no request runs this long), and when a compensation is retried. */
-export const SETTLE_AFTER = { pendingSeconds: 10 * 60, cancelledSeconds: 60 }
 
 /**
  * Finishes what a crash or an outage left half done: cancels checkouts stuck in 'pending' and gives
  * back the stock and money of cancelled orders whose compensation did not complete.
  */
-export async function settleOrders(deps: OrdersDeps, after = SETTLE_AFTER): Promise<number> {
+export async function settleOrders(
+  deps: OrdersDeps,
+  after: Pick<SettleTiming, 'pendingSeconds' | 'cancelledSeconds'> = deps.settle,
+): Promise<number> {
   const orders = await findOrdersToSettle(deps.db, { ...after, limit: 50 })
   let settled = 0
   for (const o of orders) {
@@ -34,23 +34,27 @@ export interface SettleTiming {
 }
 
 /**
- * The timing from the environment (crash tests shorten it): APOTHECA_ORDERS_SETTLE_EVERY_MS,
+ * The timing from the configuration (crash tests shorten it): APOTHECA_ORDERS_SETTLE_EVERY_MS,
  * APOTHECA_ORDERS_SETTLE_PENDING_SECONDS, APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS; defaults 30 s, 10 min, 60 s.
  */
-export function settleTiming(env: NodeJS.ProcessEnv = process.env): SettleTiming {
-  const n = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : d)
+export function settleTiming(
+  config: Pick<
+    Config,
+    'APOTHECA_ORDERS_SETTLE_EVERY_MS' | 'APOTHECA_ORDERS_SETTLE_PENDING_SECONDS' | 'APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS'
+  >,
+): SettleTiming {
   return {
-    everyMs: n(env.APOTHECA_ORDERS_SETTLE_EVERY_MS, 30_000),
-    pendingSeconds: n(env.APOTHECA_ORDERS_SETTLE_PENDING_SECONDS, SETTLE_AFTER.pendingSeconds),
-    cancelledSeconds: n(env.APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS, SETTLE_AFTER.cancelledSeconds),
+    everyMs: config.APOTHECA_ORDERS_SETTLE_EVERY_MS,
+    pendingSeconds: config.APOTHECA_ORDERS_SETTLE_PENDING_SECONDS,
+    cancelledSeconds: config.APOTHECA_ORDERS_SETTLE_CANCELLED_SECONDS,
   }
 }
 
-/** The settle job (every 30 s unless the environment says otherwise). */
-export const settleOrdersJob = (deps: OrdersDeps, t: SettleTiming = settleTiming()): Job => ({
+/** The settle job, on the deps' timing. */
+export const settleOrdersJob = (deps: OrdersDeps): Job => ({
   name: 'orders.settle',
-  everyMs: t.everyMs,
+  everyMs: deps.settle.everyMs,
   run: async () => {
-    await settleOrders(deps, { pendingSeconds: t.pendingSeconds, cancelledSeconds: t.cancelledSeconds })
+    await settleOrders(deps)
   },
 })

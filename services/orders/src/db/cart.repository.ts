@@ -14,7 +14,10 @@ export interface CartItem {
 
 const COLUMNS = 'drug_id, name, quantity, prescription_id, rx_only, dea_schedule, unit_price, currency'
 
-const toItem = (r: any): CartItem => ({
+/** A line as the driver reads it: numeric columns may come as strings, char(3) padded. */
+type StoredItem = Omit<CartItem, 'quantity' | 'unit_price'> & { quantity: number | string; unit_price: number | string }
+
+const toItem = (r: StoredItem): CartItem => ({
   ...r,
   quantity: Number(r.quantity),
   unit_price: Number(r.unit_price),
@@ -37,9 +40,10 @@ export async function upsertCartItem(tx: Sql, patientId: string, i: CartItem): P
 
 /** The patient's cart lines, oldest first. */
 export async function listCartItems(db: Sql, patientId: string): Promise<CartItem[]> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM orders.cart_items WHERE patient_id = $1 ORDER BY added_at, drug_id`, [
-    patientId,
-  ])
+  const { rows } = await db.query<StoredItem>(
+    /* sql */ `SELECT ${COLUMNS} FROM orders.cart_items WHERE patient_id = $1 ORDER BY added_at, drug_id`,
+    [patientId],
+  )
   return rows.map(toItem)
 }
 

@@ -22,7 +22,7 @@ export async function insertConfirmation(
 
 /** The confirmation of an order, or null before checkout confirmed it. */
 export async function findConfirmation(db: Sql, orderId: string): Promise<ConfirmationRow | null> {
-  const { rows } = await db.query<any>(
+  const { rows } = await db.query<Omit<ConfirmationRow, 'signed_at'> & { signed_at: Date | string }>(
     /* sql */ `SELECT document, signature, key_id, signed_at FROM orders.order_confirmations WHERE order_id = $1`,
     [orderId],
   )

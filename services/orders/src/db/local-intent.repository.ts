@@ -11,16 +11,29 @@ export interface LocalIntent {
   amount_received: number
   amount_refunded: number
   last_error_code: string | null
+  /** The order it was created for (Stripe's metadata.order_id); null for intents made before it was kept. */
+  order_id: string | null
 }
 
-const COLUMNS = 'id, idempotency_key, amount, currency, payment_method, status, amount_received, amount_refunded, last_error_code'
+const COLUMNS = 'id, idempotency_key, amount, currency, payment_method, status, amount_received, amount_refunded, last_error_code, order_id'
 
 /** Inserts an intent unless its idempotency key was seen; returns the stored one either way, and whether it is new. */
 export async function insertIntentOnce(db: Sql, i: LocalIntent): Promise<{ intent: LocalIntent; created: boolean }> {
   const r = await db.query(
-    /* sql */ `INSERT INTO orders.local_payment_intents (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    /* sql */ `INSERT INTO orders.local_payment_intents (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (idempotency_key) DO NOTHING`,
-    [i.id, i.idempotency_key, i.amount, i.currency, i.payment_method, i.status, i.amount_received, i.amount_refunded, i.last_error_code],
+    [
+      i.id,
+      i.idempotency_key,
+      i.amount,
+      i.currency,
+      i.payment_method,
+      i.status,
+      i.amount_received,
+      i.amount_refunded,
+      i.last_error_code,
+      i.order_id,
+    ],
   )
   const { rows } = await db.query<LocalIntent>(/* sql */ `SELECT ${COLUMNS} FROM orders.local_payment_intents WHERE idempotency_key = $1`, [
     i.idempotency_key,

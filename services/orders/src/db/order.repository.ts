@@ -83,8 +83,20 @@ const PATCHABLE = new Set([
   'compensated_at',
 ])
 
-const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString())
-const toOrder = (r: any): OrderRow => ({
+type Stored = Date | string
+/** A row as the driver reads it: numbers may come as strings, times as Date or text. */
+type StoredOrder = Omit<
+  OrderRow,
+  'subtotal' | 'shipping' | 'tax' | 'total_amount' | 'version' | 'estimated_delivery_at' | 'compensated_at' | 'created_at' | 'updated_at'
+> &
+  Record<'subtotal' | 'shipping' | 'tax' | 'total_amount' | 'version', number | string> &
+  Record<'estimated_delivery_at' | 'compensated_at', Stored | null> &
+  Record<'created_at' | 'updated_at', Stored>
+type StoredItem = Omit<OrderItemRow, 'quantity' | 'unit_price' | 'line_total'> &
+  Record<'quantity' | 'unit_price' | 'line_total', number | string>
+
+const iso = (v: Stored | null) => (v == null ? null : new Date(v).toISOString())
+const toOrder = (r: StoredOrder): OrderRow => ({
   ...r,
   currency: String(r.currency).trim(),
   subtotal: Number(r.subtotal),
@@ -97,7 +109,7 @@ const toOrder = (r: any): OrderRow => ({
   created_at: iso(r.created_at)!,
   updated_at: iso(r.updated_at)!,
 })
-const toItem = (r: any): OrderItemRow => ({
+const toItem = (r: StoredItem): OrderItemRow => ({
   ...r,
   quantity: Number(r.quantity),
   unit_price: Number(r.unit_price),
@@ -150,19 +162,19 @@ export async function insertOrder(
 
 /** One order, or null. */
 export async function findOrder(db: Sql, orderId: string): Promise<OrderRow | null> {
-  const { rows } = await db.query(/* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE order_id = $1`, [orderId])
+  const { rows } = await db.query<StoredOrder>(/* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE order_id = $1`, [orderId])
   return rows[0] ? toOrder(rows[0]) : null
 }
 
 /** One order, locked for the rest of the transaction. */
 export async function lockOrder(tx: Sql, orderId: string): Promise<OrderRow | null> {
-  const { rows } = await tx.query(/* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE order_id = $1 FOR UPDATE`, [orderId])
+  const { rows } = await tx.query<StoredOrder>(/* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE order_id = $1 FOR UPDATE`, [orderId])
   return rows[0] ? toOrder(rows[0]) : null
 }
 
 /** The order a checkout key made that was not refused (cancelled), if any. */
 export async function findLiveOrderByKey(db: Sql, patientId: string, key: string): Promise<OrderRow | null> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredOrder>(
     /* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE patient_id = $1 AND idempotency_key = $2 AND order_status <> 'cancelled'`,
     [patientId, key],
   )
@@ -177,7 +189,7 @@ export async function hasPendingOrder(db: Sql, patientId: string): Promise<boole
 
 /** The lines of an order. */
 export async function findItems(db: Sql, orderId: string): Promise<OrderItemRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredItem>(
     /* sql */ `SELECT drug_id, name, quantity, prescription_id, rx_only, dea_schedule, unit_price, line_total FROM orders.order_items WHERE order_id = $1 ORDER BY drug_id`,
     [orderId],
   )
@@ -186,11 +198,11 @@ export async function findItems(db: Sql, orderId: string): Promise<OrderItemRow[
 
 /** An order's history, oldest first. */
 export async function findHistory(db: Sql, orderId: string): Promise<HistoryRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<Omit<HistoryRow, 'at'> & { at: Stored }>(
     /* sql */ `SELECT from_status AS "from", to_status AS "to", payment_status, reason, at FROM orders.order_history WHERE order_id = $1 ORDER BY id`,
     [orderId],
   )
-  return rows.map((r: any) => ({ ...r, at: iso(r.at)! }))
+  return rows.map((r) => ({ ...r, at: iso(r.at)! }))
 }
 
 /** Changes some columns of an order and bumps its version. */
@@ -227,7 +239,7 @@ export async function findOrdersToSettle(
   db: Sql,
   o: { pendingSeconds: number; cancelledSeconds: number; limit: number },
 ): Promise<OrderRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredOrder>(
     /* sql */ `SELECT ${COLUMNS} FROM orders.orders
      WHERE compensated_at IS NULL AND (
        (order_status = 'pending' AND updated_at < now() - make_interval(secs => $1))
@@ -265,7 +277,7 @@ export async function clearShippingAddresses(tx: Sql, patientId: string): Promis
 
 /** Orders waiting for a pharmacist's decision on one of their prescriptions. */
 export async function findOrdersAwaitingPrescription(db: Sql, prescriptionId: string): Promise<OrderRow[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<StoredOrder>(
     /* sql */ `SELECT ${COLUMNS} FROM orders.orders WHERE order_status = 'awaiting_verification'
        AND order_id IN (SELECT order_id FROM orders.order_items WHERE prescription_id = $1)`,
     [prescriptionId],

@@ -1,4 +1,4 @@
-import type { Sql } from '@apotheca/kernel'
+import { sha256Hex, type Sql } from '@apotheca/kernel'
 import type { ProviderEvent, ProviderStatus } from '../application/payment-gateway.ts'
 
 /** How far along an intent's life a status is: a webhook may only move it forward. */
@@ -11,14 +11,42 @@ export const PROVIDER_STATUS_RANK: Record<ProviderStatus, number> = {
   refunded: 4,
 }
 
-/** Records a provider event id; false when it was seen before (a duplicated delivery). */
-export async function recordWebhookEvent(tx: Sql, e: ProviderEvent, outcome: string): Promise<boolean> {
+/** Records a delivery's signature identity as seen; false when it was seen before (a replay). */
+export async function firstDelivery(tx: Sql, delivery: string): Promise<boolean> {
+  const r = await tx.query(/* sql */ `INSERT INTO orders.webhook_receipts (signature_hash) VALUES ($1) ON CONFLICT DO NOTHING`, [
+    sha256Hex(`payments:${delivery}`),
+  ])
+  return r.rowCount === 1
+}
+
+/** Records a provider event id before its effect; false when it was seen before (a duplicated delivery). */
+export async function recordWebhookEvent(tx: Sql, e: ProviderEvent): Promise<boolean> {
   const r = await tx.query(
-    /* sql */ `INSERT INTO orders.payment_webhook_events (event_id, type, payment_intent_id, outcome) VALUES ($1, $2, $3, $4)
+    /* sql */ `INSERT INTO orders.payment_webhook_events (event_id, type, payment_intent_id, outcome) VALUES ($1, $2, $3, 'received')
      ON CONFLICT (event_id) DO NOTHING`,
-    [e.event_id, e.type, e.payment_intent_id, outcome],
+    [e.event_id, e.type, e.payment_intent_id],
   )
   return r.rowCount === 1
+}
+
+/** What a recorded event did, once its effect is known (same transaction). */
+export async function setWebhookOutcome(tx: Sql, eventId: string, outcome: string): Promise<void> {
+  await tx.query(/* sql */ `UPDATE orders.payment_webhook_events SET outcome = $2 WHERE event_id = $1`, [eventId, outcome])
+}
+
+/**
+ * Whether checkout created this intent: it is recorded with an order, or its metadata names an
+ * order of ours that has recorded no other intent (the webhook came before the saga's record of it).
+ */
+export async function isOurIntent(tx: Sql, intentId: string, orderId: string | null): Promise<boolean> {
+  const { rows } = await tx.query(
+    /* sql */ `SELECT 1 FROM orders.payments WHERE payment_intent_id = $1
+     UNION ALL
+     SELECT 1 FROM orders.orders WHERE order_id = $2::uuid AND (payment_intent_id IS NULL OR payment_intent_id = $1)
+     LIMIT 1`,
+    [intentId, orderId],
+  )
+  return rows.length > 0
 }
 
 /** Moves the provider's status of an intent forward; false when the event is stale (not ahead of what we know). */
@@ -39,12 +67,17 @@ export async function advanceProviderIntent(
   return r.rowCount === 1
 }
 
+/** The provider's last word on an intent. */
+export interface ProviderIntentRow {
+  provider_status: ProviderStatus
+  amount_received: number
+  amount_refunded: number
+  last_event_id: string
+}
+
 /** The provider's status of an intent, as its webhooks told it. */
-export async function findProviderIntent(
-  db: Sql,
-  id: string,
-): Promise<{ provider_status: ProviderStatus; amount_received: number; amount_refunded: number; last_event_id: string } | null> {
-  const { rows } = await db.query<any>(
+export async function findProviderIntent(db: Sql, id: string): Promise<ProviderIntentRow | null> {
+  const { rows } = await db.query<ProviderIntentRow>(
     /* sql */ `SELECT provider_status, amount_received::int, amount_refunded::int, last_event_id FROM orders.provider_intents WHERE payment_intent_id = $1`,
     [id],
   )

@@ -91,6 +91,7 @@ async function authorize(db: Database, req: AuthorizeRequest): Promise<Authorize
       amount_received: 0,
       amount_refunded: 0,
       last_error_code: method.error ?? null,
+      order_id: req.order_id,
     })
     if (r.created) await queueEvent(tx, AUTHORISATION_EVENT[r.intent.status]!, r.intent)
     return r
@@ -112,6 +113,7 @@ async function queueEvent(tx: Sql, type: string, i: LocalIntent): Promise<void> 
     currency: i.currency.toLowerCase(),
     capture_method: 'manual',
     status: i.status,
+    metadata: i.order_id ? { order_id: i.order_id } : {},
     last_payment_error: i.last_error_code ? { code: 'card_declined', decline_code: i.last_error_code } : null,
   }
   const charge = {
@@ -122,6 +124,7 @@ async function queueEvent(tx: Sql, type: string, i: LocalIntent): Promise<void> 
     amount_captured: Number(i.amount_received),
     amount_refunded: Number(i.amount_refunded),
     refunded: Number(i.amount_refunded) >= Number(i.amount_received),
+    metadata: i.order_id ? { order_id: i.order_id } : {},
   }
   const payload = JSON.stringify({
     id,
