@@ -72,6 +72,16 @@ test('every OpenAPI link names an operation of the document, and the chains a st
   assert.ok(linksOf('GET', '/orders/{orderId}/status').includes('getDeliveriesByShipmentId'))
 })
 
+test('a body is required where the server refuses a call without one, optional where its schema has a default', async () => {
+  const body = (method: string, path: string) => ops.find((o) => o.method === method && o.path === path)!.op.requestBody
+  // Several content types, none of which may be empty: the fuzzer sent no body and got a 400 it was told was valid.
+  assert.equal(body('POST', '/prescriptions/submit').required, true)
+  assert.equal(body('POST', '/cart/checkout').required, true)
+  assert.equal(body('POST', '/orders/{orderId}/cancel').required, false)
+  const r = await rt.request('POST', '/prescriptions/submit', { token: await rt.token('practitioner') })
+  assert.equal(r.status, 400)
+})
+
 test('no route answers a 5xx to bad input, whoever calls it', { timeout: 240_000 }, async () => {
   const tokens = {
     anonymous: undefined,

@@ -2489,7 +2489,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation, malformed-json, invalid-code */
+            /** @description validation, malformed-json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2506,7 +2506,7 @@ export interface operations {
                         status: 400;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/invalid-code" | "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
+                        type: "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
                     };
                 };
             };
@@ -2612,6 +2612,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description invalid-code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/invalid-code";
                     };
                 };
             };
@@ -2987,7 +3008,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation, malformed-json, invalid-code */
+            /** @description validation, malformed-json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,7 +3025,7 @@ export interface operations {
                         status: 400;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/invalid-code" | "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
+                        type: "https://apotheca.dev/problems/malformed-json" | "https://apotheca.dev/problems/validation";
                     };
                 };
             };
@@ -3131,6 +3152,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description invalid-code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/invalid-code";
                     };
                 };
             };
@@ -6712,7 +6754,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /**
@@ -6898,7 +6940,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": Record<string, never>;
             };
@@ -7076,7 +7118,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /**
@@ -9619,7 +9661,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/fhir+json": unknown;
                 "application/json": {

@@ -128,7 +128,7 @@ test('pharmacists, technicians and admins get no access token until they enrol a
   const wrong = await rt.request('POST', '/auth/mfa/enrol/activate', {
     body: { enrolment_token: enrolment, code: totpCode(start.json.secret, Date.now() - 300_000) },
   })
-  assert.equal(wrong.status, 400)
+  assert.deepEqual([wrong.status, wrong.json.type], [422, 'https://apotheca.dev/problems/invalid-code'])
   assert.equal((await rt.request('POST', '/auth/mfa/enrol/activate', { body: { enrolment_token: enrolment, code: 'abc' } })).status, 400)
   const done = await rt.request('POST', '/auth/mfa/enrol/activate', {
     body: { enrolment_token: enrolment, code: totpCode(start.json.secret) },

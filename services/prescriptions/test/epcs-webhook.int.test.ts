@@ -116,6 +116,8 @@ test('cancelled cancels a prescription in review; a second cancel is only noted'
     body: { decision: 'approve' },
   })
   assert.equal(verify.status, 409)
+  // The problem's own status stays its HTTP status; the prescription's is a member of its own (it overwrote it).
+  assert.deepEqual([verify.json.status, verify.json.prescription_status], [409, 'cancelled'])
 })
 
 test('a status about an unknown prescription is recorded and answered 202', async () => {

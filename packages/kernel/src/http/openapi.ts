@@ -205,12 +205,20 @@ function operationOf(def: RouteDef, defs: Record<string, Json>): Json {
     tags: [def.service ?? def.url.split('/')[1] ?? 'api'],
     ...(parametersOf(def, defs).length ? { parameters: parametersOf(def, defs) } : {}),
     ...(Object.keys(bodyTypes).length
-      ? { requestBody: { required: !!def.schema?.body && !def.rawContentTypes?.length, content: bodyTypes } }
+      ? { requestBody: { required: bodyRequired(def), content: bodyTypes } }
       : {}),
     responses,
     security: securityOf(def),
     'x-access': a,
   }
+}
+
+/**
+ * Whether a call must send a body: a schema that takes no body (a default) makes it optional; a route
+ * with several content types needs one whichever it sends (no body is read as JSON, and refused).
+ */
+function bodyRequired(def: RouteDef): boolean {
+  return def.schema?.body ? !def.schema.body.safeParse(undefined).success : !!def.rawContentTypes?.length
 }
 
 /** The OpenAPI 3.1 document of these routes, built from their schemas alone. */

@@ -12,13 +12,14 @@ export class Problem extends Error {
   }
 
   toJSON(instance?: string) {
+    // Extensions first: a member of the problem itself (its status above all) is never overwritten by one.
     return {
+      ...this.extra,
       type: PROBLEM_BASE + this.slug,
       title: this.title,
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(instance ? { instance } : {}),
-      ...this.extra,
     }
   }
 }

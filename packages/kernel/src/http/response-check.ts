@@ -37,8 +37,10 @@ export function responseChecker(def: RouteDef): (status: number, contentType: un
       const slugs = problems.get(status)
       if (!slugs) return `${where} answered ${status}, which its contract does not declare`
       if (type !== 'application/problem+json') return `${where} answered ${status} as ${type}, not a problem document`
-      const slug = String((JSON.parse(text ?? '{}') as { type?: unknown }).type ?? '').replace(PROBLEM_BASE, '')
+      const problem = JSON.parse(text ?? '{}') as { type?: unknown; status?: unknown }
+      const slug = String(problem.type ?? '').replace(PROBLEM_BASE, '')
       if (!slugs.has(slug)) return `${where} answered ${status} ${slug}, which its contract does not declare (${[...slugs].join(', ')})`
+      if (problem.status !== status) return `${where} answered ${status} with a problem whose status is ${JSON.stringify(problem.status)}`
       return null
     }
     const s = successes.get(status)

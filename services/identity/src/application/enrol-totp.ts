@@ -70,7 +70,7 @@ export async function confirmTotpEnrolment(
       account.totp_secret_sealed,
     )
     const check = checkTotp(secret, code, Date.now(), null)
-    if (!check.ok) throw new Problem(400, 'invalid-code', 'Wrong authenticator code', 'enter the code your authenticator app shows now')
+    if (!check.ok) throw new Problem(422, 'invalid-code', 'Wrong authenticator code', 'enter the code your authenticator app shows now')
     await enableTotp(tx, accountId, check.step)
     return issueRecoveryCodes(deps, tx, accountId)
   })

@@ -94,7 +94,7 @@ export function authRoutes(deps: IdentityDeps) {
       schema: { body: EnrolActivateBody },
       responses: { 200: EnrolmentActivated },
       problems: {
-        400: ['invalid-code'],
+        422: ['invalid-code'],
         401: ['enrolment-expired'],
         404: ['not-found'],
         409: ['mfa-already-enabled', 'mfa-not-started'],
@@ -200,7 +200,7 @@ export function authRoutes(deps: IdentityDeps) {
       auth: ANY_ROLE,
       schema: { body: TotpActivateBody },
       responses: { 200: TotpActivated },
-      problems: { 400: ['invalid-code'], 404: ['not-found'], 409: ['mfa-already-enabled', 'mfa-not-started'] },
+      problems: { 404: ['not-found'], 409: ['mfa-already-enabled', 'mfa-not-started'], 422: ['invalid-code'] },
       handler: async ({ principal, body }, reply) => {
         void reply.header('cache-control', 'no-store')
         return confirmTotpEnrolment(deps, principal!.sub, body.code)

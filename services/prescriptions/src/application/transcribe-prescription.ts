@@ -27,7 +27,9 @@ export async function transcribePrescription(deps: Deps, principal: Principal, i
   const seen = await findPrescription(deps.db, id)
   if (!seen) throw notFound('Prescription')
   if (!nextStatus(seen.status, 'transcribe'))
-    throw conflict('illegal-transition', `A prescription that is ${seen.status} cannot be transcribed`, undefined, { status: seen.status })
+    throw conflict('illegal-transition', `A prescription that is ${seen.status} cannot be transcribed`, undefined, {
+      prescription_status: seen.status,
+    })
   const drug = await lookupDrugById(deps.services, deps.log, t.drug_id)
   if (drug.kind === 'unavailable')
     throw conflict('drug-unconfirmed', 'The drug could not be confirmed with the catalog', 'the catalog did not answer; try again shortly')

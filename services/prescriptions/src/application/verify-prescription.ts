@@ -71,7 +71,7 @@ function assertLegal(p: PrescriptionRow, action: PrescriptionAction) {
       'illegal-transition',
       `A prescription that is ${p.status} cannot be ${action === 'approve' ? 'approved' : 'rejected'}`,
       undefined,
-      { status: p.status },
+      { prescription_status: p.status },
     )
   }
 }
