@@ -60,7 +60,10 @@ test('request bodies are closed: the document refuses a field it does not name, 
   assert.equal(report.properties.location.additionalProperties, false)
   assert.equal(report.properties.proof.additionalProperties, false)
   assert.equal(body('/drivers/me/availability', 'put').additionalProperties, false)
-  assert.equal(requests.StatusReportBody.safeParse({ ...(requests.StatusReportBody.meta()!.examples as object[])[0], extra: 'x' }).success, false)
+  assert.equal(
+    requests.StatusReportBody.safeParse({ ...(requests.StatusReportBody.meta()!.examples as object[])[0], extra: 'x' }).success,
+    false,
+  )
 })
 
 test('every example is one its schema accepts', () => {

@@ -204,9 +204,7 @@ function operationOf(def: RouteDef, defs: Record<string, Json>): Json {
     ...(def.description ? { description: def.description } : {}),
     tags: [def.service ?? def.url.split('/')[1] ?? 'api'],
     ...(parametersOf(def, defs).length ? { parameters: parametersOf(def, defs) } : {}),
-    ...(Object.keys(bodyTypes).length
-      ? { requestBody: { required: bodyRequired(def), content: bodyTypes } }
-      : {}),
+    ...(Object.keys(bodyTypes).length ? { requestBody: { required: bodyRequired(def), content: bodyTypes } } : {}),
     responses,
     security: securityOf(def),
     'x-access': a,
