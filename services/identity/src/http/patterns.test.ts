@@ -4,7 +4,7 @@ import { COMMON_PASSWORDS, checkPassword } from '../domain/password-policy.ts'
 import { US_STATE_CODES, checkDateOfBirth, checkUsState, checkUsZip } from '../domain/patient-rules.ts'
 import { DEA_REGISTRANT_TYPES, isValidDea } from '../domain/practitioner-ids.ts'
 import { LOWERS_TO_ASCII, TRIMMED, previousOf, rangeBetween, trimmedText } from './patterns.ts'
-import { COUNTRY_PATTERN, NEW_PASSWORD_PATTERN, StaffBody, US_STATE_PATTERN, US_ZIP_PATTERN, dateOfBirthPattern } from './schemas.ts'
+import { COUNTRY_PATTERN, Email, NEW_PASSWORD_PATTERN, StaffBody, US_STATE_PATTERN, US_ZIP_PATTERN, dateOfBirthPattern } from './schemas.ts'
 import { z } from 'zod'
 
 // As ajv compiles a schema's pattern: the u flag.
@@ -143,4 +143,21 @@ test('staff identifiers: the DEA pattern is the shape isValidDea checks (its che
   for (const s of ['AB1234563', 'BH1234563', 'ab1234563']) assert.ok(isValidDea(s.toUpperCase()) && dea.test(s), s)
   const state = re(json.properties.licence_state!.pattern)
   for (const s of ['ca', 'NY', 'Dc', ' CA', 'XX', 'ıd']) assert.equal(state.test(s), checkUsState(s) === null, s)
+})
+
+test('an e-mail address is what format: email takes: at most 64 characters before the @, DNS labels without an end hyphen', () => {
+  // The fuzzer registered a patient with a 103-character local part, which JSON Schema's email format refuses.
+  for (const [email, ok] of [
+    ['ada@example.com', true],
+    [`${'a'.repeat(64)}@example.com`, true],
+    [`${'a'.repeat(65)}@example.com`, false],
+    ["o'neil+rx@mail.example.org", true],
+    ['ada@exa--mple.com', true],
+    ['ada@example-.com', false],
+    ['ada@-example.com', false],
+    [`ada@${'b'.repeat(63)}.com`, true],
+    [`ada@${'b'.repeat(64)}.com`, false],
+  ] as const) {
+    assert.equal(Email.safeParse(email).success, ok, email)
+  }
 })
