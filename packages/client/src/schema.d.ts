@@ -95,7 +95,7 @@ export interface paths {
         };
         /**
          * Proof that an entry is in the log unchanged: the chain segment from it to the first signed checkpoint after it
-         * @description Name the entry by event_id, by seq, or both (then the entry must have both, else 404); neither is a 400.
+         * @description Name the entry by event_id, by seq, or both (then the entry must have both, else 404); neither is a 422 proof-entry-required.
          */
         get: operations["getAuditProof"];
         put?: never;
@@ -656,7 +656,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Adjusts one batch: receive (creates it), dispense, damage, expire, count, quarantine, release or recall; never below what is reserved */
+        /**
+         * Adjusts one batch: receive (creates it), dispense, damage, expire, count, quarantine, release or recall; never below what is reserved
+         * @description A count of a controlled substance is only recorded (202) until a second staff member confirms it. If-Match (or version) makes the change conditional on the batch version (412 when it moved); the same Idempotency-Key with the same body answers the first change again.
+         */
         put: operations["putInventoryByDrugIdAdjust"];
         post?: never;
         delete?: never;
@@ -1942,6 +1945,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/not-yet-checkpointed";
+                    };
+                };
+            };
+            /** @description proof-entry-required */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/proof-entry-required";
                     };
                 };
             };
@@ -6047,6 +6071,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: {
+                            batch_number: string;
+                            /** Format: date */
+                            expiry_date: string;
+                            /** Format: uuid */
+                            location_id: string;
+                            quantity_on_hand: number;
+                            quantity_reserved: number;
+                            /** @enum {string} */
+                            status: "available" | "quarantined" | "expired" | "recalled";
+                            version: number;
+                        }[];
+                        /** Format: uuid */
+                        drug_id: string;
+                        quantity_available: number;
+                        quantity_on_hand: number;
+                        quantity_reserved: number;
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -6110,12 +6161,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
         };
     };
     putInventoryByDrugIdAdjust: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A new unique key per request (a UUID), the same key to retry it
+                 * @example 0f8c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b
+                 */
+                "idempotency-key"?: string;
+                /**
+                 * @description The batch version this change expects, as the ETag of an earlier answer gave it
+                 * @example "3"
+                 */
+                "if-match"?: string;
+            };
             path: {
                 drugId: string;
             };
@@ -6125,18 +6208,92 @@ export interface operations {
             content: {
                 "application/json": {
                     batch_number: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Required when the batch is new (reason received)
+                     */
                     expiry_date?: string;
                     /** Format: uuid */
                     location_id?: string;
                     quantity_delta: number;
                     /** @enum {string} */
                     reason: "received" | "dispensed" | "damaged" | "expired" | "returned" | "cycle_count" | "quarantine" | "release" | "recall";
+                    /** @description The batch version this change expects (as If-Match) */
                     version?: number;
                 };
             };
         };
         responses: {
+            /** @description Applied: the batch and the drug totals after it */
+            200: {
+                headers: {
+                    /** @description The batch version now, for If-Match */
+                    etag?: string;
+                    /** @description `true` when this answers an earlier request with the same Idempotency-Key */
+                    "idempotent-replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            batch_number: string;
+                            /** Format: date */
+                            expiry_date: string;
+                            /** Format: uuid */
+                            location_id: string;
+                            quantity_on_hand: number;
+                            quantity_reserved: number;
+                            /** @enum {string} */
+                            status: "available" | "quarantined" | "expired" | "recalled";
+                            version: number;
+                        };
+                        batch_number: string;
+                        /** Format: uuid */
+                        drug_id: string;
+                        /** Format: uuid */
+                        location_id: string;
+                        quantity_available: number;
+                        quantity_delta: number;
+                        quantity_on_hand: number;
+                        quantity_reserved: number;
+                        /** @enum {string} */
+                        reason: "received" | "dispensed" | "damaged" | "expired" | "returned" | "cycle_count" | "quarantine" | "release" | "recall";
+                    };
+                };
+            };
+            /** @description A count of a controlled substance, waiting for a second person */
+            202: {
+                headers: {
+                    /** @description `true` when this answers an earlier request with the same Idempotency-Key */
+                    "idempotent-replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        adjustment_id: string;
+                        batch_number: string;
+                        /** Format: uuid */
+                        drug_id: string;
+                        /**
+                         * Format: date
+                         * @description Required when the batch is new (reason received)
+                         */
+                        expiry_date?: string;
+                        /** Format: uuid */
+                        location_id?: string;
+                        quantity_delta: number;
+                        /** @enum {string} */
+                        reason: "received" | "dispensed" | "damaged" | "expired" | "returned" | "cycle_count" | "quarantine" | "release" | "recall";
+                        /** Format: uuid */
+                        requested_by: string;
+                        /** @constant */
+                        status: "pending";
+                        /** @description The batch version this change expects (as If-Match) */
+                        version?: number;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6200,6 +6357,69 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found, batch-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/batch-not-found" | "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition, insufficient-stock, quantity-limit, request-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/illegal-transition" | "https://apotheca.dev/problems/insufficient-stock" | "https://apotheca.dev/problems/quantity-limit" | "https://apotheca.dev/problems/request-in-progress";
+                    };
+                };
+            };
+            /** @description version-mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 412;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/version-mismatch";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -6242,12 +6462,39 @@ export interface operations {
                     };
                 };
             };
+            /** @description unknown-location, invalid-adjustment, expiry-date-mismatch, expiry-date-required, batch-expired, batch-not-expired, idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/batch-expired" | "https://apotheca.dev/problems/batch-not-expired" | "https://apotheca.dev/problems/expiry-date-mismatch" | "https://apotheca.dev/problems/expiry-date-required" | "https://apotheca.dev/problems/idempotency-key-reused" | "https://apotheca.dev/problems/invalid-adjustment" | "https://apotheca.dev/problems/unknown-location";
+                    };
+                };
+            };
         };
     };
     postInventoryByDrugIdRecall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A new unique key per request (a UUID), the same key to retry it
+                 * @example 0f8c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b
+                 */
+                "idempotency-key"?: string;
+            };
             path: {
                 drugId: string;
             };
@@ -6262,6 +6509,53 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description `true` when this answers an earlier request with the same Idempotency-Key */
+                    "idempotent-replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actor_id: string | null;
+                        batch_number: string;
+                        batches: {
+                            batch_number: string;
+                            /** Format: date */
+                            expiry_date: string;
+                            /** Format: uuid */
+                            location_id: string;
+                            quantity_on_hand: number;
+                            quantity_reserved: number;
+                            /** @enum {string} */
+                            status: "available" | "quarantined" | "expired" | "recalled";
+                            version: number;
+                        }[];
+                        /** Format: uuid */
+                        drug_id: string;
+                        location_ids: string[];
+                        open_orders: {
+                            /** Format: uuid */
+                            order_id: string;
+                            quantity: number;
+                            /** Format: uuid */
+                            reservation_id: string;
+                        }[];
+                        quantity_on_hand: number;
+                        reason: string;
+                        /** Format: uuid */
+                        recall_id: string;
+                        supplied: {
+                            /** Format: uuid */
+                            order_id: string;
+                            /** Format: uuid */
+                            patient_id: string;
+                            quantity: number;
+                        }[];
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6325,6 +6619,48 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description request-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/request-in-progress";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -6364,6 +6700,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/idempotency-key-reused";
                     };
                 };
             };
@@ -6380,6 +6737,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balances: {
+                            balance: number;
+                            /** Format: uuid */
+                            location_id: string;
+                        }[];
+                        dea_schedule: string;
+                        /** Format: uuid */
+                        drug_id: string;
+                        entries: {
+                            actor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            balance_after: number;
+                            batch_number: string;
+                            /** Format: uuid */
+                            location_id: string;
+                            quantity_delta: number;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {
@@ -6440,6 +6826,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
+                    };
+                };
+            };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
                     };
                 };
             };
@@ -6464,6 +6871,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        drug_id: string;
+                        /** Format: uuid */
+                        location_id: string;
+                        reorder_point: number;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6527,6 +6949,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
             /** @description body-too-large */
             413: {
                 headers: {
@@ -6566,6 +7009,27 @@ export interface operations {
                         title: string;
                         /** @enum {string} */
                         type: "https://apotheca.dev/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description unknown-location */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/unknown-location";
                     };
                 };
             };
@@ -6582,6 +7046,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        adjustment_id: string;
+                        batch: {
+                            batch_number: string;
+                            /** Format: date */
+                            expiry_date: string;
+                            /** Format: uuid */
+                            location_id: string;
+                            quantity_on_hand: number;
+                            quantity_reserved: number;
+                            /** @enum {string} */
+                            status: "available" | "quarantined" | "expired" | "recalled";
+                            version: number;
+                        };
+                        batch_number: string;
+                        /** Format: uuid */
+                        confirmed_by: string;
+                        /** Format: uuid */
+                        drug_id: string;
+                        /** Format: uuid */
+                        location_id: string;
+                        quantity_available: number;
+                        quantity_delta: number;
+                        quantity_on_hand: number;
+                        quantity_reserved: number;
+                        /** @enum {string} */
+                        reason: "received" | "dispensed" | "damaged" | "expired" | "returned" | "cycle_count" | "quarantine" | "release" | "recall";
+                        /** Format: uuid */
+                        requested_by: string;
+                    };
+                };
+            };
             /** @description validation, malformed-json */
             400: {
                 headers: {
@@ -6624,7 +7127,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, no-role */
+            /** @description forbidden, no-role, second-person-required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6641,7 +7144,70 @@ export interface operations {
                         status: 403;
                         title: string;
                         /** @enum {string} */
-                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role";
+                        type: "https://apotheca.dev/problems/forbidden" | "https://apotheca.dev/problems/no-role" | "https://apotheca.dev/problems/second-person-required";
+                    };
+                };
+            };
+            /** @description not-found, batch-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 404;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/batch-not-found" | "https://apotheca.dev/problems/not-found";
+                    };
+                };
+            };
+            /** @description illegal-transition, insufficient-stock, quantity-limit, already-confirmed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 409;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/already-confirmed" | "https://apotheca.dev/problems/illegal-transition" | "https://apotheca.dev/problems/insufficient-stock" | "https://apotheca.dev/problems/quantity-limit";
+                    };
+                };
+            };
+            /** @description version-mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 412;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/version-mismatch";
                     };
                 };
             };
@@ -6687,6 +7253,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description unknown-location, invalid-adjustment, expiry-date-mismatch, expiry-date-required, batch-expired, batch-not-expired */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @constant */
+                        status: 422;
+                        title: string;
+                        /** @enum {string} */
+                        type: "https://apotheca.dev/problems/batch-expired" | "https://apotheca.dev/problems/batch-not-expired" | "https://apotheca.dev/problems/expiry-date-mismatch" | "https://apotheca.dev/problems/expiry-date-required" | "https://apotheca.dev/problems/invalid-adjustment" | "https://apotheca.dev/problems/unknown-location";
+                    };
+                };
+            };
         };
     };
     getInventoryAvailability: {
@@ -6700,6 +7287,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            as_of: string;
+                            /** Format: uuid */
+                            drug_id: string;
+                            in_stock: boolean;
+                            quantity_available: number;
+                        }[];
+                    };
+                };
+            };
             /** @description validation */
             400: {
                 headers: {

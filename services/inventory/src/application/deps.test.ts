@@ -1,12 +1,26 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readMinShelfDays } from './deps.ts'
+import { ConfigError, loadConfig } from '@apotheca/kernel'
+import { depsFrom } from './deps.ts'
 
-test('APOTHECA_MIN_SHELF_DAYS defaults to 30 days and refuses what is not a whole number of days', () => {
-  assert.equal(readMinShelfDays({}), 30)
-  assert.equal(readMinShelfDays({ APOTHECA_MIN_SHELF_DAYS: '' }), 30)
-  assert.equal(readMinShelfDays({ APOTHECA_MIN_SHELF_DAYS: '90' }), 90)
-  assert.equal(readMinShelfDays({ APOTHECA_MIN_SHELF_DAYS: '0' }), 0)
-  assert.throws(() => readMinShelfDays({ APOTHECA_MIN_SHELF_DAYS: 'soon' }), /APOTHECA_MIN_SHELF_DAYS/)
-  assert.throws(() => readMinShelfDays({ APOTHECA_MIN_SHELF_DAYS: '-1' }), /APOTHECA_MIN_SHELF_DAYS/)
+const depsWith = (env: Record<string, string>) => {
+  const config = loadConfig(env)
+  return depsFrom({ db: null as never, publish: null as never, services: null as never, log: null as never, config })
+}
+
+test('APOTHECA_MIN_SHELF_DAYS comes from the configuration: 30 days by default, a whole number of days from 0 to 3650', () => {
+  assert.equal(depsWith({}).minShelfDays, 30)
+  assert.equal(depsWith({ APOTHECA_MIN_SHELF_DAYS: '' }).minShelfDays, 30)
+  assert.equal(depsWith({ APOTHECA_MIN_SHELF_DAYS: '90' }).minShelfDays, 90)
+  assert.equal(depsWith({ APOTHECA_MIN_SHELF_DAYS: '0' }).minShelfDays, 0)
+})
+
+test('nonsense shelf life stops the start naming the variable, instead of quietly using a default', () => {
+  for (const value of ['soon', '-1', '1.5', '3651']) {
+    assert.throws(
+      () => loadConfig({ APOTHECA_MIN_SHELF_DAYS: value }),
+      (err: unknown) => err instanceof ConfigError && err.message.includes('APOTHECA_MIN_SHELF_DAYS:'),
+      value,
+    )
+  }
 })

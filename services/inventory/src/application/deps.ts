@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { ServiceCaller } from '@apotheca/contracts'
 import type { Database, Logger, Publish, ServiceContext } from '@apotheca/kernel'
 import { isoDay, shelfCutoff } from '../domain/fefo.ts'
@@ -14,23 +13,14 @@ export interface InventoryDeps {
   clock: () => Date
 }
 
-const MinShelfDays = z.coerce.number().int().min(0).max(3650).default(30)
-
-/** Reads APOTHECA_MIN_SHELF_DAYS (default 30), refusing a value that is not a whole number of days. */
-export function readMinShelfDays(env: NodeJS.ProcessEnv = process.env): number {
-  const r = MinShelfDays.safeParse(env.APOTHECA_MIN_SHELF_DAYS || undefined)
-  if (!r.success) throw new Error(`Invalid configuration:\n  APOTHECA_MIN_SHELF_DAYS: must be a whole number of days from 0 to 3650`)
-  return r.data
-}
-
-/** Builds the dependencies from the runtime's context. */
-export function depsFrom(ctx: ServiceContext, env: NodeJS.ProcessEnv = process.env): InventoryDeps {
+/** Builds the dependencies from the runtime's context (the shelf life from its configuration). */
+export function depsFrom(ctx: Pick<ServiceContext, 'db' | 'publish' | 'services' | 'log' | 'config'>): InventoryDeps {
   return {
     db: ctx.db,
     publish: ctx.publish,
     services: ctx.services,
     log: ctx.log,
-    minShelfDays: readMinShelfDays(env),
+    minShelfDays: ctx.config.APOTHECA_MIN_SHELF_DAYS,
     clock: () => new Date(),
   }
 }

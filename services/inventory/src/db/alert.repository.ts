@@ -14,14 +14,20 @@ export async function lockReorderPoints(
   tx: Sql,
   cutoff: string,
 ): Promise<Array<{ drug_id: string; location_id: string; reorder_point: number; alerted: boolean; available: number }>> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<{
+    drug_id: string
+    location_id: string
+    reorder_point: number | string
+    alerted: boolean
+    available: number | string
+  }>(
     /* sql */ `SELECT p.drug_id, p.location_id, p.reorder_point, p.alerted,
        COALESCE((SELECT sum(b.quantity_on_hand - b.quantity_reserved) FROM inventory.batches b
                  WHERE b.drug_id = p.drug_id AND b.location_id = p.location_id AND b.status = 'available' AND b.expiry_date > $1::date), 0)::int AS available
      FROM inventory.reorder_points p ORDER BY p.drug_id, p.location_id FOR UPDATE OF p SKIP LOCKED`,
     [cutoff],
   )
-  return rows.map((r: any) => ({ ...r, reorder_point: Number(r.reorder_point), available: Number(r.available) }))
+  return rows.map((r) => ({ ...r, reorder_point: Number(r.reorder_point), available: Number(r.available) }))
 }
 
 /** Marks a reorder point as announced (true) or re-armed (false). */
@@ -51,7 +57,15 @@ export async function newExpiryCrossings(
     quantity_on_hand: number
   }>
 > {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<{
+    drug_id: string
+    batch_number: string
+    location_id: string
+    expiry_date: string
+    days_left: number | string
+    threshold_days: number | string
+    quantity_on_hand: number | string
+  }>(
     /* sql */ `WITH crossed AS (
        INSERT INTO inventory.expiry_alerts (batch_id, threshold_days)
        SELECT b.batch_id, t.days FROM inventory.batches b CROSS JOIN (VALUES (30), (60), (90)) AS t(days)
@@ -64,7 +78,7 @@ export async function newExpiryCrossings(
      GROUP BY b.batch_id, b.drug_id, b.batch_number, b.location_id, b.expiry_date, b.quantity_on_hand ORDER BY b.expiry_date, b.batch_id`,
     [today],
   )
-  return rows.map((r: any) => ({
+  return rows.map((r) => ({
     ...r,
     days_left: Number(r.days_left),
     threshold_days: Number(r.threshold_days),

@@ -19,11 +19,11 @@ export async function availabilityOf(
   sql: Sql,
   drugIds: string[],
 ): Promise<Array<{ drug_id: string; quantity_available: number; refreshed_at: string }>> {
-  const { rows } = await sql.query(
+  const { rows } = await sql.query<{ drug_id: string; quantity_available: number | string; refreshed_at: Date | string }>(
     /* sql */ `SELECT drug_id, quantity_available, refreshed_at FROM inventory.availability WHERE drug_id = ANY($1::uuid[])`,
     [drugIds],
   )
-  return rows.map((r: any) => ({
+  return rows.map((r) => ({
     drug_id: r.drug_id,
     quantity_available: Number(r.quantity_available),
     refreshed_at: new Date(r.refreshed_at).toISOString(),

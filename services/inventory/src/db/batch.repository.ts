@@ -11,7 +11,11 @@ export const BATCH_COLUMNS = /* sql */ `batch_id, drug_id, location_id, batch_nu
   quantity_on_hand, quantity_reserved, status, version`
 
 /** A batch row as read from the database. */
-export const toBatch = (r: any): BatchRow => ({
+/** A batch row as the driver reads it: counts may come as strings. */
+export type StoredBatch = Omit<BatchRow, 'quantity_on_hand' | 'quantity_reserved' | 'version'> &
+  Record<'quantity_on_hand' | 'quantity_reserved' | 'version', number | string>
+
+export const toBatch = (r: StoredBatch): BatchRow => ({
   ...r,
   quantity_on_hand: Number(r.quantity_on_hand),
   quantity_reserved: Number(r.quantity_reserved),
@@ -20,7 +24,7 @@ export const toBatch = (r: any): BatchRow => ({
 
 /** Every batch of a drug, soonest expiry first (read only). */
 export async function batchesOfDrug(sql: Sql, drugId: string): Promise<BatchRow[]> {
-  const { rows } = await sql.query(
+  const { rows } = await sql.query<StoredBatch>(
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 ORDER BY expiry_date, batch_number, batch_id`,
     [drugId],
   )
@@ -29,7 +33,7 @@ export async function batchesOfDrug(sql: Sql, drugId: string): Promise<BatchRow[
 
 /** Locks one batch by its natural key for the rest of the transaction; null when there is none. */
 export async function lockBatch(tx: Sql, drugId: string, locationId: string, batchNumber: string): Promise<BatchRow | null> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredBatch>(
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 AND location_id = $2 AND batch_number = $3 FOR UPDATE`,
     [drugId, locationId, batchNumber],
   )
@@ -41,7 +45,7 @@ export async function lockBatch(tx: Sql, drugId: string, locationId: string, bat
  * order, so concurrent reservations and commits cannot deadlock.
  */
 export async function lockStockOfDrugs(tx: Sql, drugIds: string[]): Promise<BatchRow[]> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredBatch>(
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = ANY($1::uuid[]) AND quantity_on_hand > 0 ORDER BY batch_id FOR UPDATE`,
     [drugIds],
   )
@@ -72,7 +76,7 @@ export async function applyDelta(
   status: BatchStatus,
   expectedVersion?: number,
 ): Promise<BatchRow | null> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredBatch>(
     /* sql */ `UPDATE inventory.batches
      SET quantity_on_hand = quantity_on_hand + $2, status = $3, version = version + 1, updated_at = now()
      WHERE batch_id = $1 AND quantity_on_hand + $2 >= quantity_reserved AND ($4::int IS NULL OR version = $4::int)
@@ -138,12 +142,12 @@ export async function appendLedger(tx: Sql, e: LedgerEntry): Promise<void> {
 
 /** Batches whose on-hand quantity differs from the sum of their ledger (should be none). */
 export async function ledgerMismatches(sql: Sql, drugId?: string): Promise<Array<{ batch_id: string; on_hand: number; ledger: number }>> {
-  const { rows } = await sql.query(
+  const { rows } = await sql.query<{ batch_id: string; on_hand: number | string; ledger: number | string }>(
     /* sql */ `SELECT b.batch_id, b.quantity_on_hand AS on_hand, COALESCE(sum(l.quantity_delta), 0)::int AS ledger
      FROM inventory.batches b LEFT JOIN inventory.ledger l ON l.batch_id = b.batch_id
      WHERE $1::uuid IS NULL OR b.drug_id = $1::uuid
      GROUP BY b.batch_id, b.quantity_on_hand HAVING b.quantity_on_hand <> COALESCE(sum(l.quantity_delta), 0)`,
     [drugId ?? null],
   )
-  return rows.map((r: any) => ({ batch_id: r.batch_id, on_hand: Number(r.on_hand), ledger: Number(r.ledger) }))
+  return rows.map((r) => ({ batch_id: r.batch_id, on_hand: Number(r.on_hand), ledger: Number(r.ledger) }))
 }

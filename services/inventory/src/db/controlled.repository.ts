@@ -1,10 +1,11 @@
 import type { Sql } from '@apotheca/kernel'
+import type { AdjustmentBody } from '../application/adjust-stock.ts'
 
 /** A pending count of a controlled drug. */
 export interface PendingAdjustment {
   adjustment_id: string
   drug_id: string
-  body: any
+  body: AdjustmentBody
   requested_by: string
   status: 'pending' | 'confirmed'
 }
@@ -44,12 +45,20 @@ export async function registerOf(
 ): Promise<
   Array<{ location_id: string; quantity_delta: number; balance_after: number; reason: string; actor: string | null; at: string }>
 > {
-  const { rows } = await sql.query(
+  const { rows } = await sql.query<{
+    location_id: string
+    quantity_delta: number
+    balance_after: number
+    reason: string
+    actor: string | null
+    at: Date | string
+    batch_number: string
+  }>(
     /* sql */ `SELECT r.location_id, r.quantity_delta, r.balance_after, r.reason, r.actor, r.at, b.batch_number
      FROM inventory.controlled_register r JOIN inventory.batches b USING (batch_id) WHERE r.drug_id = $1 ORDER BY r.entry_id`,
     [drugId],
   )
-  return rows.map((r: any) => ({ ...r, at: new Date(r.at).toISOString() }))
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }))
 }
 
 /** A controlled drug's balance per location. */

@@ -1,6 +1,6 @@
 import type { Database } from '@apotheca/kernel'
 import type { BatchStock, Pick } from '../domain/fefo.ts'
-import { BATCH_COLUMNS, toBatch } from './batch.repository.ts'
+import { BATCH_COLUMNS, toBatch, type StoredBatch } from './batch.repository.ts'
 import { preparedQuery } from './prepared.ts'
 
 /** SQLSTATE raised by inventory.require_all_held: a batch refused its units, so nothing happened. */
@@ -18,7 +18,7 @@ export interface PlannedHold {
 
 /** The sellable batches of these drugs as of now, without locks: what a group hold is planned from. */
 export async function sellableBatches(db: Database, drugIds: string[], cutoff: string): Promise<BatchStock[]> {
-  const { rows } = await preparedQuery(
+  const { rows } = await preparedQuery<StoredBatch>(
     db,
     'inventory.sellable-batches',
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches

@@ -1,7 +1,7 @@
 import type { Database } from '@apotheca/kernel'
 
 interface NamedQueries {
-  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: any[]; rowCount: number | null }>
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>
 }
 
 /**
@@ -9,7 +9,7 @@ interface NamedQueries {
  * connection parses and plans it once instead of on every call. PGlite has one connection and no
  * pool, so it simply runs the text.
  */
-export async function preparedQuery<T = Record<string, any>>(
+export async function preparedQuery<T = Record<string, unknown>>(
   db: Database,
   name: string,
   text: string,

@@ -1,9 +1,9 @@
 import type { Sql } from '@apotheca/kernel'
-import { toBatch, BATCH_COLUMNS, type BatchRow } from './batch.repository.ts'
+import { toBatch, BATCH_COLUMNS, type BatchRow, type StoredBatch } from './batch.repository.ts'
 
 /** Every batch of a lot (one drug, one batch number, any location), locked in batch_id order like every writer. */
 export async function lockLot(tx: Sql, drugId: string, batchNumber: string): Promise<BatchRow[]> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<StoredBatch>(
     /* sql */ `SELECT ${BATCH_COLUMNS} FROM inventory.batches WHERE drug_id = $1 AND batch_number = $2 ORDER BY batch_id FOR UPDATE`,
     [drugId, batchNumber],
   )

@@ -14,7 +14,9 @@ export interface ReservationRow {
 
 const COLUMNS = 'reservation_id, order_id, patient_id, status, expires_at, created_at'
 
-const toReservation = (r: any): ReservationRow => ({
+type StoredReservation = Omit<ReservationRow, 'expires_at' | 'created_at'> & Record<'expires_at' | 'created_at', Date | string>
+
+const toReservation = (r: StoredReservation): ReservationRow => ({
   ...r,
   expires_at: new Date(r.expires_at).toISOString(),
   created_at: new Date(r.created_at).toISOString(),
@@ -33,15 +35,18 @@ export async function insertReservation(
 
 /** The reservation of an order, if any (read only). */
 export async function findByOrder(sql: Sql, orderId: string): Promise<ReservationRow | null> {
-  const { rows } = await sql.query(/* sql */ `SELECT ${COLUMNS} FROM inventory.reservations WHERE order_id = $1`, [orderId])
+  const { rows } = await sql.query<StoredReservation>(/* sql */ `SELECT ${COLUMNS} FROM inventory.reservations WHERE order_id = $1`, [
+    orderId,
+  ])
   return rows[0] ? toReservation(rows[0]) : null
 }
 
 /** Locks a reservation for the rest of the transaction; null when there is none. */
 export async function lockReservation(tx: Sql, reservationId: string): Promise<ReservationRow | null> {
-  const { rows } = await tx.query(/* sql */ `SELECT ${COLUMNS} FROM inventory.reservations WHERE reservation_id = $1 FOR UPDATE`, [
-    reservationId,
-  ])
+  const { rows } = await tx.query<StoredReservation>(
+    /* sql */ `SELECT ${COLUMNS} FROM inventory.reservations WHERE reservation_id = $1 FOR UPDATE`,
+    [reservationId],
+  )
   return rows[0] ? toReservation(rows[0]) : null
 }
 
@@ -63,14 +68,17 @@ export async function replaceItems(tx: Sql, reservationId: string, picks: Pick[]
 
 /** A reservation's lines joined with their batches as they are now, soonest expiry first. */
 export async function linesOf(sql: Sql, reservationId: string): Promise<HeldLine[]> {
-  const { rows } = await sql.query(
+  const { rows } = await sql.query<
+    Omit<HeldLine, 'quantity_on_hand' | 'quantity_reserved' | 'quantity'> &
+      Record<'quantity_on_hand' | 'quantity_reserved' | 'quantity', number | string>
+  >(
     /* sql */ `SELECT b.batch_id, b.drug_id, b.location_id, b.batch_number, b.expiry_date::text AS expiry_date,
        b.quantity_on_hand, b.quantity_reserved, b.status, i.quantity
      FROM inventory.reservation_items i JOIN inventory.batches b ON b.batch_id = i.batch_id
      WHERE i.reservation_id = $1 ORDER BY b.expiry_date, b.batch_number, b.batch_id`,
     [reservationId],
   )
-  return rows.map((r: any) => ({
+  return rows.map((r) => ({
     ...r,
     quantity_on_hand: Number(r.quantity_on_hand),
     quantity_reserved: Number(r.quantity_reserved),

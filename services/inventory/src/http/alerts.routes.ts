@@ -1,9 +1,7 @@
-import { z } from 'zod'
 import { route } from '@apotheca/kernel'
 import type { InventoryDeps } from '../application/deps.ts'
 import { setReorderPointFor } from '../application/stock-alerts.ts'
-
-const ReorderPointBody = z.object({ reorder_point: z.number().int().min(0).max(1_000_000), location_id: z.uuid().optional() })
+import { DrugParams, ReorderPointAnswer, ReorderPointBody } from './schemas.ts'
 
 /** Reorder points: below them, the alert job announces `inventory.stock.low.v1`. */
 export function alertRoutes(deps: InventoryDeps) {
@@ -14,7 +12,9 @@ export function alertRoutes(deps: InventoryDeps) {
       summary:
         "Sets a drug's reorder point at a location (default location when none is named); the alert job announces each dip to or below it",
       auth: { roles: ['admin', 'technician', 'pharmacist'] },
-      schema: { params: z.object({ drugId: z.uuid() }), body: ReorderPointBody },
+      schema: { params: DrugParams, body: ReorderPointBody },
+      responses: { 200: ReorderPointAnswer },
+      problems: { 404: ['not-found'], 422: ['unknown-location'] },
       handler: async ({ params, body }) => setReorderPointFor(deps, params.drugId, body),
     }),
   ]
