@@ -240,7 +240,9 @@ export function checkpointSuite(backend: 'pglite' | 'postgres') {
     for (const q of ['limit=', 'limit=0x10', 'from_seq=-1', 'from_seq=01', 'from_seq=1.5', 'to_seq=%201'])
       assert.equal((await rt.request('GET', `/audit/export?${q}`, { token: auditor })).status, 400, q)
     assert.equal((await rt.request('GET', '/audit/export?limit=100000', { token: auditor })).status, 400)
-    assert.equal((await rt.request('GET', '/audit/proof', { token: auditor })).status, 400)
+    // Neither event_id nor seq: a rule no query schema can state, so 422, not a 400 the document would not explain.
+    const neither = await rt.request('GET', '/audit/proof', { token: auditor })
+    assert.deepEqual([neither.status, neither.json.type], [422, 'https://apotheca.dev/problems/proof-entry-required'])
     assert.equal((await rt.request('GET', '/audit/proof?event_id=not-a-uuid', { token: auditor })).status, 400)
     assert.equal((await rt.request('GET', `/audit/proof?event_id=${randomUUID()}`, { token: auditor })).status, 404)
     assert.equal((await rt.request('GET', '/audit/proof?seq=99999999999999999999', { token: auditor })).status, 400)

@@ -1,4 +1,4 @@
-import { conflict, notFound, type Sql } from '@apotheca/kernel'
+import { Problem, conflict, notFound, type Sql } from '@apotheca/kernel'
 import { entriesBetween, entryByEventId, entryBySeq } from '../db/entry.repository.ts'
 import { checkpointCovering, signingKeys } from '../db/checkpoint.repository.ts'
 
@@ -11,6 +11,9 @@ const HOW_TO_VERIFY =
 
 /** A proof that an entry (by event id, seq, or both) was in the log, unchanged, at the first signed checkpoint at or after it. */
 export async function getProof(db: Sql, by: { event_id?: string | undefined; seq?: number | undefined }) {
+  if (by.event_id === undefined && by.seq === undefined) {
+    throw new Problem(422, 'proof-entry-required', 'Name the entry to prove', 'give event_id, seq, or both')
+  }
   const entry = by.event_id ? await entryByEventId(db, by.event_id) : await entryBySeq(db, by.seq!)
   // Named by both: the entry must have both.
   if (!entry || (by.seq !== undefined && entry.seq !== by.seq)) throw notFound('Audit entry')

@@ -72,10 +72,11 @@ export function checkpointRoutes(deps: { db: Database; publish: Publish; key: Ch
       url: '/audit/proof',
       summary: 'Proof that an entry is in the log unchanged: the chain segment from it to the first signed checkpoint after it',
       auth: AUDITORS,
-      description: 'Name the entry by event_id, by seq, or both (then the entry must have both, else 404); neither is a 400.',
+      description:
+        'Name the entry by event_id, by seq, or both (then the entry must have both, else 404); neither is a 422 proof-entry-required.',
       schema: { querystring: ProofQuery },
       responses: { 200: ProofAnswer },
-      problems: { 404: ['not-found'], 409: ['not-yet-checkpointed'] },
+      problems: { 404: ['not-found'], 409: ['not-yet-checkpointed'], 422: ['proof-entry-required'] },
       handler: async ({ query, principal }) => {
         const proof = await getProof(db, query)
         await recordLogRead(deps, principal!, {

@@ -30,16 +30,13 @@ export const CheckpointsQuery = z.object({
   limit: queryInt(1, 1000).default(100).meta({ description: 'At most this many checkpoints (default 100)' }),
 })
 /**
- * event_id or seq names the entry (both: the entry must have both, else 404). Neither is a 400, a rule
- * OpenAPI query parameters cannot state (the anyOf below says it of the query as one object).
+ * event_id or seq names the entry (both: the entry must have both, else 404). Neither is a 422
+ * proof-entry-required: OpenAPI query parameters cannot say "one of these", so no schema can refuse it.
  */
-export const ProofQuery = z
-  .object({
-    event_id: z.uuid().optional().meta({ description: 'The entry of this event (this, seq, or both)' }),
-    seq: Seq.optional().meta({ description: 'The entry at this seq (this, event_id, or both)' }),
-  })
-  .refine((q) => q.event_id !== undefined || q.seq !== undefined, { message: 'give event_id or seq', path: ['event_id'] })
-  .meta({ anyOf: [{ required: ['event_id'] }, { required: ['seq'] }] })
+export const ProofQuery = z.object({
+  event_id: z.uuid().optional().meta({ description: 'The entry of this event (this, seq, or both)' }),
+  seq: Seq.optional().meta({ description: 'The entry at this seq (this, event_id, or both)' }),
+})
 /** At most 10,000 entries a page: bounded memory per call; next_from_seq in the header continues. */
 export const ExportQuery = z.object({
   from_seq: Seq.default(1).meta({ description: 'The first seq of the page (default 1)' }),
