@@ -167,24 +167,22 @@ export const ConfirmedAnswer = z
   })
 
 /** The recall as its event announces it, with the lot's batches after it. */
-export const RecallAnswer = eventSchemas['inventory.stock.recalled.v1']
-  .extend({ batches: z.array(BatchView) })
-  .meta({
-    examples: [
-      {
-        recall_id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-        drug_id: DRUG_ID,
-        batch_number: 'LOT-2026-0412',
-        reason: 'FDA Class II recall: labelling error',
-        location_ids: [LOCATION_ID],
-        quantity_on_hand: 100,
-        open_orders: [],
-        supplied: [],
-        actor_id: STAFF_ID,
-        batches: [{ ...BATCH, status: 'recalled', version: 2 }],
-      },
-    ],
-  })
+export const RecallAnswer = eventSchemas['inventory.stock.recalled.v1'].extend({ batches: z.array(BatchView) }).meta({
+  examples: [
+    {
+      recall_id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+      drug_id: DRUG_ID,
+      batch_number: 'LOT-2026-0412',
+      reason: 'FDA Class II recall: labelling error',
+      location_ids: [LOCATION_ID],
+      quantity_on_hand: 100,
+      open_orders: [],
+      supplied: [],
+      actor_id: STAFF_ID,
+      batches: [{ ...BATCH, status: 'recalled', version: 2 }],
+    },
+  ],
+})
 
 export const RegisterAnswer = z
   .strictObject({
