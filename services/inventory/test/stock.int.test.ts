@@ -133,6 +133,17 @@ test('Idempotency-Key replays the first answer; If-Match refuses a stale version
   const fresh = await adjust(drugId, { quantity_delta: -1, reason: 'damaged', batch_number: 'IDEM-1' }, { 'if-match': '"1"' })
   assert.equal(fresh.status, 200)
   assert.equal(fresh.json.quantity_on_hand, 11)
+  // W/"2" and * are versions too; anything else is refused by the header's schema, naming it, and changes nothing.
+  assert.equal(
+    (await adjust(drugId, { quantity_delta: -1, reason: 'damaged', batch_number: 'IDEM-1' }, { 'if-match': 'W/"2"' })).status,
+    200,
+  )
+  for (const bad of ['abc', '1 2', 'W/', '"1""']) {
+    const r = await adjust(drugId, { quantity_delta: -1, reason: 'damaged', batch_number: 'IDEM-1' }, { 'if-match': bad })
+    assert.deepEqual([r.status, r.json.errors?.[0]?.field], [400, 'headers.if-match'], bad)
+  }
+  const after = await rt.request('GET', `/inventory/${drugId}`, { token: await rt.token('admin') })
+  assert.equal(after.json.quantity_on_hand, 10)
 })
 
 test('concurrent adjustments never take a batch below zero, and on hand always equals the ledger', async () => {
