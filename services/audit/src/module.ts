@@ -3,12 +3,10 @@ import { auditRoutes } from './http/audit.routes.ts'
 import { checkpointRoutes } from './http/checkpoints.routes.ts'
 import { archiveRoutes } from './http/archive.routes.ts'
 import { recordEvent } from './application/record-event.ts'
-import { checkpointKey } from './application/checkpoint-key.ts'
 import { signCheckpoints } from './application/sign-checkpoints.ts'
 import { archiveLog } from './application/archive-log.ts'
 import { registerSigningKey } from './db/checkpoint.repository.ts'
-import { openArchiveStore } from './archive/open-archive-store.ts'
-import type { ArchiveStore } from './archive/archive-store.ts'
+import { depsFrom } from './application/deps.ts'
 
 /** How often the head is signed (only when entries were added since the last checkpoint). */
 export const CHECKPOINT_EVERY_MS = 60_000
@@ -20,29 +18,28 @@ export default {
   name: 'audit',
   migrations: new URL('./db/migrations/', import.meta.url),
   create: (ctx) => {
-    const key = checkpointKey(ctx.secrets.masterKey)
-    let store: ArchiveStore | undefined
+    const deps = depsFrom(ctx)
     return {
-      routes: [...auditRoutes(ctx), ...checkpointRoutes({ db: ctx.db, publish: ctx.publish, key }), ...archiveRoutes(ctx.db)],
+      routes: [...auditRoutes(deps), ...checkpointRoutes(deps), ...archiveRoutes(deps)],
       consumers: [recordEvent],
       jobs: [
         {
           name: 'audit.sign-checkpoints',
           everyMs: CHECKPOINT_EVERY_MS,
           run: async () => {
-            await signCheckpoints(ctx.db, key, ctx.log)
+            await signCheckpoints(deps.db, deps.key, deps.log)
           },
         },
         {
           name: 'audit.archive',
           everyMs: ARCHIVE_EVERY_MS,
           run: async () => {
-            await archiveLog(ctx.db, (store ??= openArchiveStore(ctx.config)), ctx.log)
+            await archiveLog(deps.db, deps.archive(), deps.log)
           },
         },
       ],
       // The public half is stored before the first signature, so every checkpoint's key stays published after a rotation.
-      start: () => registerSigningKey(ctx.db, key.keyId, key.publicJwk),
+      start: () => registerSigningKey(deps.db, deps.key.keyId, deps.key.publicJwk),
     }
   },
 } satisfies ServiceModule

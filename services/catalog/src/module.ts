@@ -1,7 +1,6 @@
 import type { ServiceModule } from '@apotheca/kernel'
-import { createDrugCache } from './application/get-drug.ts'
+import { depsFrom } from './application/deps.ts'
 import { importCatalog } from './application/import-catalog.ts'
-import { createSearchCache } from './application/search-drugs.ts'
 import { clearCacheOnImport } from './events/handlers/import-completed.handler.ts'
 import { drugRoutes } from './http/drugs.routes.ts'
 import { importRoutes } from './http/imports.routes.ts'
@@ -12,16 +11,10 @@ export default {
   name: 'catalog',
   migrations: new URL('./db/migrations/', import.meta.url),
   create: (ctx) => {
-    const cache = createDrugCache()
-    const searchCache = createSearchCache()
-    const deps = { db: ctx.db, publish: ctx.publish, log: ctx.log }
+    const deps = depsFrom(ctx)
     return {
-      routes: [
-        ...drugRoutes(ctx.db, cache, searchCache),
-        ...interactionRoutes({ db: ctx.db, services: ctx.services, log: ctx.log }),
-        ...importRoutes(deps),
-      ],
-      consumers: [clearCacheOnImport(cache, searchCache)],
+      routes: [...drugRoutes(deps), ...interactionRoutes(deps), ...importRoutes(deps)],
+      consumers: [clearCacheOnImport(deps)],
       seedDemo: async () => {
         await importCatalog(deps)
       },

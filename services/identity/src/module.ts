@@ -1,16 +1,9 @@
-import { deriveKey, seal, type ServiceModule } from '@apotheca/kernel'
-import { PASSWORD_RESET_DELIVERY } from '@apotheca/contracts'
-import { loadPhiVault, rewrapAll } from './application/key-material.ts'
-import { loadSigningKeys, rotateSigningKeys, type RotationReason, type SigningKeys } from './application/signing-keys.ts'
-
-/** How long a replica uses its loaded signing keys before reading them again. */
-const KEYS_CACHE_MS = 60_000
-import { createTokenService } from './application/tokens.ts'
+import type { ServiceModule } from '@apotheca/kernel'
+import { rewrapAll } from './application/key-material.ts'
 import { seedDemo } from './application/seed-demo.ts'
 import { dummyHash } from './application/passwords.ts'
 import { purgeJobs } from './application/purge-jobs.ts'
-import { limitsFrom } from './application/throttle.ts'
-import type { IdentityDeps } from './application/deps.ts'
+import { depsFrom } from './application/deps.ts'
 import { authRoutes } from './http/auth.routes.ts'
 import { patientRoutes } from './http/patients.routes.ts'
 import { staffRoutes } from './http/staff.routes.ts'
@@ -23,40 +16,7 @@ export default {
   name: 'identity',
   migrations: new URL('./db/migrations/', import.meta.url),
   async create(ctx) {
-    const previous = ctx.config.APOTHECA_MASTER_KEY_PREVIOUS ? Buffer.from(ctx.config.APOTHECA_MASTER_KEY_PREVIOUS, 'base64') : undefined
-    // Loaded at start() and again each minute (so every replica follows a rotation); a failed load is tried again on the next use.
-    let keys: Promise<SigningKeys> | undefined
-    let loadedAt = 0
-    const signingKeys = () => {
-      if (!keys || Date.now() - loadedAt > KEYS_CACHE_MS) {
-        loadedAt = Date.now()
-        keys = loadSigningKeys(ctx.db, ctx.secrets.masterKey, previous).catch((err) => {
-          keys = undefined
-          throw err
-        })
-      }
-      return keys
-    }
-    const rotate = async (reason: RotationReason) => {
-      const r = await rotateSigningKeys(ctx, ctx.secrets.masterKey, reason)
-      if (r.kid || r.retired.length) {
-        keys = undefined
-        ctx.log.info({ kid: r.kid, activates_at: r.activates_at, retired: r.retired, reason }, 'signing keys rotated')
-      }
-      return r
-    }
-    // Shared with notifications, which derives the same key to open the token it e-mails (ADR 0011).
-    const resetSealKey = deriveKey(ctx.secrets.masterKey, PASSWORD_RESET_DELIVERY.label)
-    const deps: IdentityDeps = {
-      db: ctx.db,
-      publish: ctx.publish,
-      log: ctx.log,
-      vault: await loadPhiVault(ctx.db, { current: ctx.secrets.masterKey, previous }),
-      tokens: createTokenService(signingKeys),
-      rotateSigningKeys: rotate,
-      sealResetToken: (resetId, accountId, token) => seal(resetSealKey, token, PASSWORD_RESET_DELIVERY.aad(resetId, accountId)),
-      limits: limitsFrom(ctx.config),
-    }
+    const deps = await depsFrom(ctx)
     let rewrapping: Promise<unknown> | undefined
     // Master-key rotation runs beside the traffic: every DEK opens under either key until it is re-wrapped.
     const rewrap = () =>
@@ -70,7 +30,7 @@ export default {
         ...consentRoutes(deps),
         ...staffRoutes(deps),
         ...passwordResetRoutes(deps),
-        ...practitionerRoutes(deps.db),
+        ...practitionerRoutes(deps),
       ],
       jobs: [
         ...purgeJobs(deps),
@@ -78,7 +38,7 @@ export default {
           name: 'rotate-signing-keys',
           everyMs: 10 * 60_000,
           run: async () => {
-            await rotate('scheduled')
+            await deps.rotateSigningKeys('scheduled')
           },
         },
         {
@@ -91,8 +51,8 @@ export default {
       ],
       seedDemo: () => seedDemo(deps),
       start: async () => {
-        await Promise.all([signingKeys(), dummyHash()])
-        void rewrap().catch((err) => ctx.log.warn({ err: (err as Error).message }, 're-wrapping data keys failed; the job tries again'))
+        await Promise.all([deps.signingKeys(), dummyHash()])
+        void rewrap().catch((err) => deps.log.warn({ err: (err as Error).message }, 're-wrapping data keys failed; the job tries again'))
       },
       stop: async () => {
         await rewrapping?.catch(() => {})

@@ -1,5 +1,5 @@
 import type { ServiceModule } from '@apotheca/kernel'
-import { createMailer } from './application/mailer.ts'
+import { depsFrom } from './application/deps.ts'
 import { notifyPatient } from './application/notify-patient.ts'
 import { sendPasswordReset } from './application/send-password-reset.ts'
 
@@ -8,7 +8,7 @@ export default {
   name: 'notifications',
   migrations: new URL('./db/migrations/', import.meta.url),
   create: (ctx) => {
-    const mailer = createMailer(ctx.config)
-    return { routes: [], consumers: [notifyPatient(ctx, mailer), sendPasswordReset(ctx, mailer)] }
+    const deps = depsFrom(ctx)
+    return { routes: [], consumers: [notifyPatient(deps), sendPasswordReset(deps)] }
   },
 } satisfies ServiceModule

@@ -1,5 +1,5 @@
 import type { ServiceModule } from '@apotheca/kernel'
-import { loadSigner } from './application/signing-keys.ts'
+import { depsFrom } from './application/deps.ts'
 import { expiryJob } from './application/expire-prescriptions.ts'
 import { prescriptionRoutes } from './http/prescriptions.routes.ts'
 import { internalRoutes } from './http/internal.routes.ts'
@@ -14,8 +14,7 @@ export default {
   name: 'prescriptions',
   migrations: new URL('./db/migrations/', import.meta.url),
   async create(ctx) {
-    const signer = await loadSigner(ctx.db, ctx.secrets.masterKey)
-    const deps = { db: ctx.db, publish: ctx.publish, services: ctx.services, log: ctx.log, signer }
+    const deps = await depsFrom(ctx)
     return {
       routes: [
         ...prescriptionRoutes(deps),

@@ -1,4 +1,5 @@
-import { route, type Database, type Publish } from '@apotheca/kernel'
+import { route } from '@apotheca/kernel'
+import type { AuditDeps } from '../application/deps.ts'
 import { findByResource } from '../db/entry.repository.ts'
 import { verifyLog } from '../application/verify-log.ts'
 import { recordLogRead } from '../application/record-log-read.ts'
@@ -7,7 +8,7 @@ import { EventsAnswer, EventsQuery, VerifyAnswer } from './schemas.ts'
 const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
 
 /** The audit service's HTTP routes: query by resource (itself audited), verify the chain. */
-export function auditRoutes(deps: { db: Database; publish: Publish }) {
+export function auditRoutes(deps: Pick<AuditDeps, 'db' | 'publish'>) {
   const { db } = deps
   return [
     route({

@@ -1,9 +1,9 @@
-import { route, type Database, type Publish } from '@apotheca/kernel'
+import { route } from '@apotheca/kernel'
+import type { AuditDeps } from '../application/deps.ts'
 import { listCheckpoints, signingKeys } from '../db/checkpoint.repository.ts'
 import { signCheckpoints } from '../application/sign-checkpoints.ts'
 import { getProof } from '../application/get-proof.ts'
 import { exportLog } from '../application/export-log.ts'
-import type { CheckpointKey } from '../application/checkpoint-key.ts'
 import { recordLogRead } from '../application/record-log-read.ts'
 import {
   CheckpointsAnswer,
@@ -23,7 +23,7 @@ const AUDITORS = { roles: ['admin' as const, 'auditor' as const] }
  * exports disclose entries, so each one is recorded as an audit.log.read.v1 event; checkpoints and
  * keys hold only hashes and signatures, and are not.
  */
-export function checkpointRoutes(deps: { db: Database; publish: Publish; key: CheckpointKey }) {
+export function checkpointRoutes(deps: Pick<AuditDeps, 'db' | 'publish' | 'key'>) {
   const { db, key } = deps
   return [
     route({

@@ -1,13 +1,15 @@
-import { route, type Database } from '@apotheca/kernel'
-import { equivalentsOf, searchAnswer, type SearchCache } from '../application/search-drugs.ts'
-import { getDrug, type DrugCache } from '../application/get-drug.ts'
+import { route } from '@apotheca/kernel'
+import type { CatalogDeps } from '../application/deps.ts'
+import { equivalentsOf, searchAnswer } from '../application/search-drugs.ts'
+import { getDrug } from '../application/get-drug.ts'
 import { DrugParams, PageQuery, SearchQuery, requireCriterion } from './catalog.schemas.ts'
 import { DrugAnswer, EquivalentsAnswer, SearchAnswer } from './responses.ts'
 
 const PUBLIC = { public: true as const, why: 'anyone may browse the catalog' }
 
 /** Catalog browsing: search and one drug by id (other services parse the latter as contracts `Drug`). */
-export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCache) {
+export function drugRoutes(deps: Pick<CatalogDeps, 'db' | 'drugCache' | 'searchCache'>) {
+  const { db, drugCache, searchCache } = deps
   return [
     route({
       method: 'GET',
@@ -48,7 +50,7 @@ export function drugRoutes(db: Database, cache: DrugCache, searchCache: SearchCa
       schema: { params: DrugParams },
       responses: { 200: DrugAnswer },
       problems: { 404: ['not-found'] },
-      handler: async ({ params }) => getDrug(db, cache, params.drugId),
+      handler: async ({ params }) => getDrug(db, drugCache, params.drugId),
     }),
   ]
 }

@@ -1,10 +1,11 @@
 import { route } from '@apotheca/kernel'
-import { importCatalog, type ImportDeps } from '../application/import-catalog.ts'
+import type { CatalogDeps } from '../application/deps.ts'
+import { importCatalog } from '../application/import-catalog.ts'
 import { ImportRequest } from './catalog.schemas.ts'
 import { ImportsAnswer } from './responses.ts'
 
 /** Loading the shipped catalog files on demand (distributed mode has no demo seeding). */
-export function importRoutes(deps: ImportDeps) {
+export function importRoutes(deps: Pick<CatalogDeps, 'db' | 'publish' | 'log'>) {
   return [
     route({
       method: 'POST',

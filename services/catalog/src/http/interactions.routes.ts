@@ -1,6 +1,7 @@
-import { route, type Database } from '@apotheca/kernel'
+import { route } from '@apotheca/kernel'
+import type { CatalogDeps } from '../application/deps.ts'
 import { checkInteractions } from '../application/check-interactions.ts'
-import { checkPatientInteractions, type PatientCheckDeps } from '../application/check-patient-interactions.ts'
+import { checkPatientInteractions } from '../application/check-patient-interactions.ts'
 import { loadClassRules } from '../application/class-rules.ts'
 import { InteractionCheck, PatientInteractionCheck } from './catalog.schemas.ts'
 import { InteractionsAnswer, PatientInteractionsAnswer } from './responses.ts'
@@ -9,7 +10,7 @@ import { InteractionsAnswer, PatientInteractionsAnswer } from './responses.ts'
 const SIGNED_IN = { roles: ['patient' as const, 'practitioner' as const, 'pharmacist' as const, 'technician' as const, 'admin' as const] }
 
 /** Drug–drug interaction checks. */
-export function interactionRoutes(deps: PatientCheckDeps & { db: Database }) {
+export function interactionRoutes(deps: Pick<CatalogDeps, 'db' | 'services' | 'log'>) {
   const classRules = loadClassRules()
   return [
     route({

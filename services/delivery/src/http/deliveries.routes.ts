@@ -1,5 +1,6 @@
-import { route, type Database, type Principal, type Publish } from '@apotheca/kernel'
+import { route, type Principal } from '@apotheca/kernel'
 import type { Role } from '@apotheca/contracts'
+import type { DeliveryDeps } from '../application/deps.ts'
 import { reportShipmentStatus } from '../application/report-shipment-status.ts'
 import { getShipment } from '../application/get-shipment.ts'
 import type { Reporter } from '../domain/shipment-access.ts'
@@ -12,7 +13,7 @@ const VIEWERS: Role[] = ['patient', 'driver', 'pharmacist', 'technician', 'admin
 const reporterOf = (p: Principal | null): Reporter => (p ? { kind: 'user', role: p.role as Role, sub: p.sub } : { kind: 'carrier' })
 
 /** The shipment routes: status reports (drivers, admins, signed carriers) and tracking. */
-export function deliveryRoutes(deps: { db: Database; publish: Publish }) {
+export function deliveryRoutes(deps: Pick<DeliveryDeps, 'db' | 'publish'>) {
   return [
     route({
       method: 'POST',

@@ -1,11 +1,12 @@
-import { route, type Database } from '@apotheca/kernel'
+import { route } from '@apotheca/kernel'
+import type { DeliveryDeps } from '../application/deps.ts'
 import { listDriverShipments } from '../application/list-driver-shipments.ts'
 import { setDriverAvailability } from '../application/set-driver-availability.ts'
 import { AvailabilityBody } from './delivery.schemas.ts'
 import { DriverAnswer, DriverShipmentsAnswer } from './responses.ts'
 
 /** The driver's own routes: their open shipments and their availability. */
-export function driverRoutes(deps: { db: Database }) {
+export function driverRoutes(deps: Pick<DeliveryDeps, 'db'>) {
   return [
     route({
       method: 'GET',

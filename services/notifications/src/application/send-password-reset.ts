@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { identityClient, PASSWORD_RESET_DELIVERY } from '@apotheca/contracts'
-import { consumer, deriveKey, open, type Consumer, type ServiceContext } from '@apotheca/kernel'
+import { consumer, open, type Consumer } from '@apotheca/kernel'
 import { passwordResetMessage } from '../domain/templates.ts'
-import type { Mailer } from './mailer.ts'
+import type { NotificationsDeps } from './deps.ts'
 
 /**
  * E-mails a password-reset token to the account's own address. The token arrives sealed in the event
@@ -10,15 +10,10 @@ import type { Mailer } from './mailer.ts'
  * of identity, which answers only while the reset is live, so a replaced or expired reset is not sent.
  * Neither the token nor the address is stored or logged here.
  */
-export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl = ctx.config.APOTHECA_PASSWORD_RESET_URL): Consumer {
-  const identity = identityClient(ctx.services)
-  const previous = ctx.config.APOTHECA_MASTER_KEY_PREVIOUS
-  // While the master key rotates, identity may still run on the old one: either key opens the token.
-  const keys = [ctx.secrets.masterKey, ...(previous ? [Buffer.from(previous, 'base64')] : [])].map((k) =>
-    deriveKey(k, PASSWORD_RESET_DELIVERY.label),
-  )
+export function sendPasswordReset(deps: NotificationsDeps): Consumer {
+  const identity = identityClient(deps.services)
   const openToken = (sealed: string, aad: string) => {
-    for (const key of keys) {
+    for (const key of deps.resetTokenKeys) {
       try {
         return open(key, sealed, aad).toString('utf8')
       } catch {
@@ -32,7 +27,7 @@ export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl =
     types: ['identity.password_reset.requested.v1'],
     async handle(env, { transaction }) {
       const p = env.payload
-      const already = await ctx.db.query(`SELECT 1 FROM notifications.messages WHERE event_id = $1 AND channel = 'email'`, [env.id])
+      const already = await deps.db.query(`SELECT 1 FROM notifications.messages WHERE event_id = $1 AND channel = 'email'`, [env.id])
       if (already.rows.length) return
       const recipient = await identity.passwordResetRecipient(p.reset_id)
       let status: 'sent' | 'skipped_expired' = 'skipped_expired'
@@ -40,8 +35,8 @@ export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl =
       if (recipient && recipient.account_id === p.account_id) {
         const token = openToken(p.sealed_token, PASSWORD_RESET_DELIVERY.aad(p.reset_id, p.account_id))
         // Sent before the transaction: a crash between the two may send twice, never lose it (at-least-once).
-        const message = passwordResetMessage(token, p.expires_at, pageUrl)
-        providerId = await mailer.send({ to: recipient.email, subject: message.subject, text: message.text })
+        const message = passwordResetMessage(token, p.expires_at, deps.resetPageUrl)
+        providerId = await deps.mailer.send({ to: recipient.email, subject: message.subject, text: message.text })
         status = 'sent'
       }
       await transaction(async (tx) => {
@@ -51,7 +46,7 @@ export function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, pageUrl =
           [randomUUID(), env.id, p.account_id, status, providerId],
         )
       })
-      ctx.log.info({ event_id: env.id, template: 'password_reset', status }, 'notification handled')
+      deps.log.info({ event_id: env.id, template: 'password_reset', status }, 'notification handled')
     },
   })
 }

@@ -3,12 +3,12 @@ import { nextStatus } from '../domain/prescription-status.ts'
 import { utcToday } from '../domain/prescription-rules.ts'
 import { findLapsed, lockPrescription } from '../db/prescription.repository.ts'
 import { move } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 const BATCH = 200
 
 /** Moves open prescriptions past their expiry date to `expired`; returns how many it moved. */
-export async function expirePrescriptions(deps: Pick<Deps, 'db' | 'publish'>, today = utcToday()): Promise<number> {
+export async function expirePrescriptions(deps: Pick<PrescriptionsDeps, 'db' | 'publish'>, today = utcToday()): Promise<number> {
   let moved = 0
   for (;;) {
     const ids = await findLapsed(deps.db, today, BATCH)
@@ -28,7 +28,7 @@ export async function expirePrescriptions(deps: Pick<Deps, 'db' | 'publish'>, to
 }
 
 /** The hourly job that expires lapsed prescriptions. */
-export function expiryJob(deps: Pick<Deps, 'db' | 'publish'>): Job {
+export function expiryJob(deps: Pick<PrescriptionsDeps, 'db' | 'publish'>): Job {
   return {
     name: 'expire-prescriptions',
     everyMs: 60 * 60 * 1000,

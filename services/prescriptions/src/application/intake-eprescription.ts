@@ -9,7 +9,7 @@ import { lookupDrugByCode } from './resolve-drug.ts'
 import { recordDrafts, type Recorded } from './record-prescriptions.ts'
 import { recordAllergies } from './record-allergies.ts'
 import { allergyView } from './list-allergies.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** The content types of e-prescriptions: FHIR R4 JSON and NCPDP SCRIPT XML. */
 export const EPRESCRIPTION_TYPES = ['application/fhir+json', 'application/xml', 'text/xml']
@@ -25,7 +25,7 @@ const NETWORK_ACTOR = 'epcs-network'
  * refusal. Allergies are recorded first, so the review of the orders that came with them sees them.
  */
 export async function intakeEPrescription(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal | null,
   req: { contentType: string; body: unknown; rawBody: string | undefined },
   idempotencyKey: string | undefined,
@@ -75,7 +75,7 @@ function parse(contentType: string, body: unknown, raw: string): Parsed {
   }
 }
 
-async function lookup(deps: Deps, cache: Map<string, DrugLookup>, o: ParsedOrder): Promise<DrugLookup> {
+async function lookup(deps: PrescriptionsDeps, cache: Map<string, DrugLookup>, o: ParsedOrder): Promise<DrugLookup> {
   const key = o.source.ndc ?? (o.source.rxnorm ? `rxcui:${o.source.rxnorm}` : '')
   const hit = key ? cache.get(key) : undefined
   if (hit) return hit

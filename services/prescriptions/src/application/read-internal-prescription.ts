@@ -3,7 +3,7 @@ import { notFound } from '@apotheca/kernel'
 import { findPrescription } from '../db/prescription.repository.ts'
 import { signedForm } from '../domain/signed-form.ts'
 import { utcToday } from '../domain/prescription-rules.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /**
  * What another service of ours may know of a prescription to sell against it (contracts'
@@ -11,7 +11,7 @@ import type { Deps } from './deps.ts'
  * verified prescription whose signature no longer verifies was changed after verification.
  */
 export async function readInternalPrescription(
-  deps: Pick<Deps, 'db' | 'signer' | 'log'>,
+  deps: Pick<PrescriptionsDeps, 'db' | 'signer' | 'log'>,
   id: string,
 ): Promise<InternalPrescription & { prescriber_id: string | null; issue_date: string | null }> {
   const p = await findPrescription(deps.db, id)

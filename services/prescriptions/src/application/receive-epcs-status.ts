@@ -4,7 +4,7 @@ import { insertHistory, lockPrescription, type PrescriptionRow } from '../db/pre
 import { recordEpcsMessage, setEpcsOutcome } from '../db/epcs-message.repository.ts'
 import { publishEpcsStatus } from '../events/prescription-events.ts'
 import { move } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** A status message from the e-prescribing network (the kernel checked its signature and timestamp). */
 export interface EpcsStatusInput {
@@ -23,7 +23,7 @@ const ACTOR = 'epcs-network'
  * `cancelled` cancels it while that is legal. A message about a prescription we do not (yet)
  * know is still recorded and answered 202: the network does not promise order.
  */
-export async function receiveEpcsStatus(deps: Deps, m: EpcsStatusInput): Promise<Answer> {
+export async function receiveEpcsStatus(deps: PrescriptionsDeps, m: EpcsStatusInput): Promise<Answer> {
   return deps.db.transaction(async (tx) => {
     const p = UUID.test(m.prescription_id) ? await lockPrescription(tx, m.prescription_id.toLowerCase()) : null
     const fresh = await recordEpcsMessage(tx, {

@@ -13,7 +13,7 @@ import {
 import { findNcpdpMessage, insertNcpdpMessage, type NcpdpMessageRow } from '../db/ncpdp-message.repository.ts'
 import { lookupDrugByCode } from './resolve-drug.ts'
 import { move, recordOne } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 type Other = Exclude<ScriptMessage, { kind: 'NewRx' }>
 type Outcome = Omit<NcpdpMessageRow, 'message_id' | 'transaction' | 'relates_to' | 'order_number' | 'reference' | 'decision'>
@@ -24,7 +24,7 @@ type Outcome = Omit<NcpdpMessageRow, 'message_id' | 'transaction' | 'relates_to'
  * creates the new prescription (which is reviewed like any other) and a change replaces the old one,
  * a denial is noted in its history. An unmatched or ambiguous message is kept for a pharmacist (202).
  */
-export async function receiveNcpdpMessage(deps: Deps, m: Other, actor: string): Promise<Answer> {
+export async function receiveNcpdpMessage(deps: PrescriptionsDeps, m: Other, actor: string): Promise<Answer> {
   const seen = await findNcpdpMessage(deps.db, m.refs.message_id!)
   if (seen) return answer(m, seen, true)
   const matches = await match(deps, m)
@@ -55,13 +55,13 @@ export async function receiveNcpdpMessage(deps: Deps, m: Other, actor: string): 
   })
 }
 
-async function match(deps: Deps, m: Other): Promise<PrescriptionRow[]> {
+async function match(deps: PrescriptionsDeps, m: Other): Promise<PrescriptionRow[]> {
   const byRef = await findByNcpdpReference(deps.db, m.refs)
   if (byRef.length || m.kind !== 'CancelRx' || !m.prescriber_npi || !m.ndc) return byRef
   return findOpenByNpiAndNdc(deps.db, m.prescriber_npi, m.ndc)
 }
 
-async function drugOf(deps: Deps, m: Other, original: PrescriptionRow): Promise<DrugLookup> {
+async function drugOf(deps: PrescriptionsDeps, m: Other, original: PrescriptionRow): Promise<DrugLookup> {
   const ndc = m.kind === 'CancelRx' ? null : m.medication?.ndc
   if (ndc) return lookupDrugByCode(deps.services, deps.log, { ndc })
   return original.drug_id

@@ -4,13 +4,13 @@ import { manualAllergy, type AllergyDraft, type AllergyInput } from '../domain/a
 import { upsertAllergy, type AllergyRow } from '../db/allergy.repository.ts'
 import { assertPatientAccess } from './patient-access.ts'
 import { allergyView } from './list-allergies.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /**
  * Records allergies in one transaction (a FHIR submission's AllergyIntolerances), before the
  * prescriptions that come with them are reviewed; each is announced for the audit log.
  */
-export async function recordAllergies(deps: Pick<Deps, 'db' | 'publish'>, drafts: AllergyDraft[]): Promise<AllergyRow[]> {
+export async function recordAllergies(deps: Pick<PrescriptionsDeps, 'db' | 'publish'>, drafts: AllergyDraft[]): Promise<AllergyRow[]> {
   if (drafts.length === 0) return []
   return deps.db.transaction(async (tx) => {
     const out: AllergyRow[] = []
@@ -31,7 +31,7 @@ export async function recordAllergies(deps: Pick<Deps, 'db' | 'publish'>, drafts
 
 /** A patient, their prescriber or a pharmacist records an allergy by hand (retries with the same Idempotency-Key answer the first). */
 export async function recordAllergy(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal,
   patientId: string,
   input: AllergyInput,

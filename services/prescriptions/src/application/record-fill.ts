@@ -6,7 +6,7 @@ import { signedForm } from '../domain/signed-form.ts'
 import { findPrescription, insertHistory, lockPrescription } from '../db/prescription.repository.ts'
 import { fillState, findFill, insertFill } from '../db/fill.repository.ts'
 import { insertNcpdpMessage } from '../db/ncpdp-message.repository.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** A fill as orders asks for it: which order, how many units. */
 export interface FillInput {
@@ -20,7 +20,7 @@ export interface FillInput {
  * When the last refill is used, a renewal is asked of the prescriber: an event for the
  * e-prescribing adapter, and a message id a later RxRenewalResponse relates to.
  */
-export async function recordFill(deps: Deps, id: string, input: FillInput) {
+export async function recordFill(deps: PrescriptionsDeps, id: string, input: FillInput) {
   const p = await findPrescription(deps.db, id)
   if (!p || !p.patient_id) throw notFound('Prescription')
   const seen = await findFill(deps.db, id, input.order_id)

@@ -1,6 +1,6 @@
 import type { EventPayload } from '@apotheca/contracts'
 import type { Principal } from '@apotheca/kernel'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 type Purpose = EventPayload<'prescriptions.patient.accessed.v1'>['purpose']
 
@@ -10,7 +10,7 @@ type Purpose = EventPayload<'prescriptions.patient.accessed.v1'>['purpose']
  * asked on the reader's behalf. A patient reading their own record is not recorded.
  */
 export async function recordPatientAccess(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   reader: Pick<Principal, 'sub' | 'role'>,
   patientId: string,
   purpose: Purpose,

@@ -11,7 +11,7 @@ import {
   type StatusSet,
 } from '../db/prescription.repository.ts'
 import { publishReceived, publishReviewRequested, publishStatusChanged } from '../events/prescription-events.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** A recorded prescription, and whether it was there already (a resent NCPDP message). */
 export interface Recorded {
@@ -25,7 +25,11 @@ export interface Recorded {
  * spike), or is archived as medication history (inactive). Callers have asked the catalog before:
  * no outside call happens while the transaction is open.
  */
-export async function recordDrafts(deps: Pick<Deps, 'db' | 'publish'>, drafts: PrescriptionDraft[], actor: string): Promise<Recorded[]> {
+export async function recordDrafts(
+  deps: Pick<PrescriptionsDeps, 'db' | 'publish'>,
+  drafts: PrescriptionDraft[],
+  actor: string,
+): Promise<Recorded[]> {
   const run = () =>
     deps.db.transaction(async (tx) => {
       const out: Recorded[] = []

@@ -1,14 +1,14 @@
 import type { Tx } from '@apotheca/kernel'
 import { insertHistory, lockPrescription } from '../db/prescription.repository.ts'
 import { fillsOfOrder, reverseFill } from '../db/fill.repository.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /**
  * An order cancelled after its prescriptions were filled (fulfilment began, nothing shipped): each
  * fill is reversed, so the patient keeps the refill they did not receive. Idempotent: a fill already
  * reversed is left alone. Runs in the consumer's transaction.
  */
-export async function reverseFillsOfOrder(deps: Deps, orderId: string, tx: Tx): Promise<void> {
+export async function reverseFillsOfOrder(deps: PrescriptionsDeps, orderId: string, tx: Tx): Promise<void> {
   for (const f of await fillsOfOrder(tx, orderId)) {
     const p = await lockPrescription(tx, f.prescription_id)
     if (!p) continue

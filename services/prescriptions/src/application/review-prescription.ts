@@ -7,7 +7,7 @@ import { validatePrescription, type PrescriberRecord } from '../domain/validatio
 import { findPrescription, patientMedicines, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
 import { allergiesOf } from '../db/allergy.repository.ts'
 import { move } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ACTOR = 'system:review'
@@ -24,7 +24,11 @@ type DrugAnswer = { kind: 'found'; drug: Drug } | { kind: 'unknown' } | { kind: 
  * the event in the inbox, moves received → validating → in_review with its findings, or → rejected
  * when validation found the prescription breaks the law. Anything not `received` is left alone.
  */
-export async function reviewPrescription(deps: Deps, prescriptionId: string, transaction: HandlerTools['transaction']): Promise<void> {
+export async function reviewPrescription(
+  deps: PrescriptionsDeps,
+  prescriptionId: string,
+  transaction: HandlerTools['transaction'],
+): Promise<void> {
   const p = await findPrescription(deps.db, prescriptionId)
   if (!p || p.status !== 'received') {
     await transaction(async () => undefined)
@@ -100,7 +104,7 @@ function queueReason(findings: Finding[]): string {
 
 const durDrug = (d: Drug): DurDrug => ({ drug_id: d.drug_id, ingredients: d.active_ingredients, atc_codes: d.atc_codes })
 
-async function askDrug(deps: Deps, drugId: string | null): Promise<DrugAnswer> {
+async function askDrug(deps: PrescriptionsDeps, drugId: string | null): Promise<DrugAnswer> {
   if (!drugId) return { kind: 'unknown' }
   try {
     const drug = await catalogClient(deps.services).getDrug(drugId)
@@ -111,7 +115,7 @@ async function askDrug(deps: Deps, drugId: string | null): Promise<DrugAnswer> {
   }
 }
 
-async function askPrescriber(deps: Deps, prescriberId: string | null): Promise<PrescriberRecord> {
+async function askPrescriber(deps: PrescriptionsDeps, prescriberId: string | null): Promise<PrescriberRecord> {
   if (!prescriberId || !UUID.test(prescriberId)) return { kind: 'none' }
   try {
     const r = await identityClient(deps.services).getPractitioner(prescriberId)
@@ -127,7 +131,7 @@ async function askPrescriber(deps: Deps, prescriberId: string | null): Promise<P
 type DurFacts = { active: ActiveMedicine[]; interactions: DrugInteraction[] | null; allergies: PatientAllergy[] }
 
 /** The patient's active allergies, other medicines (ingredients filled in from the catalog where missing) and their interactions with the new drug. */
-async function gatherDur(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<DurFacts> {
+async function gatherDur(deps: PrescriptionsDeps, p: PrescriptionRow, drug: Drug): Promise<DurFacts> {
   const allergies = (await allergiesOf(deps.db, p.patient_id!, 'active')).map((a) => ({
     allergy_id: a.allergy_id,
     substance: a.substance_display,
@@ -138,7 +142,7 @@ async function gatherDur(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<Du
   return { ...(await gatherMedicines(deps, p, drug)), allergies }
 }
 
-async function gatherMedicines(deps: Deps, p: PrescriptionRow, drug: Drug): Promise<Omit<DurFacts, 'allergies'>> {
+async function gatherMedicines(deps: PrescriptionsDeps, p: PrescriptionRow, drug: Drug): Promise<Omit<DurFacts, 'allergies'>> {
   const rows = await patientMedicines(deps.db, p.patient_id!, { exceptId: p.prescription_id, today: utcToday(), limit: MAX_COMPARED })
   const active: ActiveMedicine[] = []
   let fetched = 0

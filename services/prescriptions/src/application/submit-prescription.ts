@@ -3,7 +3,7 @@ import { draftFromSubmission } from '../domain/intake.ts'
 import { utcToday } from '../domain/prescription-rules.ts'
 import { lookupDrugById } from './resolve-drug.ts'
 import { recordDrafts } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** A structured submission as the route validated it. */
 export interface SubmitInput {
@@ -25,7 +25,7 @@ export interface SubmitInput {
  * same Idempotency-Key answer the first result.
  */
 export async function submitPrescription(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal,
   input: SubmitInput,
   idempotencyKey: string | undefined,

@@ -5,7 +5,7 @@ import { findPrescription, lockPrescription, updateTranscription } from '../db/p
 import { publishReviewRequested } from '../events/prescription-events.ts'
 import { lookupDrugById } from './resolve-drug.ts'
 import { move } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** What a pharmacist reads off an uploaded prescription. */
 export interface TranscribeInput {
@@ -23,7 +23,7 @@ export interface TranscribeInput {
  * A pharmacist transcribes a prescription in review (an upload, or an e-prescription to correct):
  * the fields are written and it goes back to `received`, so validation and DUR run again on them.
  */
-export async function transcribePrescription(deps: Deps, principal: Principal, id: string, t: TranscribeInput) {
+export async function transcribePrescription(deps: PrescriptionsDeps, principal: Principal, id: string, t: TranscribeInput) {
   const seen = await findPrescription(deps.db, id)
   if (!seen) throw notFound('Prescription')
   if (!nextStatus(seen.status, 'transcribe'))

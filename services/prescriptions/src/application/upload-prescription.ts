@@ -3,7 +3,7 @@ import { MAX_UPLOAD_BYTES, decodeBase64, sha256, sniffType } from '../domain/upl
 import type { PrescriptionDraft } from '../domain/intake.ts'
 import { insertDocument } from '../db/document.repository.ts'
 import { recordOne } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** An upload as the route validated it: the patient, the file base64, and the type the client claims (checked, not trusted). */
 export interface UploadInput {
@@ -16,7 +16,7 @@ const LABEL = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PN
 
 /** An upload as base64 in JSON (POST /prescriptions/uploads): a patient their own, staff for a patient. */
 export async function uploadPrescription(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal,
   input: UploadInput,
   idempotencyKey: string | undefined,
@@ -36,7 +36,7 @@ export async function uploadPrescription(
  * image/png): only a patient sends one, and it is theirs, since nothing else in the request names a patient.
  */
 export async function uploadRawPrescription(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal,
   body: unknown,
   contentType: string,
@@ -55,7 +55,7 @@ export async function uploadRawPrescription(
  * pharmacist to transcribe it.
  */
 async function storeUpload(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal,
   patientId: string,
   bytes: Buffer,

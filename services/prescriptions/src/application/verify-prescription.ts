@@ -7,7 +7,7 @@ import { needsOverride, type OverrideReason } from '../domain/findings.ts'
 import { findPrescription, lockPrescription, type PrescriptionRow } from '../db/prescription.repository.ts'
 import { lookupDrugByCode, lookupDrugById } from './resolve-drug.ts'
 import { move } from './record-prescriptions.ts'
-import type { Deps } from './deps.ts'
+import type { PrescriptionsDeps } from './deps.ts'
 
 /** A pharmacist's decision on a prescription in review. */
 export interface VerifyInput {
@@ -21,7 +21,7 @@ export interface VerifyInput {
  * a prescription in review. Approval confirms the drug with the catalog if that could not be done
  * at intake, asks a fresh second factor for controlled substances, and re-checks the rules.
  */
-export async function verifyPrescription(deps: Deps, principal: Principal, id: string, input: VerifyInput) {
+export async function verifyPrescription(deps: PrescriptionsDeps, principal: Principal, id: string, input: VerifyInput) {
   const current = await afterReview(deps, await findPrescription(deps.db, id))
   if (!current) throw notFound('Prescription')
   const action: PrescriptionAction = input.decision === 'approve' ? 'approve' : 'reject'
@@ -56,7 +56,7 @@ export async function verifyPrescription(deps: Deps, principal: Principal, id: s
 export const REVIEW_WAIT_MS = 2000
 
 /** A pharmacist who opens a prescription the moment it arrives waits for its review, briefly, rather than getting a 409. */
-async function afterReview(deps: Deps, p: PrescriptionRow | null): Promise<PrescriptionRow | null> {
+async function afterReview(deps: PrescriptionsDeps, p: PrescriptionRow | null): Promise<PrescriptionRow | null> {
   const until = Date.now() + REVIEW_WAIT_MS
   while (p && (p.status === 'received' || p.status === 'validating') && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 50))
@@ -78,7 +78,7 @@ function assertLegal(p: PrescriptionRow, action: PrescriptionAction) {
 
 /** The drug as the catalog knows it now; a prescription whose drug cannot be confirmed cannot be approved. */
 async function confirmDrug(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   p: PrescriptionRow,
 ): Promise<{ drug_id: string; dea_schedule: DeaSchedule | null; via: DrugResolution }> {
   let found: DrugLookup
@@ -149,7 +149,7 @@ type DrugSet = {
 
 /** Applies the decision under a row lock; a change made meanwhile by someone else is a 409. */
 async function decide(
-  deps: Deps,
+  deps: PrescriptionsDeps,
   principal: Principal,
   seen: PrescriptionRow,
   action: PrescriptionAction,

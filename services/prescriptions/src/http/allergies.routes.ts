@@ -1,6 +1,6 @@
 import { route } from '@apotheca/kernel'
 import { recordPatientAccess } from '../application/record-patient-access.ts'
-import type { Deps } from '../application/deps.ts'
+import type { PrescriptionsDeps } from '../application/deps.ts'
 import { recordAllergy } from '../application/record-allergies.ts'
 import { listAllergies } from '../application/list-allergies.ts'
 import { idempotencyKey } from './prescriptions.routes.ts'
@@ -8,7 +8,7 @@ import { AllergyBody, IdempotencyHeaders, PatientParams } from './prescriptions.
 import { AllergiesAnswer, AllergyAnswer } from './responses.ts'
 
 /** A patient's allergies, which drug utilisation review checks every new prescription against. */
-export function allergyRoutes(deps: Deps) {
+export function allergyRoutes(deps: PrescriptionsDeps) {
   return [
     route({
       method: 'POST',

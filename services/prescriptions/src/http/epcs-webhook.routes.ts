@@ -1,11 +1,11 @@
 import { route } from '@apotheca/kernel'
-import type { Deps } from '../application/deps.ts'
+import type { PrescriptionsDeps } from '../application/deps.ts'
 import { receiveEpcsStatus } from '../application/receive-epcs-status.ts'
 import { EpcsStatusBody } from './prescriptions.schemas.ts'
 import { EpcsAnswer } from './responses.ts'
 
 /** The e-prescribing network's status webhook (HMAC-signed, replay window checked by the kernel). */
-export function epcsWebhookRoutes(deps: Deps) {
+export function epcsWebhookRoutes(deps: PrescriptionsDeps) {
   return [
     route({
       method: 'POST',

@@ -1,7 +1,7 @@
 import { route } from '@apotheca/kernel'
 import { recordPatientAccess } from '../application/record-patient-access.ts'
 import { assertPatientAccess } from '../application/patient-access.ts'
-import type { Deps } from '../application/deps.ts'
+import type { PrescriptionsDeps } from '../application/deps.ts'
 import { readInternalPrescription } from '../application/read-internal-prescription.ts'
 import { publicKeys } from '../db/signing-key.repository.ts'
 import { FillBody, OnBehalfOf, PatientParams, PrescriptionParams } from './prescriptions.schemas.ts'
@@ -10,7 +10,7 @@ import { readPatientMedications } from '../application/read-patient-medications.
 import { FillAnswer, InternalPrescriptionAnswer, MedicationsAnswer, SigningKeysAnswer } from './responses.ts'
 
 /** Routes for other services (internal token) and for anyone checking a prescription's signature. */
-export function internalRoutes(deps: Deps) {
+export function internalRoutes(deps: PrescriptionsDeps) {
   return [
     route({
       method: 'GET',

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { z } from 'zod'
 import { recordPatientAccess } from '../application/record-patient-access.ts'
 import { route, unauthorized, type Principal } from '@apotheca/kernel'
-import type { Deps } from '../application/deps.ts'
+import type { PrescriptionsDeps } from '../application/deps.ts'
 import { EPRESCRIPTION_TYPES, intakeEPrescription } from '../application/intake-eprescription.ts'
 import { submitPrescription } from '../application/submit-prescription.ts'
 import { uploadRawPrescription } from '../application/upload-prescription.ts'
@@ -66,7 +66,7 @@ export const NEW_PRESCRIPTION_LINKS = {
 }
 
 /** Prescription routes: submit (JSON, FHIR, NCPDP, a patient's file), one prescription, a patient's list, the pharmacist's queue and verification. */
-export function prescriptionRoutes(deps: Deps) {
+export function prescriptionRoutes(deps: PrescriptionsDeps) {
   return [
     route({
       method: 'POST',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { notFound, route } from '@apotheca/kernel'
 import { recordPatientAccess } from '../application/record-patient-access.ts'
-import type { Deps } from '../application/deps.ts'
+import type { PrescriptionsDeps } from '../application/deps.ts'
 import { uploadPrescription } from '../application/upload-prescription.ts'
 import { transcribePrescription } from '../application/transcribe-prescription.ts'
 import { findDocument } from '../db/document.repository.ts'
@@ -15,7 +15,7 @@ import { TranscribeAnswer, UploadAnswer } from './responses.ts'
 const FILE = z.string().meta({ format: 'binary' })
 
 /** Uploaded prescriptions: a patient uploads, staff read the document, a pharmacist transcribes it. */
-export function uploadRoutes(deps: Deps) {
+export function uploadRoutes(deps: PrescriptionsDeps) {
   return [
     route({
       method: 'POST',

@@ -1,25 +1,16 @@
-import { eventSchemas, type ServiceCaller } from '@apotheca/contracts'
-import type { Consumer, Database, Logger, Publish } from '@apotheca/kernel'
+import { eventSchemas } from '@apotheca/contracts'
+import type { Consumer } from '@apotheca/kernel'
+import type { DeliveryDeps } from '../../application/deps.ts'
 import { createShipment } from '../../application/create-shipment.ts'
 import { locatePatient } from '../../application/locate-patient.ts'
 import { findShipmentByOrder } from '../../db/shipment.repository.ts'
-import type { Geocoder } from '../../geocoding/geocoder.ts'
-
-/** What creating shipments from packed orders needs. */
-export interface ShipmentDeps {
-  db: Database
-  publish: Publish
-  services: ServiceCaller
-  geocoder: Geocoder
-  log: Logger
-}
 
 /**
  * inventory.reservation.committed.v1: the order is picked and packed → its shipment. The patient's
  * address is fetched and geocoded first, outside the transaction; identity failing throws, so the
  * event is retried (and parked after the kernel's attempts), while "no address" ships without a destination.
  */
-export function reservationCommittedHandler(deps: ShipmentDeps): Consumer {
+export function reservationCommittedHandler(deps: DeliveryDeps): Consumer {
   return {
     name: 'delivery.create-shipment',
     types: ['inventory.reservation.committed.v1'],

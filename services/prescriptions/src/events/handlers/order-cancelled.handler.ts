@@ -1,9 +1,9 @@
 import { consumer, type Consumer } from '@apotheca/kernel'
-import type { Deps } from '../../application/deps.ts'
+import type { PrescriptionsDeps } from '../../application/deps.ts'
 import { reverseFillsOfOrder } from '../../application/reverse-fills.ts'
 
 /** Reverses the fills of an order that was cancelled (only an unshipped order can be). */
-export function orderCancelledHandler(deps: Deps): Consumer {
+export function orderCancelledHandler(deps: PrescriptionsDeps): Consumer {
   return consumer({
     name: 'prescriptions.reverse-fills',
     types: ['orders.order.status_changed.v1'],
